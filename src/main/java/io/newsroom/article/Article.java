@@ -1,0 +1,330 @@
+package io.newsroom.article;
+
+import io.newsroom.source.Source;
+import io.newsroom.tag.Tag;
+import io.newsroom.text.SearchText;
+import io.newsroom.text.Slugs;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+
+/**
+ * A story and its lifecycle. Status changes only through the lifecycle methods, each of which checks
+ * {@link ArticleStatus#next()} first; nothing outside sets the status.
+ */
+@Entity
+@Table(name = "articles")
+public class Article {
+
+    @Id
+    private UUID id;
+
+    private String slug;
+
+    @Column(name = "slug_key")
+    private String slugKey;
+
+    private String language;
+
+    @Enumerated(EnumType.STRING)
+    private ArticleStatus status;
+
+    private String headline;
+
+    private String subheadline;
+
+    @Column(name = "body_html")
+    private String bodyHtml;
+
+    private String excerpt;
+
+    private String byline;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "source_id")
+    private Source source;
+
+    @Column(name = "source_url")
+    private String sourceUrl;
+
+    @Embedded
+    private ArticleImage image;
+
+    @Column(name = "scheduled_at")
+    private Instant scheduledAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Version
+    private long version;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    @Column(name = "search_text")
+    private String searchText;
+
+    @ManyToMany
+    @JoinTable(name = "article_tags",
+            joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderColumn(name = "position")
+    private List<Tag> tags = new ArrayList<>();
+
+    @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<RelatedArticle> related = new ArrayList<>();
+
+    protected Article() {
+    }
+
+    public Article(ArticleContent content, String slug, Instant now) {
+        this.id = UUID.randomUUID();
+        this.status = ArticleStatus.DRAFT;
+        this.createdAt = now;
+        changeSlug(slug, now);
+        edit(content, now);
+    }
+
+    /** Replaces the editorial content and refreshes what search reads from it. */
+    public void edit(ArticleContent content, Instant now) {
+        this.headline = content.headline().strip();
+        this.subheadline = content.subheadline();
+        this.bodyHtml = content.bodyHtml();
+        this.excerpt = content.excerpt();
+        this.byline = content.byline();
+        this.language = content.language();
+        this.source = content.source();
+        this.sourceUrl = content.sourceUrl();
+        this.image = content.image();
+        this.searchText = SearchText.index(headline, subheadline, excerpt, bodyHtml == null ? null : Jsoup.parse(bodyHtml).text());
+        this.updatedAt = now;
+    }
+
+    public void changeSlug(String slug, Instant now) {
+        this.slug = slug;
+        this.slugKey = Slugs.key(slug);
+        this.updatedAt = now;
+    }
+
+    public void tagWith(List<Tag> tags, Instant now) {
+        this.tags.clear();
+        this.tags.addAll(tags);
+        this.updatedAt = now;
+    }
+
+    /** Replaces the "read also" list, in the given order. Self-links and duplicates are refused. */
+    public void relateTo(List<Article> articles, Instant now) {
+        if (articles.stream().anyMatch(a -> a.getId().equals(id))) {
+            throw new IllegalArgumentException("An article cannot be its own read-also article");
+        }
+        if (articles.stream().map(Article::getId).distinct().count() != articles.size()) {
+            throw new IllegalArgumentException("A read-also article may appear only once");
+        }
+        related.clear();
+        for (int i = 0; i < articles.size(); i++) {
+            related.add(new RelatedArticle(this, articles.get(i), i));
+        }
+        this.updatedAt = now;
+    }
+
+    public void submit(Instant now) {
+        moveTo(ArticleStatus.IN_REVIEW, now);
+    }
+
+    /** Publishes now. A republished article keeps its first publication time. */
+    public void publish(Instant now) {
+        boolean firstTime = publishedAt == null || status == ArticleStatus.SCHEDULED;
+        moveTo(ArticleStatus.PUBLISHED, now);
+        if (firstTime) {
+            publishedAt = now;
+        }
+        scheduledAt = null;
+    }
+
+    /**
+     * Plans publication. Readers see the article from {@code at} on, whether or not the publishing
+     * job has run, because the visibility rule reads {@code publishedAt}.
+     */
+    public void schedule(Instant at, Instant now) {
+        moveTo(ArticleStatus.SCHEDULED, now);
+        scheduledAt = at;
+        publishedAt = at;
+    }
+
+    public void unpublish(Instant now) {
+        if (status == ArticleStatus.SCHEDULED) {
+            publishedAt = null;
+            scheduledAt = null;
+        }
+        moveTo(ArticleStatus.UNPUBLISHED, now);
+    }
+
+    public void archive(Instant now) {
+        moveTo(ArticleStatus.ARCHIVED, now);
+    }
+
+    public void delete(Instant now) {
+        deletedAt = now;
+        updatedAt = now;
+    }
+
+    public void restore(Instant now) {
+        deletedAt = null;
+        updatedAt = now;
+    }
+
+    public void assignExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    /** The status a reader experiences: a scheduled article whose time has come is published. */
+    public ArticleStatus effectiveStatus(Instant now) {
+        if (status == ArticleStatus.SCHEDULED && !publishedAt.isAfter(now)) {
+            return ArticleStatus.PUBLISHED;
+        }
+        return status;
+    }
+
+    public boolean isVisibleToReaders(Instant now) {
+        return deletedAt == null && effectiveStatus(now) == ArticleStatus.PUBLISHED;
+    }
+
+    private void moveTo(ArticleStatus target, Instant now) {
+        if (!status.next().contains(target)) {
+            throw new IllegalTransitionException(status, target);
+        }
+        status = target;
+        updatedAt = now;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    /** {@code rtl} for scripts written right to left (Arabic, Persian, Urdu, Hebrew, ...). */
+    public String getDirection() {
+        return TextDirection.of(language);
+    }
+
+    public ArticleStatus getStatus() {
+        return status;
+    }
+
+    public String getHeadline() {
+        return headline;
+    }
+
+    public String getSubheadline() {
+        return subheadline;
+    }
+
+    public String getBodyHtml() {
+        return bodyHtml;
+    }
+
+    public String getExcerpt() {
+        return excerpt;
+    }
+
+    public String getByline() {
+        return byline;
+    }
+
+    public Source getSource() {
+        return source;
+    }
+
+    public String getSourceUrl() {
+        return sourceUrl;
+    }
+
+    public ArticleImage getImage() {
+        return image;
+    }
+
+    public Instant getScheduledAt() {
+        return scheduledAt;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public List<Tag> getTags() {
+        return Collections.unmodifiableList(tags);
+    }
+
+    public List<Article> getRelated() {
+        return related.stream().map(RelatedArticle::getRelatedArticle).toList();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Article article && Objects.equals(id, article.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

@@ -1,0 +1,17 @@
+package io.newsroom.database;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The zero-install database used when no {@code spring.datasource.url} is configured.
+ *
+ * @param dataDirectory where PostgreSQL keeps its files between runs
+ * @param port          the port it listens on (127.0.0.1 only); 0 picks a free one
+ */
+@ConfigurationProperties("newsroom.embedded-database")
+public record EmbeddedDatabaseProperties(
+        @DefaultValue("data/postgres") Path dataDirectory,
+        @DefaultValue("0") int port) {
+}

@@ -1,0 +1,112 @@
+package io.newsroom.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns text into what the full-text index stores, and a reader's query into the terms it looks for.
+ *
+ * <p>PostgreSQL's {@code arabic} stemmer does the stemming, but alone it misses forms a reader expects
+ * to match: it keeps some clitic prefixes (لمكافحة, كمكافحة, والإرهاب stay apart from مكافحة, الإرهاب)
+ * and some plurals (معلمات). So each Arabic word is indexed together with the forms left after
+ * peeling, in order, a conjunction (و ف), a preposition (ب ك ل), the article (ال, or لل) and a sound
+ * plural suffix (ون ين ات), and a query word matches any of its own forms. Because both sides peel
+ * the same way, a prefixed query finds the bare word and a bare query finds the prefixed word.
+ */
+public final class SearchText {
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final int MIN_STEM = 3;
+
+    private SearchText() {
+    }
+
+    /** The text to store for indexing: every word in its search form, each followed by its peeled forms. */
+    public static String index(String... parts) {
+        StringBuilder out = new StringBuilder();
+        for (String part : parts) {
+            for (String word : words(part)) {
+                for (String form : forms(word)) {
+                    if (!out.isEmpty()) {
+                        out.append(' ');
+                    }
+                    out.append(form);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A {@code to_tsquery} expression that requires every query word, each through any of its forms:
+     * {@code (وللارهاب | للارهاب | ارهاب) & (باكستان | اكستان)}. Only letters and digits reach it, so
+     * user input can never inject tsquery operators; an empty result means nothing searchable was typed.
+     */
+    public static String tsquery(String query) {
+        return words(query).stream()
+                .distinct()
+                .map(word -> "(" + String.join(" | ", forms(word)) + ")")
+                .collect(Collectors.joining(" & "));
+    }
+
+    /** The words of a text in search form (normalised, split on anything that is not a letter or digit). */
+    static List<String> words(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : NON_WORD.split(ArabicNormalizer.searchForm(text))) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /** The word itself, then what is left after each peeling step (only distinct forms). */
+    static Set<String> forms(String word) {
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(word);
+        if (!isArabic(word)) {
+            return forms;
+        }
+        String rest = peel(word, "و", "ف");
+        forms.add(rest);
+        if (rest.startsWith("لل") && rest.length() - 2 >= MIN_STEM) {
+            rest = rest.substring(2); // ل + ال, whose alef is not written (للإرهاب = ل + الإرهاب)
+        } else {
+            rest = peel(rest, "ب", "ك", "ل");
+            forms.add(rest);
+            rest = peel(rest, "ال");
+        }
+        forms.add(rest);
+        forms.add(peelSuffix(rest, "ون", "ين", "ات"));
+        return forms;
+    }
+
+    private static String peel(String word, String... prefixes) {
+        for (String prefix : prefixes) {
+            if (word.startsWith(prefix) && word.length() - prefix.length() >= MIN_STEM) {
+                return word.substring(prefix.length());
+            }
+        }
+        return word;
+    }
+
+    private static String peelSuffix(String word, String... suffixes) {
+        for (String suffix : suffixes) {
+            if (word.endsWith(suffix) && word.length() - suffix.length() >= MIN_STEM) {
+                return word.substring(0, word.length() - suffix.length());
+            }
+        }
+        return word;
+    }
+
+    private static boolean isArabic(String word) {
+        return Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.ARABIC;
+    }
+}
