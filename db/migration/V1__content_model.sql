@@ -74,13 +74,13 @@ CREATE TABLE articles (
     CONSTRAINT articles_published_needs_time CHECK (status <> 'PUBLISHED' OR published_at IS NOT NULL)
 );
 
--- Ordered tags of an article. Uniqueness of a tag per article is checked at commit, so that an
--- editor's reordering (rows rewritten in any order within one transaction) never trips it midway.
+-- Ordered tags of an article. Both uniqueness rules are checked at commit, so that reordering or
+-- removing a tag (rows rewritten in any order within one transaction) never trips them midway.
 CREATE TABLE article_tags (
     article_id uuid    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     position   integer NOT NULL CHECK (position >= 0),
     tag_id     uuid    NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
-    PRIMARY KEY (article_id, position),
+    CONSTRAINT article_tags_pkey PRIMARY KEY (article_id, position) DEFERRABLE INITIALLY DEFERRED,
     CONSTRAINT article_tags_once UNIQUE (article_id, tag_id) DEFERRABLE INITIALLY DEFERRED
 );
 

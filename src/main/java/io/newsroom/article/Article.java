@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.OptimisticLock;
 import org.jsoup.Jsoup;
 
 /**
@@ -86,8 +87,9 @@ public class Article {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    /** A wrapper type on purpose: null marks a new entity, so Spring Data persists instead of merging a copy. */
     @Version
-    private long version;
+    private Long version;
 
     @Column(name = "external_id")
     private String externalId;
@@ -95,7 +97,13 @@ public class Article {
     @Column(name = "search_text")
     private String searchText;
 
+    @Column(name = "created_by")
+    private UUID createdBy;
+
+    // Collections do not bump the version themselves (Hibernate would add an extra UPDATE to every
+    // insert); every method that changes them also sets updatedAt, which does.
     @ManyToMany
+    @OptimisticLock(excluded = true)
     @JoinTable(name = "article_tags",
             joinColumns = @JoinColumn(name = "article_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
@@ -103,29 +111,31 @@ public class Article {
     private List<Tag> tags = new ArrayList<>();
 
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OptimisticLock(excluded = true)
     @OrderBy("position")
     private List<RelatedArticle> related = new ArrayList<>();
 
     protected Article() {
     }
 
-    public Article(ArticleContent content, String slug, Instant now) {
+    public Article(ArticleContent content, Source source, String slug, UUID createdBy, Instant now) {
         this.id = UUID.randomUUID();
         this.status = ArticleStatus.DRAFT;
         this.createdAt = now;
+        this.createdBy = createdBy;
         changeSlug(slug, now);
-        edit(content, now);
+        edit(content, source, now);
     }
 
     /** Replaces the editorial content and refreshes what search reads from it. */
-    public void edit(ArticleContent content, Instant now) {
+    public void edit(ArticleContent content, Source source, Instant now) {
         this.headline = content.headline().strip();
         this.subheadline = content.subheadline();
         this.bodyHtml = content.bodyHtml();
         this.excerpt = content.excerpt();
         this.byline = content.byline();
         this.language = content.language();
-        this.source = content.source();
+        this.source = source;
         this.sourceUrl = content.sourceUrl();
         this.image = content.image();
         this.searchText = SearchText.index(headline, subheadline, excerpt, bodyHtml == null ? null : Jsoup.parse(bodyHtml).text());
@@ -303,11 +313,22 @@ public class Article {
     }
 
     public long getVersion() {
-        return version;
+        return version == null ? 0 : version;
     }
 
     public String getExternalId() {
         return externalId;
+    }
+
+    /** The API key that created the article; null for the system (demo, migrations). */
+    public UUID getCreatedBy() {
+        return createdBy;
+    }
+
+    /** The content as it stands, in the shape edits and revisions use. */
+    public ArticleContent content() {
+        return new ArticleContent(headline, subheadline, bodyHtml, excerpt, byline, language,
+                source == null ? null : source.getId(), sourceUrl, image);
     }
 
     public List<Tag> getTags() {

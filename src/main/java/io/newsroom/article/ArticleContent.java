@@ -1,10 +1,10 @@
 package io.newsroom.article;
 
-import io.newsroom.source.Source;
+import java.util.UUID;
 
 /**
  * The editorial content of an article: everything a writer edits and a revision records.
- * {@code bodyHtml} arrives here already sanitised.
+ * {@code bodyHtml} may be raw; {@link ArticleService} sanitises it before it is stored.
  */
 public record ArticleContent(
         String headline,
@@ -13,7 +13,7 @@ public record ArticleContent(
         String excerpt,
         String byline,
         String language,
-        Source source,
+        UUID sourceId,
         String sourceUrl,
         ArticleImage image) {
 
@@ -21,5 +21,9 @@ public record ArticleContent(
 
     public ArticleContent {
         language = language == null || language.isBlank() ? DEFAULT_LANGUAGE : language;
+    }
+
+    ArticleContent withBody(String sanitisedBody) {
+        return new ArticleContent(headline, subheadline, sanitisedBody, excerpt, byline, language, sourceId, sourceUrl, image);
     }
 }

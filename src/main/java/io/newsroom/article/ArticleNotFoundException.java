@@ -1,10 +1,11 @@
 package io.newsroom.article;
 
+import io.newsroom.problem.NotFoundProblem;
 import java.util.UUID;
 
-public class ArticleNotFoundException extends RuntimeException {
+public class ArticleNotFoundException extends NotFoundProblem {
 
     ArticleNotFoundException(UUID id) {
-        super("No article with id " + id);
+        super("article", id);
     }
 }

@@ -1,62 +1,274 @@
 package io.newsroom.article;
 
+import io.newsroom.audit.AuditLog;
+import io.newsroom.problem.ConflictProblem;
+import io.newsroom.problem.InvalidRequestProblem;
+import io.newsroom.problem.NotFoundProblem;
+import io.newsroom.problem.PreconditionProblem;
+import io.newsroom.actor.Actor;
+import io.newsroom.actor.Role;
+import io.newsroom.source.Source;
+import io.newsroom.source.SourceRepository;
 import io.newsroom.tag.TagService;
 import io.newsroom.text.Slugs;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The one place editorial changes go through, whichever API (admin, ingest, demo) asks for them. */
+/**
+ * The one place editorial changes go through, whichever API (admin, ingest, demo) asks for them.
+ * Each change is validated, recorded as a revision when it touches content, and audited, all in
+ * the transaction of the change.
+ */
 @Service
 public class ArticleService {
 
+    /** Read-also lists are short by design: a reader follows two or three, never twenty. */
+    public static final int MAX_RELATED = 10;
+
     private final ArticleRepository articles;
+    private final SourceRepository sources;
     private final TagService tags;
+    private final ArticleRevisions revisions;
+    private final FormerSlugs formerSlugs;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ArticleService(ArticleRepository articles, TagService tags, Clock clock) {
+    ArticleService(ArticleRepository articles, SourceRepository sources, TagService tags, ArticleRevisions revisions,
+                   FormerSlugs formerSlugs, AuditLog audit, Clock clock) {
         this.articles = articles;
+        this.sources = sources;
         this.tags = tags;
+        this.revisions = revisions;
+        this.formerSlugs = formerSlugs;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Article get(UUID id) {
+        return articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
     }
 
     @Transactional
     public Article create(NewArticle command) {
         Instant now = clock.instant();
-        String base = command.slug() == null || command.slug().isBlank()
-                ? Slugs.of(command.content().headline())
-                : Slugs.of(command.slug());
-        Article article = new Article(command.content(), Slugs.unique(base, articles::existsBySlugKey), now);
+        ArticleContent content = command.content().withBody(BodySanitizer.clean(command.content().bodyHtml()));
+        String requested = command.slug() == null || command.slug().isBlank() ? content.headline() : command.slug();
+        String slug = Slugs.unique(Slugs.of(requested), key -> articles.existsBySlugKey(key) || formerSlugs.articleFor(key).isPresent());
+        Article article = new Article(content, source(content.sourceId()), slug, Actor.current().id(), now);
         article.tagWith(tags.resolve(command.tagNames()), now);
         if (command.externalId() != null) {
             article.assignExternalId(command.externalId());
         }
-        return articles.save(article);
+        // Linked before the first save: Hibernate 7 did not cascade links added to a just-persisted
+        // article's inverse collection , only those present at persist.
+        article.relateTo(relatedArticles(article.getId(), command.relatedIds(), "relatedIds"), now);
+        articles.saveAndFlush(article);
+        revisions.record(article, "created", now);
+        audit.record("article.created", "article", article.getId(), article.getId(), Map.of("slug", slug));
+        return article;
+    }
+
+    /** Replaces the editable state, provided the caller edited {@code expectedVersion} (no lost updates). */
+    @Transactional
+    public Article update(UUID id, long expectedVersion, ArticleChanges changes) {
+        Article article = editable(id, expectedVersion);
+        Instant now = clock.instant();
+        apply(article, changes, now);
+        articles.flush(); // takes the row lock and checks the version before the revision number is taken
+        revisions.record(article, "updated", now);
+        audit.record("article.updated", "article", id, id, Map.of("version", article.getVersion()));
+        return article;
+    }
+
+    @Transactional
+    public Article submit(UUID id) {
+        return transition(id, "article.submitted", (article, now) -> article.submit(now));
     }
 
     @Transactional
     public Article publish(UUID id) {
-        return publish(id, clock.instant());
+        return transition(id, "article.published", (article, now) -> article.publish(now));
     }
 
-    /** Publishes with a given publication time: for stories that were first published elsewhere (ingest, demo). */
+    /** Publishes with a given publication time: for stories first published elsewhere (ingest, demo). */
     @Transactional
     public Article publish(UUID id, Instant publishedAt) {
-        Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
-        article.publish(publishedAt);
+        return transition(id, "article.published", (article, now) -> article.publish(publishedAt));
+    }
+
+    @Transactional
+    public Article unpublish(UUID id) {
+        return transition(id, "article.unpublished", (article, now) -> article.unpublish(now));
+    }
+
+    @Transactional
+    public Article archive(UUID id) {
+        return transition(id, "article.archived", (article, now) -> article.archive(now));
+    }
+
+    @Transactional
+    public Article schedule(UUID id, Instant at) {
+        if (!at.isAfter(clock.instant())) {
+            throw new InvalidRequestProblem("at", "must be in the future");
+        }
+        return transition(id, "article.scheduled", (article, now) -> article.schedule(at, now));
+    }
+
+    /** Soft delete: the article leaves every list and public endpoint, and can be restored. */
+    @Transactional
+    public Article delete(UUID id) {
+        Article article = get(id);
+        article.delete(clock.instant());
+        articles.flush();
+        audit.record("article.deleted", "article", id, id, Map.of());
         return article;
     }
 
     @Transactional
-    public Article relate(UUID id, List<UUID> relatedIds) {
-        Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
-        List<Article> related = relatedIds.stream()
-                .map(relatedId -> articles.findById(relatedId).orElseThrow(() -> new ArticleNotFoundException(relatedId)))
-                .toList();
-        article.relateTo(related, clock.instant());
+    public Article restore(UUID id) {
+        Article article = get(id);
+        article.restore(clock.instant());
+        articles.flush();
+        audit.record("article.restored", "article", id, id, Map.of());
         return article;
+    }
+
+    /** Replaces the ordered read-also list. */
+    @Transactional
+    public Article relate(UUID id, List<UUID> relatedIds) {
+        Article article = get(id);
+        checkMayEdit(article);
+        Instant now = clock.instant();
+        article.relateTo(relatedArticles(id, relatedIds, "ids"), now);
+        articles.flush();
+        audit.record("article.related", "article", id, id, Map.of("relatedIds", relatedIds));
+        return article;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ArticleRevision> revisions(UUID id) {
+        get(id);
+        return revisions.list(id);
+    }
+
+    @Transactional(readOnly = true)
+    public ArticleRevision revision(UUID id, int number) {
+        get(id);
+        return revisions.find(id, number).orElseThrow(() -> new NotFoundProblem("No revision " + number + " of article " + id));
+    }
+
+    /** Brings back the content of revision {@code number}; the restore is itself a new revision. */
+    @Transactional
+    public Article restoreRevision(UUID id, int number) {
+        ArticleSnapshot snapshot = revision(id, number).snapshot();
+        Article article = get(id);
+        checkMayEdit(article);
+        Instant now = clock.instant();
+        ArticleContent content = snapshot.content();
+        if (content.sourceId() != null && !sources.existsById(content.sourceId())) {
+            content = new ArticleContent(content.headline(), content.subheadline(), content.bodyHtml(), content.excerpt(),
+                    content.byline(), content.language(), null, content.sourceUrl(), content.image());
+        }
+        apply(article, new ArticleChanges(content, snapshot.tags(), null, snapshot.slug()), now);
+        articles.flush();
+        revisions.record(article, "restored from revision " + number, now);
+        audit.record("article.revision-restored", "article", id, id, Map.of("revision", number));
+        return article;
+    }
+
+    private Article editable(UUID id, long expectedVersion) {
+        Article article = get(id);
+        if (article.getVersion() != expectedVersion) {
+            throw PreconditionProblem.failed(article.getVersion(), ArticleETags.of(article.getVersion()));
+        }
+        checkMayEdit(article);
+        return article;
+    }
+
+    private void apply(Article article, ArticleChanges changes, Instant now) {
+        ArticleContent content = changes.content().withBody(BodySanitizer.clean(changes.content().bodyHtml()));
+        article.edit(content, source(content.sourceId()), now);
+        article.tagWith(tags.resolve(changes.tagNames()), now);
+        if (changes.slug() != null && !changes.slug().isBlank()) {
+            rename(article, Slugs.of(changes.slug()), now);
+        }
+        if (changes.relatedIds() != null) {
+            article.relateTo(relatedArticles(article.getId(), changes.relatedIds(), "relatedIds"), now);
+        }
+    }
+
+    /** A published article's old slug keeps answering (301) once it is renamed. */
+    private void rename(Article article, String slug, Instant now) {
+        String key = Slugs.key(slug);
+        if (key.equals(Slugs.key(article.getSlug()))) {
+            return;
+        }
+        if (articles.existsBySlugKey(key) || formerSlugs.isTakenByAnother(key, article.getId())) {
+            throw new ConflictProblem("The slug '" + slug + "' is already used by another article").property("slug", slug);
+        }
+        if (article.getPublishedAt() != null) {
+            formerSlugs.remember(Slugs.key(article.getSlug()), article.getId(), now);
+        }
+        formerSlugs.forget(key);
+        article.changeSlug(slug, now);
+    }
+
+    private Article transition(UUID id, String action, Transition transition) {
+        Article article = get(id);
+        checkMayEdit(article);
+        ArticleStatus before = article.getStatus();
+        transition.apply(article, clock.instant());
+        articles.flush(); // the response carries the new version (ETag)
+        audit.record(action, "article", id, id, Map.of("from", before.name(), "to", article.getStatus().name()));
+        return article;
+    }
+
+    /** A WRITER may work on drafts and on their own articles, never on someone else's published work. */
+    private void checkMayEdit(Article article) {
+        if (article.getDeletedAt() != null) {
+            throw new ConflictProblem("The article is deleted; restore it first (POST /api/admin/articles/" + article.getId() + "/restore)");
+        }
+        Actor actor = Actor.current();
+        boolean othersPublishedWork = article.getPublishedAt() != null && !actor.isSystem() && !actor.id().equals(article.getCreatedBy());
+        if (actor.role() == Role.WRITER && othersPublishedWork) {
+            throw new AccessDeniedException("A WRITER key cannot change an article that another key created and that has been published");
+        }
+    }
+
+    private Source source(UUID sourceId) {
+        if (sourceId == null) {
+            return null;
+        }
+        return sources.findById(sourceId).orElseThrow(() -> new InvalidRequestProblem("sourceId", "no source with this id"));
+    }
+
+    private List<Article> relatedArticles(UUID articleId, List<UUID> ids, String field) {
+        if (ids.size() > MAX_RELATED) {
+            throw new InvalidRequestProblem(field, "at most " + MAX_RELATED + " read-also articles");
+        }
+        if (ids.contains(articleId)) {
+            throw new InvalidRequestProblem(field, "an article cannot be its own read-also article");
+        }
+        if (new HashSet<>(ids).size() != ids.size()) {
+            throw new InvalidRequestProblem(field, "each read-also article may appear only once");
+        }
+        List<Article> found = articles.findAllById(ids).stream().filter(a -> a.getDeletedAt() == null).toList();
+        if (found.size() != ids.size()) {
+            throw new InvalidRequestProblem(field, "every id must name an existing article");
+        }
+        return ids.stream().map(id -> found.stream().filter(a -> a.getId().equals(id)).findFirst().orElseThrow()).toList();
+    }
+
+    @FunctionalInterface
+    private interface Transition {
+        void apply(Article article, Instant now);
     }
 }

@@ -1,28 +1,15 @@
 package io.newsroom.article;
 
-import java.util.Set;
+import io.newsroom.problem.ApiProblem;
+import org.springframework.http.HttpStatus;
 
-/** A lifecycle step the article's current status does not allow. */
-public class IllegalTransitionException extends RuntimeException {
-
-    private final ArticleStatus from;
-    private final ArticleStatus to;
+/** A lifecycle step the article's current status does not allow (409, naming what is allowed). */
+public class IllegalTransitionException extends ApiProblem {
 
     IllegalTransitionException(ArticleStatus from, ArticleStatus to) {
-        super("An article in status " + from + " cannot become " + to + "; allowed next: " + from.next());
-        this.from = from;
-        this.to = to;
-    }
-
-    public ArticleStatus from() {
-        return from;
-    }
-
-    public ArticleStatus to() {
-        return to;
-    }
-
-    public Set<ArticleStatus> allowed() {
-        return from.next();
+        super(HttpStatus.CONFLICT, "Transition not allowed",
+                "An article in status " + from + " cannot become " + to + "; allowed next: " + from.next());
+        with("currentStatus", from);
+        with("allowedNext", from.next());
     }
 }

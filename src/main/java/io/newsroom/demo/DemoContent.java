@@ -71,12 +71,10 @@ public class DemoContent {
         }
         Map<String, Article> articlesByKey = new HashMap<>();
         for (DemoSeed.DemoArticle a : seed.articles()) {
-            Article article = articleService.create(new NewArticle(content(a, sourcesByKey, articlesByKey), a.tags(), null, EXTERNAL_ID_PREFIX + a.key()));
-            articleService.publish(article.getId(), now.minus(Duration.ofHours(a.publishedHoursAgo())));
             List<UUID> related = a.related().stream().map(key -> articlesByKey.get(key).getId()).toList();
-            if (!related.isEmpty()) {
-                articleService.relate(article.getId(), related);
-            }
+            Article article = articleService.create(new NewArticle(content(a, sourcesByKey, articlesByKey), a.tags(), related, null,
+                    EXTERNAL_ID_PREFIX + a.key()));
+            articleService.publish(article.getId(), now.minus(Duration.ofHours(a.publishedHoursAgo())));
             articlesByKey.put(a.key(), article);
         }
         log.info("Demo content loaded: {} sources, {} articles", sourcesByKey.size(), articlesByKey.size());
@@ -87,7 +85,7 @@ public class DemoContent {
         Matcher links = LINK.matcher(a.bodyHtml());
         String body = links.replaceAll(match -> Matcher.quoteReplacement("/api/content/articles/" + created.get(match.group(1)).getSlug()));
         ArticleImage image = a.image() == null ? null : new ArticleImage(a.image().url(), a.image().caption(), a.image().credit());
-        return new ArticleContent(a.headline(), a.subheadline(), body, a.excerpt(), null, "ar", sourcesByKey.get(a.source()), null, image);
+        return new ArticleContent(a.headline(), a.subheadline(), body, a.excerpt(), null, "ar", sourcesByKey.get(a.source()).getId(), null, image);
     }
 
     private DemoSeed read() {

@@ -38,8 +38,9 @@ public class Source {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** A wrapper type on purpose: null marks a new entity, so Spring Data persists instead of merging a copy. */
     @Version
-    private long version;
+    private Long version;
 
     protected Source() {
     }
@@ -101,6 +102,6 @@ public class Source {
     }
 
     public long getVersion() {
-        return version;
+        return version == null ? 0 : version;
     }
 }

@@ -39,8 +39,9 @@ public class Tag {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** A wrapper type on purpose: null marks a new entity, so Spring Data persists instead of merging a copy. */
     @Version
-    private long version;
+    private Long version;
 
     protected Tag() {
     }
@@ -52,6 +53,19 @@ public class Tag {
         this.slug = slug;
         this.slugKey = Slugs.key(slug);
         this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void describe(String name, String description, Instant now) {
+        this.name = name.strip();
+        this.normalizedKey = ArabicNormalizer.key(name);
+        this.description = description;
+        this.updatedAt = now;
+    }
+
+    void changeSlug(String slug, Instant now) {
+        this.slug = slug;
+        this.slugKey = Slugs.key(slug);
         this.updatedAt = now;
     }
 
@@ -84,6 +98,6 @@ public class Tag {
     }
 
     public long getVersion() {
-        return version;
+        return version == null ? 0 : version;
     }
 }

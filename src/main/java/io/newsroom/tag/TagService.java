@@ -1,5 +1,9 @@
 package io.newsroom.tag;
 
+import io.newsroom.audit.AuditLog;
+import io.newsroom.problem.ConflictProblem;
+import io.newsroom.problem.InvalidRequestProblem;
+import io.newsroom.problem.NotFoundProblem;
 import io.newsroom.text.ArabicNormalizer;
 import io.newsroom.text.Slugs;
 import java.time.Clock;
@@ -7,8 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,10 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class TagService {
 
     private final TagRepository tags;
+    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
     private final Clock clock;
 
-    TagService(TagRepository tags, Clock clock) {
+    TagService(TagRepository tags, JdbcTemplate jdbc, AuditLog audit, Clock clock) {
         this.tags = tags;
+        this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -39,12 +49,108 @@ public class TagService {
         Map<String, Tag> existing = tags.findByNormalizedKeyIn(namesByKey.keySet()).stream()
                 .collect(Collectors.toMap(Tag::getNormalizedKey, Function.identity()));
         List<Tag> resolved = new ArrayList<>(namesByKey.size());
-        namesByKey.forEach((key, name) -> resolved.add(existing.computeIfAbsent(key, k -> create(name))));
+        namesByKey.forEach((key, name) -> resolved.add(existing.computeIfAbsent(key, k -> save(name, null))));
         return resolved;
     }
 
-    private Tag create(String name) {
-        String slug = Slugs.unique(Slugs.of(name), tags::existsBySlugKey);
-        return tags.save(new Tag(name, slug, clock.instant()));
+    @Transactional(readOnly = true)
+    public Tag get(UUID id) {
+        return tags.findById(id).orElseThrow(() -> new NotFoundProblem("tag", id));
+    }
+
+    /** A new tag; 409 when a tag with the same normalised name exists (its id is in the problem body). */
+    @Transactional
+    public Tag create(String name, String slug, String description) {
+        checkNameIsFree(name, null);
+        Tag tag = save(name, slug);
+        tag.describe(tag.getName(), description, clock.instant());
+        audit.record("tag.created", "tag", tag.getId(), null, Map.of("name", tag.getName()));
+        return tag;
+    }
+
+    @Transactional
+    public Tag update(UUID id, String name, String slug, String description) {
+        Tag tag = get(id);
+        checkNameIsFree(name, id);
+        tag.describe(name, description, clock.instant());
+        if (slug != null && !slug.isBlank() && !Slugs.key(slug).equals(Slugs.key(tag.getSlug()))) {
+            String newSlug = Slugs.of(slug);
+            if (tags.existsBySlugKey(Slugs.key(newSlug)) || aliasExists(Slugs.key(newSlug))) {
+                throw new ConflictProblem("The slug '" + newSlug + "' is already used by another tag");
+            }
+            tag.changeSlug(newSlug, clock.instant());
+        }
+        audit.record("tag.updated", "tag", id, null, Map.of("name", tag.getName()));
+        return tag;
+    }
+
+    /** Removes the tag from every article, then the tag itself. */
+    @Transactional
+    public void delete(UUID id) {
+        Tag tag = get(id);
+        List<UUID> articleIds = jdbc.queryForList("SELECT article_id FROM article_tags WHERE tag_id = ?", UUID.class, id);
+        for (UUID articleId : articleIds) {
+            removeFromArticle(articleId, id);
+        }
+        tags.delete(tag);
+        audit.record("tag.deleted", "tag", id, null, Map.of("name", tag.getName(), "articles", articleIds.size()));
+    }
+
+    /**
+     * Merges {@code fromId} into {@code intoId}: its articles get the surviving tag (once, at the
+     * merged tag's position), its slug stays reachable as an alias, and the merged tag is deleted.
+     * Returns the ids of the articles that changed.
+     */
+    @Transactional
+    public List<UUID> merge(UUID fromId, UUID intoId) {
+        if (fromId.equals(intoId)) {
+            throw new InvalidRequestProblem("intoId", "a tag cannot be merged into itself");
+        }
+        Tag from = get(fromId);
+        Tag into = tags.findById(intoId).orElseThrow(() -> new InvalidRequestProblem("intoId", "no tag with this id"));
+        List<UUID> articleIds = jdbc.queryForList("SELECT article_id FROM article_tags WHERE tag_id = ?", UUID.class, fromId);
+        // Articles that carry both keep the surviving tag where it was; the others get it in place of the merged one.
+        jdbc.update("""
+                UPDATE article_tags SET tag_id = ? WHERE tag_id = ?
+                AND article_id NOT IN (SELECT article_id FROM article_tags WHERE tag_id = ?)""", intoId, fromId, intoId);
+        for (UUID articleId : jdbc.queryForList("SELECT article_id FROM article_tags WHERE tag_id = ?", UUID.class, fromId)) {
+            removeFromArticle(articleId, fromId);
+        }
+        jdbc.update("UPDATE tag_aliases SET tag_id = ? WHERE tag_id = ?", intoId, fromId);
+        jdbc.update("INSERT INTO tag_aliases (slug_key, tag_id, created_at) VALUES (?, ?, now()) ON CONFLICT (slug_key) DO UPDATE SET tag_id = excluded.tag_id",
+                Slugs.key(from.getSlug()), intoId);
+        jdbc.update("UPDATE articles SET updated_at = now(), version = version + 1 WHERE id = ANY (?)",
+                (Object) articleIds.toArray(UUID[]::new));
+        tags.delete(from);
+        tags.flush();
+        audit.record("tag.merged", "tag", intoId, null, Map.of("from", fromId, "fromName", from.getName(), "articles", articleIds.size()));
+        return articleIds;
+    }
+
+    private void removeFromArticle(UUID articleId, UUID tagId) {
+        // Positions stay dense (0..n-1): the ordered list is mapped with @OrderColumn.
+        Integer position = jdbc.queryForObject("SELECT position FROM article_tags WHERE article_id = ? AND tag_id = ?", Integer.class, articleId, tagId);
+        jdbc.update("DELETE FROM article_tags WHERE article_id = ? AND tag_id = ?", articleId, tagId);
+        jdbc.update("UPDATE article_tags SET position = position - 1 WHERE article_id = ? AND position > ?", articleId, position);
+    }
+
+    private void checkNameIsFree(String name, UUID self) {
+        String key = ArabicNormalizer.key(name);
+        if (key.isEmpty()) {
+            throw new InvalidRequestProblem("name", "must contain a letter or digit");
+        }
+        tags.findByNormalizedKeyIn(List.of(key)).stream().filter(t -> !t.getId().equals(self)).findFirst().ifPresent(t -> {
+            throw new ConflictProblem("A tag with this name (or a spelling of it) exists: " + t.getName()).property("existingId", t.getId());
+        });
+    }
+
+    private boolean aliasExists(String slugKey) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT exists(SELECT 1 FROM tag_aliases WHERE slug_key = ?)", Boolean.class, slugKey));
+    }
+
+    private Tag save(String name, String slug) {
+        String base = Slugs.of(slug == null || slug.isBlank() ? name : slug);
+        String unique = Slugs.unique(base, key -> tags.existsBySlugKey(key) || aliasExists(key));
+        return tags.saveAndFlush(new Tag(name, unique, clock.instant()));
     }
 }

@@ -73,6 +73,6 @@ class ArabicSearchIT extends IntegrationTest {
 
     private void create(String slug, String language, String headline, String body) {
         articles.create(new NewArticle(new ArticleContent(headline, null, body, null, null, language, null, null, null),
-                List.of(), slug, null));
+                List.of(), List.of(), slug, null));
     }
 }

@@ -12,7 +12,7 @@ class ArticleLifecycleTest {
     private final Instant now = Instant.parse("2026-11-29T10:00:00Z");
 
     private Article draft() {
-        return new Article(new ArticleContent("عنوان", null, "<p>نص</p>", null, null, null, null, null, null), "عنوان", now);
+        return new Article(new ArticleContent("عنوان", null, "<p>نص</p>", null, null, null, null, null, null), null, "عنوان", null, now);
     }
 
     @Test

@@ -35,6 +35,7 @@ class DemoContentIT extends IntegrationTest {
     @Test
     void mainArticleHasTheSeedPagesStructure() {
         demoContent.load();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM related_articles", Integer.class)).isEqualTo(1);
         transaction.executeWithoutResult(status -> {
             Article main = articles.findByExternalId(DemoContent.EXTERNAL_ID_PREFIX + "main").orElseThrow();
             assertThat(main.getStatus()).isEqualTo(ArticleStatus.PUBLISHED);

@@ -1,0 +1,240 @@
+package io.newsroom.article.web;
+
+import io.newsroom.article.Article;
+import io.newsroom.article.ArticleETags;
+import io.newsroom.article.ArticleFilter;
+import io.newsroom.article.ArticleRevision;
+import io.newsroom.article.ArticleService;
+import io.newsroom.article.ArticleStatus;
+import io.newsroom.article.EditorialArticleQueries;
+import io.newsroom.paging.Page;
+import io.newsroom.problem.FieldProblem;
+import io.newsroom.problem.InvalidRequestProblem;
+import io.newsroom.problem.PreconditionProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/admin/articles")
+@Tag(name = "Articles (admin)", description = "Editorial work on articles: CRUD, lifecycle, revisions, read-also")
+class AdminArticleController {
+
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final ArticleService articles;
+    private final EditorialArticleQueries queries;
+    private final JsonMapper json;
+    private final Validator validator;
+    private final Clock clock;
+    /** Responses are built inside the transaction, where tags, source and read-also can still be loaded. */
+    private final TransactionTemplate transaction;
+
+    AdminArticleController(ArticleService articles, EditorialArticleQueries queries, JsonMapper json, Validator validator,
+                           Clock clock, PlatformTransactionManager transactionManager) {
+        this.articles = articles;
+        this.queries = queries;
+        this.json = json;
+        this.validator = validator;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    @PostMapping
+    @Operation(summary = "Create an article (a draft); unknown tag names become tags")
+    ResponseEntity<AdminArticleResponse> create(@Valid @RequestBody ArticleRequest request) {
+        AdminArticleResponse created = inTransaction(() -> articles.create(request.toNewArticle()));
+        return ResponseEntity.created(URI.create("/api/admin/articles/" + created.id()))
+                .eTag(ArticleETags.of(created.version())).body(created);
+    }
+
+    @GetMapping
+    @Operation(summary = "List articles, newest created first, with filters and a cursor")
+    Page<AdminArticleResponse> list(@RequestParam(required = false) ArticleStatus status,
+                                    @RequestParam(required = false) String tag,
+                                    @RequestParam(required = false) String source,
+                                    @RequestParam(required = false) String q,
+                                    @RequestParam(defaultValue = "false") boolean deleted,
+                                    @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                                    @RequestParam(required = false) String cursor) {
+        return transaction.execute(tx -> {
+            Page<Article> page = queries.list(new ArticleFilter(status, tag, source, q, deleted), limit, cursor);
+            return new Page<>(page.items().stream().map(a -> AdminArticleResponse.of(a, clock.instant())).toList(), page.next());
+        });
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get an article, with its ETag")
+    ResponseEntity<AdminArticleResponse> get(@PathVariable UUID id) {
+        return withETag(inTransaction(() -> articles.get(id)));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace an article's editable fields; needs If-Match")
+    ResponseEntity<AdminArticleResponse> replace(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                 @Valid @RequestBody ArticleRequest request) {
+        long version = expectedVersion(id, ifMatch);
+        return withETag(inTransaction(() -> articles.update(id, version, request.toChanges())));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, "application/json"})
+    @Operation(summary = "Change some fields (JSON merge patch, RFC 7386); needs If-Match")
+    ResponseEntity<AdminArticleResponse> patch(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                               @RequestBody JsonNode patch) {
+        long version = expectedVersion(id, ifMatch);
+        return withETag(transaction.execute(tx -> {
+            ArticleRequest current = ArticleRequest.of(AdminArticleResponse.of(articles.get(id), clock.instant()));
+            ArticleRequest merged = merge(current, patch);
+            return AdminArticleResponse.of(articles.update(id, version, merged.toChanges()), clock.instant());
+        }));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete an article (soft: restorable)")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        inTransaction(() -> articles.delete(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/restore")
+    @Operation(summary = "Restore a deleted article")
+    ResponseEntity<AdminArticleResponse> restore(@PathVariable UUID id) {
+        return withETag(inTransaction(() -> articles.restore(id)));
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Submit for review")
+    ResponseEntity<AdminArticleResponse> submit(@PathVariable UUID id) {
+        return withETag(inTransaction(() -> articles.submit(id)));
+    }
+
+    @PostMapping("/{id}/publish")
+    @Operation(summary = "Publish now (EDITOR, ADMIN)")
+    ResponseEntity<AdminArticleResponse> publish(@PathVariable UUID id) {
+        return withETag(inTransaction(() -> articles.publish(id)));
+    }
+
+    @PostMapping("/{id}/unpublish")
+    @Operation(summary = "Take a published or scheduled article off the public API (EDITOR, ADMIN)")
+    ResponseEntity<AdminArticleResponse> unpublish(@PathVariable UUID id) {
+        return withETag(inTransaction(() -> articles.unpublish(id)));
+    }
+
+    @PostMapping("/{id}/archive")
+    @Operation(summary = "Archive (EDITOR, ADMIN)")
+    ResponseEntity<AdminArticleResponse> archive(@PathVariable UUID id) {
+        return withETag(inTransaction(() -> articles.archive(id)));
+    }
+
+    @PostMapping("/{id}/schedule")
+    @Operation(summary = "Schedule publication at a future time (EDITOR, ADMIN)")
+    ResponseEntity<AdminArticleResponse> schedule(@PathVariable UUID id, @Valid @RequestBody ScheduleRequest request) {
+        return withETag(inTransaction(() -> articles.schedule(id, request.at().toInstant())));
+    }
+
+    @GetMapping("/{id}/revisions")
+    @Operation(summary = "List revisions, newest first")
+    Map<String, List<RevisionSummary>> revisions(@PathVariable UUID id) {
+        return Map.of("items", articles.revisions(id).stream().map(RevisionSummary::of).toList());
+    }
+
+    @GetMapping("/{id}/revisions/{number}")
+    @Operation(summary = "Get one revision with the content it recorded")
+    ArticleRevision revision(@PathVariable UUID id, @PathVariable int number) {
+        return articles.revision(id, number);
+    }
+
+    @PostMapping("/{id}/revisions/{number}/restore")
+    @Operation(summary = "Restore a revision's content (stored as a new revision)")
+    ResponseEntity<AdminArticleResponse> restoreRevision(@PathVariable UUID id, @PathVariable int number) {
+        return withETag(inTransaction(() -> articles.restoreRevision(id, number)));
+    }
+
+    @GetMapping("/{id}/related")
+    @Operation(summary = "The curated read-also articles, in order")
+    Map<String, List<AdminArticleResponse.RelatedRef>> related(@PathVariable UUID id) {
+        return Map.of("items", inTransaction(() -> articles.get(id)).related());
+    }
+
+    @PutMapping("/{id}/related")
+    @Operation(summary = "Replace the read-also list (ordered; at most 10; no self, no duplicates)")
+    Map<String, List<AdminArticleResponse.RelatedRef>> relate(@PathVariable UUID id, @Valid @RequestBody RelatedRequest request) {
+        return Map.of("items", inTransaction(() -> articles.relate(id, request.ids())).related());
+    }
+
+    record RevisionSummary(int number, Instant createdAt, UUID actorId, String actorName, String change) {
+        static RevisionSummary of(ArticleRevision r) {
+            return new RevisionSummary(r.number(), r.createdAt(), r.actorId(), r.actorName(), r.change());
+        }
+    }
+
+    private AdminArticleResponse inTransaction(Supplier<Article> action) {
+        return transaction.execute(tx -> AdminArticleResponse.of(action.get(), clock.instant()));
+    }
+
+    private static ResponseEntity<AdminArticleResponse> withETag(AdminArticleResponse article) {
+        return ResponseEntity.ok().eTag(ArticleETags.of(article.version())).body(article);
+    }
+
+    private long expectedVersion(UUID id, String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            throw PreconditionProblem.required();
+        }
+        OptionalLong version = ArticleETags.parse(ifMatch);
+        if (version.isEmpty()) {
+            long current = articles.get(id).getVersion();
+            throw PreconditionProblem.failed(current, ArticleETags.of(current));
+        }
+        return version.getAsLong();
+    }
+
+    private ArticleRequest merge(ArticleRequest current, JsonNode patch) {
+        if (!patch.isObject()) {
+            throw new InvalidRequestProblem("body", "a merge patch must be a JSON object");
+        }
+        ArticleRequest merged;
+        try {
+            merged = json.treeToValue(JsonMergePatch.apply(json.valueToTree(current), patch), ArticleRequest.class);
+        } catch (JacksonException e) {
+            throw new InvalidRequestProblem("body", "the patch names an unknown field or gives a value of the wrong type");
+        }
+        List<FieldProblem> errors = validator.validate(merged).stream()
+                .map((Function<ConstraintViolation<ArticleRequest>, FieldProblem>) v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestProblem(errors);
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,40 @@
+package io.newsroom.article.web;
+
+import io.newsroom.article.Article;
+import io.newsroom.article.ArticleStatus;
+import io.newsroom.source.Source;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An article as editors see it: every field, including status, version and soft-delete time. */
+record AdminArticleResponse(
+        UUID id, String slug, String language, String direction, ArticleStatus status,
+        String headline, String subheadline, String bodyHtml, String excerpt, String byline,
+        SourceRef source, String sourceUrl, ImageRef image, List<TagRef> tags, List<RelatedRef> related,
+        Instant scheduledAt, Instant publishedAt, Instant createdAt, Instant updatedAt, Instant deletedAt, long version) {
+
+    record SourceRef(UUID id, String name, String slug, String url) {
+    }
+
+    record ImageRef(String url, String caption, String credit) {
+    }
+
+    record TagRef(UUID id, String name, String slug) {
+    }
+
+    record RelatedRef(UUID id, String slug, String headline, ArticleStatus status) {
+    }
+
+    static AdminArticleResponse of(Article a, Instant now) {
+        Source s = a.getSource();
+        return new AdminArticleResponse(a.getId(), a.getSlug(), a.getLanguage(), a.getDirection(), a.effectiveStatus(now),
+                a.getHeadline(), a.getSubheadline(), a.getBodyHtml(), a.getExcerpt(), a.getByline(),
+                s == null ? null : new SourceRef(s.getId(), s.getName(), s.getSlug(), s.getUrl()),
+                a.getSourceUrl(),
+                a.getImage() == null ? null : new ImageRef(a.getImage().url(), a.getImage().caption(), a.getImage().credit()),
+                a.getTags().stream().map(t -> new TagRef(t.getId(), t.getName(), t.getSlug())).toList(),
+                a.getRelated().stream().map(r -> new RelatedRef(r.getId(), r.getSlug(), r.getHeadline(), r.effectiveStatus(now))).toList(),
+                a.getScheduledAt(), a.getPublishedAt(), a.getCreatedAt(), a.getUpdatedAt(), a.getDeletedAt(), a.getVersion());
+    }
+}

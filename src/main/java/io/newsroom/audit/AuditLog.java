@@ -1,0 +1,75 @@
+package io.newsroom.audit;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.newsroom.actor.Actor;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who changed what, when, and with which key. Written in the caller's transaction
+ * ({@link Propagation#MANDATORY}), so an entry exists exactly when its change was committed.
+ */
+@Component
+public class AuditLog {
+
+    public record Entry(long id, Instant at, UUID actorId, String actorName, String action, String targetType,
+                        UUID targetId, UUID articleId, @JsonRawValue String details) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditLog(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String action, String targetType, UUID targetId, UUID articleId, Map<String, ?> details) {
+        Actor actor = Actor.current();
+        jdbc.update("""
+                INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, article_id, details)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                """, Timestamp.from(clock.instant()), actor.id(), actor.name(), action, targetType, targetId, articleId,
+                details == null || details.isEmpty() ? null : json.writeValueAsString(details));
+    }
+
+    /** Newest first; {@code beforeId} is the keyset cursor (entries with a smaller id). */
+    @Transactional(readOnly = true)
+    public List<Entry> list(UUID articleId, UUID actorId, Long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, at, actor_id, actor_name, action, target_type, target_id, article_id, details::text AS details
+                FROM audit_log WHERE true""");
+        List<Object> args = new ArrayList<>();
+        if (articleId != null) {
+            sql.append(" AND article_id = ?");
+            args.add(articleId);
+        }
+        if (actorId != null) {
+            sql.append(" AND actor_id = ?");
+            args.add(actorId);
+        }
+        if (beforeId != null) {
+            sql.append(" AND id < ?");
+            args.add(beforeId);
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getString("action"),
+                rs.getString("target_type"), rs.getObject("target_id", UUID.class), rs.getObject("article_id", UUID.class),
+                rs.getString("details")), args.toArray());
+    }
+}

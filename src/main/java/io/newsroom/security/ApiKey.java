@@ -1,0 +1,84 @@
+package io.newsroom.security;
+
+import io.newsroom.actor.Role;
+import io.newsroom.actor.Actor;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An API key. Only the hash of its secret is kept; the secret is shown once, when the key is created. */
+@Entity
+@Table(name = "api_keys")
+public class ApiKey {
+
+    @Id
+    private UUID id;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    @Column(name = "secret_hash")
+    private String secretHash;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    protected ApiKey() {
+    }
+
+    ApiKey(String name, Role role, String secretHash, Instant now) {
+        this.id = UUID.randomUUID();
+        this.name = name;
+        this.role = role;
+        this.secretHash = secretHash;
+        this.createdAt = now;
+    }
+
+    void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
+    boolean isActive() {
+        return revokedAt == null;
+    }
+
+    Actor toActor() {
+        return new Actor(id, name, role);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    String getSecretHash() {
+        return secretHash;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+}

@@ -1,0 +1,37 @@
+package io.newsroom.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 as RFC 9457 problem bodies, like every other error of the API. */
+final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthorized(JsonMapper json) {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"newsroom\"");
+            write(json, response, HttpStatus.UNAUTHORIZED, "A valid API key is required: Authorization: Bearer <key>");
+        };
+    }
+
+    static AccessDeniedHandler forbidden(JsonMapper json) {
+        return (request, response, exception) ->
+                write(json, response, HttpStatus.FORBIDDEN, "This API key's role does not allow this request");
+    }
+
+    private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,62 @@
+package io.newsroom.security;
+
+import io.newsroom.actor.Role;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. The admin API needs an API key, and each role reaches only its part of it
+ * (shared/CONTRACT.md). Everything outside /api/admin is public and read-only by construction.
+ * Rules that depend on the article (a WRITER and others' published work) live in the article module.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String EDITOR = Role.EDITOR.name();
+    private static final String WRITER = Role.WRITER.name();
+    private static final String INTEGRATION = Role.INTEGRATION.name();
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyService keys, JsonMapper json) {
+        return http
+                .csrf(csrf -> csrf.disable()) // no cookies or sessions: every call carries its key
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthorized(json))
+                        .accessDeniedHandler(ProblemResponses.forbidden(json)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/admin/api-keys/**", "/api/admin/webhooks/**").hasRole(ADMIN)
+                        .requestMatchers("/api/admin/ingest/**").hasAnyRole(ADMIN, EDITOR, INTEGRATION)
+                        .requestMatchers("/api/admin/audit/**").hasAnyRole(ADMIN, EDITOR)
+                        .requestMatchers(GET, "/api/admin/**").authenticated()
+                        .requestMatchers(POST, "/api/admin/articles/*/publish", "/api/admin/articles/*/unpublish",
+                                "/api/admin/articles/*/schedule", "/api/admin/articles/*/archive",
+                                "/api/admin/articles/*/restore").hasAnyRole(ADMIN, EDITOR)
+                        .requestMatchers(DELETE, "/api/admin/articles/*").hasAnyRole(ADMIN, EDITOR)
+                        .requestMatchers(POST, "/api/admin/articles", "/api/admin/articles/*/submit",
+                                "/api/admin/articles/*/revisions/*/restore").hasAnyRole(ADMIN, EDITOR, WRITER)
+                        .requestMatchers(PUT, "/api/admin/articles/*", "/api/admin/articles/*/related").hasAnyRole(ADMIN, EDITOR, WRITER)
+                        .requestMatchers(PATCH, "/api/admin/articles/*").hasAnyRole(ADMIN, EDITOR, WRITER)
+                        .requestMatchers("/api/admin/tags/**", "/api/admin/sources/**").hasAnyRole(ADMIN, EDITOR)
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .anyRequest().permitAll())
+                .build();
+    }
+}

@@ -1,0 +1,40 @@
+package io.newsroom.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsroom.support.Api;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Requests that many admin tests make: a valid article body, creation, publication. */
+final class AdminFixtures {
+
+    private AdminFixtures() {
+    }
+
+    static Map<String, Object> article(String headline, String... tags) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("headline", headline);
+        body.put("bodyHtml", "<p>" + headline + "</p>");
+        body.put("tags", List.of(tags));
+        return body;
+    }
+
+    static Api.Result create(Api api, Map<String, Object> body) {
+        Api.Result created = api.post("/api/admin/articles", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created;
+    }
+
+    static String createId(Api api, String headline, String... tags) {
+        return create(api, article(headline, tags)).json().get("id").asString();
+    }
+
+    static String publishedId(Api api, String headline, String... tags) {
+        String id = createId(api, headline, tags);
+        Api.Result published = api.post("/api/admin/articles/" + id + "/publish", null);
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        return id;
+    }
+}

@@ -1,0 +1,138 @@
+package io.newsroom.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsroom.support.Api;
+import io.newsroom.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/** Bad input always gets a 4xx problem body, never a 500, a stack trace or a partial write. */
+class MalformedRequestsIT extends IntegrationTest {
+
+    private static final String A = "/api/admin/articles";
+    private static final String X = "{ID}";
+    private String articleId;
+    private String etag;
+
+    @BeforeEach
+    void anArticle() {
+        articleId = AdminFixtures.createId(api.as(editorKey), "مقال للاختبار");
+        etag = api.as(editorKey).get(A + "/" + articleId).header("ETag");
+    }
+
+    static Stream<Arguments> malformed() {
+        String longHeadline = "ع".repeat(301);
+        String hugeBody = "{\"headline\":\"x\",\"bodyHtml\":\"" + "a".repeat(1_000_001) + "\"}";
+        return Stream.of(
+                // broken JSON
+                bad("POST", A, "{", "application/json"),
+                bad("POST", A, "{\"headline\": }", "application/json"),
+                bad("POST", A, "[1,2,3]", "application/json"),
+                bad("POST", A, "\"just a string\"", "application/json"),
+                bad("POST", A, "", "application/json"),
+                bad("POST", A, "null", "application/json"),
+                bad("POST", A, "{\"headline\":\"x\"", "application/json"),
+                bad("POST", A, "{'headline':'x'}", "application/json"),
+                // wrong types
+                bad("POST", A, "{\"headline\": 42, \"tags\": \"إيران\"}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"tags\": [1, {\"a\":1}]}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"relatedIds\": [\"not-a-uuid\"]}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"sourceId\": \"123\"}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"image\": \"https://x.example/a.jpg\"}", "application/json"),
+                bad("POST", A, "{\"headline\": [\"x\"]}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"relatedIds\": {}}", "application/json"),
+                // validation
+                bad("POST", A, "{}", "application/json"),
+                bad("POST", A, "{\"headline\": \"\"}", "application/json"),
+                bad("POST", A, "{\"headline\": \"   \"}", "application/json"),
+                bad("POST", A, "{\"headline\": \"" + longHeadline + "\"}", "application/json"),
+                bad("POST", A, hugeBody, "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"language\": \"not a language!\"}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"language\": \"123\"}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"sourceUrl\": \"javascript:alert(1)\"}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"sourceUrl\": \"ftp://files.example/x\"}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"sourceUrl\": \"not a url\"}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"image\": {\"caption\": \"بلا رابط\"}}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"image\": {\"url\": \"data:image/png;base64,AAAA\"}}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"tags\": [\"\"]}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"headLine\": \"typo\"}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"relatedIds\": [null]}", "application/json"),
+                bad("POST", A, "{\"headline\": \"x\", \"sourceId\": \"00000000-0000-0000-0000-000000000000\"}", "application/json"),
+                // wrong media type or method
+                bad("POST", A, "headline=x", "application/x-www-form-urlencoded"),
+                bad("POST", A, "<article/>", "application/xml"),
+                bad("POST", A, "{\"headline\":\"x\"}", "text/plain"),
+                bad("PATCH", A, "{}", "application/json"),
+                bad("POST", A + "/" + X + "/publish-now", "{}", "application/json"),
+                // bad ids and parameters
+                bad("GET", A + "/not-a-uuid", null, null),
+                bad("GET", A + "/12345", null, null),
+                bad("POST", A + "/not-a-uuid/publish", null, null),
+                bad("GET", A + "?status=LIVE", null, null),
+                bad("GET", A + "?limit=0", null, null),
+                bad("GET", A + "?limit=101", null, null),
+                bad("GET", A + "?limit=abc", null, null),
+                bad("GET", A + "?cursor=***", null, null),
+                bad("GET", A + "?cursor=bm90LWEtY3Vyc29y", null, null),
+                bad("GET", A + "/" + X + "/revisions/abc", null, null),
+                bad("GET", "/api/admin/audit?articleId=nope", null, null),
+                // lifecycle bodies
+                bad("POST", A + "/" + X + "/schedule", "{\"at\": \"tomorrow\"}", "application/json"),
+                bad("POST", A + "/" + X + "/schedule", "{\"at\": 12}", "application/json"),
+                bad("POST", A + "/" + X + "/schedule", "{\"at\": \"2001-01-01T00:00:00Z\"}", "application/json"),
+                bad("PUT", A + "/" + X + "/related", "{\"ids\": \"x\"}", "application/json"),
+                bad("PUT", A + "/" + X + "/related", "{}", "application/json"),
+                bad("PUT", A + "/" + X + "/related", "{\"ids\": [\"" + X + "\"]}", "application/json"),
+                // other resources
+                bad("POST", "/api/admin/tags", "{\"name\": \"\"}", "application/json"),
+                bad("POST", "/api/admin/tags", "{\"name\": \"ـ\"}", "application/json"),
+                bad("POST", "/api/admin/sources", "{\"name\": \"x\", \"url\": \"nope\"}", "application/json"),
+                bad("POST", "/api/admin/sources", "{\"url\": \"https://x.example\"}", "application/json"),
+                bad("POST", "/api/admin/api-keys", "{\"name\": \"x\"}", "application/json"),
+                bad("DELETE", "/api/admin/api-keys/not-a-uuid", null, null));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("malformed")
+    void malformedRequestGetsA4xxProblemBody(String method, String path, String body, String contentType) {
+        String resolvedPath = path.replace(X, articleId);
+        String resolvedBody = body == null ? null : body.replace(X, articleId);
+        Api.Result result = api.as(adminKey).send(method, resolvedPath, contentType, resolvedBody);
+        assertThat(result.status()).as(result.toString()).isBetween(400, 499);
+        assertThat(result.header("Content-Type")).as(result.toString()).startsWith("application/problem+json");
+        JsonNode problem = result.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(result.status());
+        assertThat(problem.hasNonNull("title")).isTrue();
+        assertThat(problem.hasNonNull("detail")).isTrue();
+        assertThat(result.body()).doesNotContain("Exception", "java.", "tools.jackson", "org.springframework", "SQL", "\tat ");
+    }
+
+    @Test
+    void thereAreAtLeastFiftyKinds() {
+        assertThat(malformed().count()).isGreaterThanOrEqualTo(50);
+    }
+
+    @Test
+    void rejectedRequestsWroteNothing() {
+        List<String> before = new ArrayList<>(jdbc.queryForList("SELECT id::text FROM articles", String.class));
+        malformed().forEach(args -> {
+            Object[] a = args.get();
+            String body = a[2] == null ? null : ((String) a[2]).replace(X, articleId);
+            api.as(adminKey).send((String) a[0], ((String) a[1]).replace(X, articleId), (String) a[3], body);
+        });
+        assertThat(jdbc.queryForList("SELECT id::text FROM articles", String.class)).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(api.as(editorKey).get(A + "/" + articleId).header("ETag")).isEqualTo(etag);
+    }
+
+    private static Arguments bad(String method, String path, String body, String contentType) {
+        return Arguments.of(method, path, body, contentType);
+    }
+}

@@ -1,0 +1,31 @@
+package io.newsroom.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsroom.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class OpenApiIT extends IntegrationTest {
+
+    @Test
+    void everyAdminEndpointIsDocumentedWithItsSecurity() {
+        JsonNode doc = api.get("/v3/api-docs").json();
+        List<String> paths = new ArrayList<>();
+        doc.get("paths").propertyNames().forEach(paths::add);
+        assertThat(paths).contains(
+                "/api/admin/articles", "/api/admin/articles/{id}", "/api/admin/articles/{id}/submit",
+                "/api/admin/articles/{id}/publish", "/api/admin/articles/{id}/unpublish", "/api/admin/articles/{id}/archive",
+                "/api/admin/articles/{id}/schedule", "/api/admin/articles/{id}/restore", "/api/admin/articles/{id}/revisions",
+                "/api/admin/articles/{id}/revisions/{number}", "/api/admin/articles/{id}/revisions/{number}/restore",
+                "/api/admin/articles/{id}/related", "/api/admin/tags", "/api/admin/tags/{id}", "/api/admin/tags/{id}/merge",
+                "/api/admin/sources", "/api/admin/sources/{id}", "/api/admin/api-keys", "/api/admin/api-keys/{id}", "/api/admin/audit");
+        assertThat(doc.get("components").get("securitySchemes").get("apiKey").get("scheme").asString()).isEqualTo("bearer");
+        JsonNode publish = doc.get("paths").get("/api/admin/articles/{id}/publish").get("post");
+        assertThat(publish.get("summary").asString()).isNotBlank();
+        assertThat(publish.get("responses").propertyNames()).contains("401", "403", "404", "409");
+        assertThat(doc.get("paths").get("/api/admin/articles/{id}").get("put").get("responses").propertyNames()).contains("412", "428");
+    }
+}
