@@ -64,13 +64,10 @@ public class EditorialArticleQueries {
         params.addValue("limit", limit + 1);
 
         List<Row> rows = jdbc.query(sql.toString(), params, (rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant()));
-        boolean more = rows.size() > limit;
-        List<Row> page = more ? rows.subList(0, limit) : rows;
-        Map<UUID, Article> loaded = articles.findAllById(page.stream().map(Row::id).toList()).stream()
+        Page<Row> page = Page.of(rows, limit, row -> Cursors.encode(row.createdAt(), row.id()));
+        Map<UUID, Article> loaded = articles.findAllById(page.items().stream().map(Row::id).toList()).stream()
                 .collect(Collectors.toMap(Article::getId, Function.identity()));
-        List<Article> items = page.stream().map(row -> loaded.get(row.id())).toList();
-        String next = more ? Cursors.encode(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()) : null;
-        return new Page<>(items, next);
+        return page.map(row -> loaded.get(row.id()));
     }
 
     private record Row(UUID id, Instant createdAt) {

@@ -33,6 +33,23 @@ public final class Cursors {
         }
     }
 
+    /** The position after an item sorted by (name, id) ascending. */
+    public record NameAndId(String name, UUID id) {
+    }
+
+    public static String encode(String name, UUID id) {
+        return encode(id + "|" + name);
+    }
+
+    public static NameAndId decodeNameAndId(String cursor) {
+        String[] parts = decode(cursor).split("\\|", 2);
+        try {
+            return new NameAndId(parts[1], UUID.fromString(parts[0]));
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw invalid();
+        }
+    }
+
     public static String encode(long id) {
         return encode(Long.toString(id));
     }

@@ -1,6 +1,8 @@
 package io.newsroom.source;
 
 import io.newsroom.audit.AuditLog;
+import io.newsroom.paging.Cursors;
+import io.newsroom.paging.Page;
 import io.newsroom.problem.ConflictProblem;
 import io.newsroom.problem.NotFoundProblem;
 import io.newsroom.text.Slugs;
@@ -32,8 +34,10 @@ public class SourceService {
     }
 
     @Transactional(readOnly = true)
-    public List<Source> list() {
-        return sources.findAll(org.springframework.data.domain.Sort.by("name", "id"));
+    public Page<Source> list(int limit, String cursor) {
+        Cursors.NameAndId after = cursor == null ? null : Cursors.decodeNameAndId(cursor);
+        List<Source> fetched = sources.pageByName(after == null ? null : after.name(), after == null ? null : after.id(), limit + 1);
+        return Page.of(fetched, limit, s -> Cursors.encode(s.getName(), s.getId()));
     }
 
     @Transactional(readOnly = true)

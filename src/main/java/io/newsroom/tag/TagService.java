@@ -1,6 +1,8 @@
 package io.newsroom.tag;
 
 import io.newsroom.audit.AuditLog;
+import io.newsroom.paging.Cursors;
+import io.newsroom.paging.Page;
 import io.newsroom.problem.ConflictProblem;
 import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.problem.NotFoundProblem;
@@ -51,6 +53,13 @@ public class TagService {
         List<Tag> resolved = new ArrayList<>(namesByKey.size());
         namesByKey.forEach((key, name) -> resolved.add(existing.computeIfAbsent(key, k -> save(name, null))));
         return resolved;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Tag> list(int limit, String cursor) {
+        Cursors.NameAndId after = cursor == null ? null : Cursors.decodeNameAndId(cursor);
+        List<Tag> fetched = tags.pageByName(after == null ? null : after.name(), after == null ? null : after.id(), limit + 1);
+        return Page.of(fetched, limit, t -> Cursors.encode(t.getName(), t.getId()));
     }
 
     @Transactional(readOnly = true)

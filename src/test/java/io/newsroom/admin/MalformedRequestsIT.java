@@ -55,6 +55,7 @@ class MalformedRequestsIT extends IntegrationTest {
                 bad("POST", A, "{\"headline\": \"   \"}", "application/json"),
                 bad("POST", A, "{\"headline\": \"" + longHeadline + "\"}", "application/json"),
                 bad("POST", A, hugeBody, "application/json"),
+                bad("POST", A, "{\"headline\":\"x\",\"bodyHtml\":\"" + "ب".repeat(3_000_000) + "\"}", "application/json"),
                 bad("POST", A, "{\"headline\": \"x\", \"language\": \"not a language!\"}", "application/json"),
                 bad("POST", A, "{\"headline\": \"x\", \"language\": \"123\"}", "application/json"),
                 bad("POST", A, "{\"headline\": \"x\", \"sourceUrl\": \"javascript:alert(1)\"}", "application/json"),

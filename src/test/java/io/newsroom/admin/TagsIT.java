@@ -36,6 +36,18 @@ class TagsIT extends IntegrationTest {
     }
 
     @Test
+    void tagListIsPagedByNameWithACursor() {
+        for (String name : new String[] {"باكستان", "إيران", "كشمير"}) {
+            editor.post("/api/admin/tags", Map.of("name", name));
+        }
+        JsonNode first = editor.get("/api/admin/tags?limit=2").json();
+        JsonNode second = editor.get("/api/admin/tags?limit=2&cursor=" + first.get("next").asString()).json();
+        assertThat(first.get("items").findValuesAsString("name")).containsExactly("إيران", "باكستان");
+        assertThat(second.get("items").findValuesAsString("name")).containsExactly("كشمير");
+        assertThat(second.get("next").isNull()).isTrue();
+    }
+
+    @Test
     void spellingVariantOfAnExistingTagIsAConflictNamingIt() {
         String iran = editor.post("/api/admin/tags", Map.of("name", "إيران")).json().get("id").asString();
         Api.Result variant = editor.post("/api/admin/tags", Map.of("name", "ايران"));

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,9 +31,6 @@ class AuditController {
                               @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
                               @RequestParam(required = false) String cursor) {
         Long before = cursor == null ? null : Cursors.decodeLong(cursor);
-        List<AuditLog.Entry> entries = auditLog.list(articleId, actor, before, limit + 1);
-        boolean more = entries.size() > limit;
-        List<AuditLog.Entry> items = more ? entries.subList(0, limit) : entries;
-        return new Page<>(items, more ? Cursors.encode(items.get(items.size() - 1).id()) : null);
+        return Page.of(auditLog.list(articleId, actor, before, limit + 1), limit, entry -> Cursors.encode(entry.id()));
     }
 }

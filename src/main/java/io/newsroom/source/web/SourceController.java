@@ -7,12 +7,13 @@ import io.newsroom.validation.HttpUrl;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import io.newsroom.paging.Page;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -52,9 +54,9 @@ class SourceController {
 
     @GetMapping
     @Operation(summary = "List sources by name")
-    Page<SourceResponse> list() {
-        List<SourceResponse> items = sources.list().stream().map(SourceResponse::of).toList();
-        return new Page<>(items, null);
+    Page<SourceResponse> list(@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                          @RequestParam(required = false) String cursor) {
+        return sources.list(limit, cursor).map(SourceResponse::of);
     }
 
     @PostMapping

@@ -1,19 +1,18 @@
 package io.newsroom.tag.web;
 
 import io.newsroom.tag.Tag;
-import io.newsroom.tag.TagRepository;
 import io.newsroom.tag.TagService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import io.newsroom.paging.Page;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,18 +42,16 @@ class TagController {
     }
 
     private final TagService tags;
-    private final TagRepository repository;
 
-    TagController(TagService tags, TagRepository repository) {
+    TagController(TagService tags) {
         this.tags = tags;
-        this.repository = repository;
     }
 
     @GetMapping
     @Operation(summary = "List tags by name")
-    Page<TagResponse> list() {
-        List<TagResponse> items = repository.findAll(Sort.by("name", "id")).stream().map(TagResponse::of).toList();
-        return new Page<>(items, null);
+    Page<TagResponse> list(@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                          @RequestParam(required = false) String cursor) {
+        return tags.list(limit, cursor).map(TagResponse::of);
     }
 
     @PostMapping
