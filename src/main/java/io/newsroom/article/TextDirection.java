@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Writing direction of a language, from its BCP 47 tag. */
-final class TextDirection {
+public final class TextDirection {
 
     /** Languages whose main script is written right to left. */
     private static final Set<String> RIGHT_TO_LEFT = Set.of(
@@ -15,7 +15,7 @@ final class TextDirection {
     private TextDirection() {
     }
 
-    static String of(String languageTag) {
+    public static String of(String languageTag) {
         Locale locale = Locale.forLanguageTag(languageTag == null ? "" : languageTag);
         boolean rtl = locale.getScript().isEmpty()
                 ? RIGHT_TO_LEFT.contains(locale.getLanguage())

@@ -2,6 +2,7 @@ package io.newsroom.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.Api;
 import io.newsroom.support.IntegrationTest;
 import java.util.Map;
@@ -26,7 +27,7 @@ class AccessControlIT extends IntegrationTest {
 
     @Test
     void writerCannotPublish() {
-        String id = AdminFixtures.createId(api.as(writerKey), "مسودة الكاتب");
+        String id = ArticleFixtures.createId(api.as(writerKey), "مسودة الكاتب");
         Api.Result result = api.as(writerKey).post("/api/admin/articles/" + id + "/publish", null);
         assertThat(result.status()).isEqualTo(403);
         assertThat(result.header("Content-Type")).startsWith("application/problem+json");
@@ -34,7 +35,7 @@ class AccessControlIT extends IntegrationTest {
 
     @Test
     void writerCannotUnpublishDeleteOrSchedule() {
-        String id = AdminFixtures.publishedId(api.as(editorKey), "خبر منشور");
+        String id = ArticleFixtures.publishedId(api.as(editorKey), "خبر منشور");
         Api writer = api.as(writerKey);
         assertThat(writer.post("/api/admin/articles/" + id + "/unpublish", null).status()).isEqualTo(403);
         assertThat(writer.delete("/api/admin/articles/" + id).status()).isEqualTo(403);
@@ -43,15 +44,15 @@ class AccessControlIT extends IntegrationTest {
 
     @Test
     void writerCannotEditOthersPublishedWorkButCanEditOwnDraft() {
-        String others = AdminFixtures.publishedId(api.as(editorKey), "خبر المحرر");
+        String others = ArticleFixtures.publishedId(api.as(editorKey), "خبر المحرر");
         Api writer = api.as(writerKey);
         String etag = writer.get("/api/admin/articles/" + others).header("ETag");
-        Api.Result denied = writer.put("/api/admin/articles/" + others, AdminFixtures.article("تعديل"), "If-Match", etag);
+        Api.Result denied = writer.put("/api/admin/articles/" + others, ArticleFixtures.article("تعديل"), "If-Match", etag);
         assertThat(denied.status()).isEqualTo(403);
 
-        String own = AdminFixtures.createId(writer, "مسودتي");
+        String own = ArticleFixtures.createId(writer, "مسودتي");
         String ownEtag = writer.get("/api/admin/articles/" + own).header("ETag");
-        assertThat(writer.put("/api/admin/articles/" + own, AdminFixtures.article("مسودتي المعدلة"), "If-Match", ownEtag).status()).isEqualTo(200);
+        assertThat(writer.put("/api/admin/articles/" + own, ArticleFixtures.article("مسودتي المعدلة"), "If-Match", ownEtag).status()).isEqualTo(200);
         assertThat(writer.post("/api/admin/articles/" + own + "/submit", null).status()).isEqualTo(200);
     }
 
@@ -59,7 +60,7 @@ class AccessControlIT extends IntegrationTest {
     void integrationKeyReadsButCannotEdit() {
         Api integration = api.as(integrationKey);
         assertThat(integration.get("/api/admin/articles").status()).isEqualTo(200);
-        assertThat(integration.post("/api/admin/articles", AdminFixtures.article("x")).status()).isEqualTo(403);
+        assertThat(integration.post("/api/admin/articles", ArticleFixtures.article("x")).status()).isEqualTo(403);
         assertThat(integration.post("/api/admin/tags", Map.of("name", "x")).status()).isEqualTo(403);
     }
 

@@ -2,6 +2,7 @@ package io.newsroom.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.Api;
 import io.newsroom.support.IntegrationTest;
 import java.time.Instant;
@@ -22,7 +23,7 @@ class ArticleLifecycleIT extends IntegrationTest {
 
     @Test
     void createdArticleIsAnArabicDraftWithLocationAndETag() {
-        Api.Result created = AdminFixtures.create(editor, AdminFixtures.article("خطة عمل مشتركة", "إيران", "باكستان"));
+        Api.Result created = ArticleFixtures.create(editor, ArticleFixtures.article("خطة عمل مشتركة", "إيران", "باكستان"));
         JsonNode body = created.json();
         assertThat(created.header("Location")).isEqualTo("/api/admin/articles/" + body.get("id").asString());
         assertThat(created.header("ETag")).isEqualTo("\"" + body.get("version").asLong() + "\"");
@@ -36,7 +37,7 @@ class ArticleLifecycleIT extends IntegrationTest {
 
     @Test
     void everyAllowedTransitionWorks() {
-        String id = AdminFixtures.createId(editor, "دورة حياة الخبر");
+        String id = ArticleFixtures.createId(editor, "دورة حياة الخبر");
         assertThat(step(id, "submit")).isEqualTo("IN_REVIEW");
         assertThat(step(id, "publish")).isEqualTo("PUBLISHED");
         assertThat(step(id, "unpublish")).isEqualTo("UNPUBLISHED");
@@ -48,13 +49,13 @@ class ArticleLifecycleIT extends IntegrationTest {
         assertThat(step(id, "archive")).isEqualTo("ARCHIVED");
         assertThat(step(id, "unpublish")).isEqualTo("UNPUBLISHED");
 
-        String draft = AdminFixtures.createId(editor, "مسودة تؤرشف");
+        String draft = ArticleFixtures.createId(editor, "مسودة تؤرشف");
         assertThat(step(draft, "archive")).isEqualTo("ARCHIVED");
     }
 
     @Test
     void disallowedTransitionIs409AndSaysWhatIsAllowed() {
-        String id = AdminFixtures.publishedId(editor, "منشور");
+        String id = ArticleFixtures.publishedId(editor, "منشور");
         Api.Result result = editor.post("/api/admin/articles/" + id + "/submit", null);
         assertThat(result.status()).isEqualTo(409);
         assertThat(result.header("Content-Type")).startsWith("application/problem+json");
@@ -65,7 +66,7 @@ class ArticleLifecycleIT extends IntegrationTest {
 
     @Test
     void republishingKeepsTheFirstPublicationTime() {
-        String id = AdminFixtures.publishedId(editor, "إعادة النشر");
+        String id = ArticleFixtures.publishedId(editor, "إعادة النشر");
         String first = editor.get("/api/admin/articles/" + id).json().get("publishedAt").asString();
         step(id, "unpublish");
         JsonNode again = editor.post("/api/admin/articles/" + id + "/publish", null).json();
@@ -75,7 +76,7 @@ class ArticleLifecycleIT extends IntegrationTest {
 
     @Test
     void scheduleNeedsAFutureTime() {
-        String id = AdminFixtures.createId(editor, "جدولة");
+        String id = ArticleFixtures.createId(editor, "جدولة");
         Api.Result past = editor.post("/api/admin/articles/" + id + "/schedule", Map.of("at", "2020-01-01T00:00:00Z"));
         assertThat(past.status()).isEqualTo(400);
         assertThat(past.json().get("errors").get(0).get("field").asString()).isEqualTo("at");
@@ -84,7 +85,7 @@ class ArticleLifecycleIT extends IntegrationTest {
 
     @Test
     void scheduledArticleWhoseTimeHasComeIsReportedPublished() {
-        String id = AdminFixtures.createId(editor, "مجدول مستحق");
+        String id = ArticleFixtures.createId(editor, "مجدول مستحق");
         editor.post("/api/admin/articles/" + id + "/schedule", Map.of("at", Instant.now().plusSeconds(60).toString()));
         jdbc.update("UPDATE articles SET scheduled_at = now() - interval '1 minute', published_at = now() - interval '1 minute' WHERE id = ?::uuid", id);
         assertThat(editor.get("/api/admin/articles/" + id).json().get("status").asString()).isEqualTo("PUBLISHED");
@@ -92,7 +93,7 @@ class ArticleLifecycleIT extends IntegrationTest {
 
     @Test
     void softDeleteHidesAndRestoreBringsBack() {
-        String id = AdminFixtures.createId(editor, "يحذف ثم يعود");
+        String id = ArticleFixtures.createId(editor, "يحذف ثم يعود");
         assertThat(editor.delete("/api/admin/articles/" + id).status()).isEqualTo(204);
         assertThat(editor.get("/api/admin/articles").body()).doesNotContain(id);
         assertThat(editor.get("/api/admin/articles?deleted=true").body()).contains(id);

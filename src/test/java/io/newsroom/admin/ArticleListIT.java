@@ -2,6 +2,7 @@ package io.newsroom.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.Api;
 import io.newsroom.support.IntegrationTest;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ class ArticleListIT extends IntegrationTest {
         Api editor = api.as(editorKey);
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            created.add(0, AdminFixtures.createId(editor, "خبر رقم " + i));
+            created.add(0, ArticleFixtures.createId(editor, "خبر رقم " + i));
         }
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -33,11 +34,11 @@ class ArticleListIT extends IntegrationTest {
     void filtersByStatusTagSourceAndText() {
         Api editor = api.as(editorKey);
         String source = editor.post("/api/admin/sources", Map.of("name", "بوابة الوفد")).json().get("id").asString();
-        Map<String, Object> withSource = AdminFixtures.article("باكستان وإيران تبرمان خطة عمل مشتركة", "إيران");
+        Map<String, Object> withSource = ArticleFixtures.article("باكستان وإيران تبرمان خطة عمل مشتركة", "إيران");
         withSource.put("sourceId", source);
-        String pact = AdminFixtures.create(editor, withSource).json().get("id").asString();
+        String pact = ArticleFixtures.create(editor, withSource).json().get("id").asString();
         editor.post("/api/admin/articles/" + pact + "/publish", null);
-        String other = AdminFixtures.createId(editor, "مصرع 16 إثر سقوط حافلة في كشمير", "كشمير");
+        String other = ArticleFixtures.createId(editor, "مصرع 16 إثر سقوط حافلة في كشمير", "كشمير");
 
         assertThat(ids(editor, "status=PUBLISHED")).containsExactly(pact);
         assertThat(ids(editor, "status=DRAFT")).containsExactly(other);

@@ -2,6 +2,7 @@ package io.newsroom.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.Api;
 import io.newsroom.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class AuditIT extends IntegrationTest {
     @Test
     void everyWriteIsAuditedWithItsKey() {
         Api editor = api.as(editorKey);
-        String id = AdminFixtures.publishedId(editor, "خبر مدقق");
+        String id = ArticleFixtures.publishedId(editor, "خبر مدقق");
         JsonNode entries = api.as(adminKey).get("/api/admin/audit?articleId=" + id).json().get("items");
         assertThat(entries.findValuesAsString("action")).containsExactly("article.published", "article.created");
         assertThat(entries.findValuesAsString("actorName")).containsOnly("test editor");
@@ -23,7 +24,7 @@ class AuditIT extends IntegrationTest {
     void auditIsPagedWithACursorAndFilteredByActor() {
         Api editor = api.as(editorKey);
         for (int i = 0; i < 5; i++) {
-            AdminFixtures.createId(editor, "خبر " + i);
+            ArticleFixtures.createId(editor, "خبر " + i);
         }
         String editorId = jdbc.queryForObject("SELECT id::text FROM api_keys WHERE name = 'test editor'", String.class);
         JsonNode page1 = api.as(adminKey).get("/api/admin/audit?limit=3&actor=" + editorId).json();

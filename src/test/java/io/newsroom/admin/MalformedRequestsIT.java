@@ -2,6 +2,7 @@ package io.newsroom.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.Api;
 import io.newsroom.support.IntegrationTest;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class MalformedRequestsIT extends IntegrationTest {
 
     @BeforeEach
     void anArticle() {
-        articleId = AdminFixtures.createId(api.as(editorKey), "مقال للاختبار");
+        articleId = ArticleFixtures.createId(api.as(editorKey), "مقال للاختبار");
         etag = api.as(editorKey).get(A + "/" + articleId).header("ETag");
     }
 

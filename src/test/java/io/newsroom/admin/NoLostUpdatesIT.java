@@ -2,6 +2,7 @@ package io.newsroom.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.Api;
 import io.newsroom.support.IntegrationTest;
 import java.util.ArrayList;
@@ -17,23 +18,23 @@ class NoLostUpdatesIT extends IntegrationTest {
 
     @Test
     void updateWithoutIfMatchIs428() {
-        String id = AdminFixtures.createId(api.as(editorKey), "بلا شرط");
-        Api.Result result = api.as(editorKey).put("/api/admin/articles/" + id, AdminFixtures.article("تعديل"));
+        String id = ArticleFixtures.createId(api.as(editorKey), "بلا شرط");
+        Api.Result result = api.as(editorKey).put("/api/admin/articles/" + id, ArticleFixtures.article("تعديل"));
         assertThat(result.status()).isEqualTo(428);
         assertThat(api.as(editorKey).patch("/api/admin/articles/" + id, Map.of("headline", "x")).status()).isEqualTo(428);
-        assertThat(api.as(editorKey).put("/api/admin/articles/" + id, AdminFixtures.article("x"), "If-Match", "*").status()).isEqualTo(428);
+        assertThat(api.as(editorKey).put("/api/admin/articles/" + id, ArticleFixtures.article("x"), "If-Match", "*").status()).isEqualTo(428);
     }
 
     @Test
     void staleIfMatchIsRejectedWith412AndTheCurrentVersion() {
         Api editor = api.as(editorKey);
-        String id = AdminFixtures.createId(editor, "نسخة قديمة");
+        String id = ArticleFixtures.createId(editor, "نسخة قديمة");
         String stale = editor.get("/api/admin/articles/" + id).header("ETag");
-        Api.Result first = editor.put("/api/admin/articles/" + id, AdminFixtures.article("التعديل الأول"), "If-Match", stale);
+        Api.Result first = editor.put("/api/admin/articles/" + id, ArticleFixtures.article("التعديل الأول"), "If-Match", stale);
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.header("ETag")).isNotEqualTo(stale);
 
-        Api.Result second = editor.put("/api/admin/articles/" + id, AdminFixtures.article("التعديل الثاني"), "If-Match", stale);
+        Api.Result second = editor.put("/api/admin/articles/" + id, ArticleFixtures.article("التعديل الثاني"), "If-Match", stale);
         assertThat(second.status()).isEqualTo(412);
         assertThat(second.json().get("currentVersion").asLong()).isEqualTo(first.json().get("version").asLong());
         assertThat(second.json().get("currentEtag").asString()).isEqualTo(first.header("ETag"));
@@ -42,14 +43,14 @@ class NoLostUpdatesIT extends IntegrationTest {
 
     @Test
     void garbageIfMatchIs412() {
-        String id = AdminFixtures.createId(api.as(editorKey), "شرط غير مفهوم");
-        assertThat(api.as(editorKey).put("/api/admin/articles/" + id, AdminFixtures.article("x"), "If-Match", "\"abc\"").status()).isEqualTo(412);
+        String id = ArticleFixtures.createId(api.as(editorKey), "شرط غير مفهوم");
+        assertThat(api.as(editorKey).put("/api/admin/articles/" + id, ArticleFixtures.article("x"), "If-Match", "\"abc\"").status()).isEqualTo(412);
     }
 
     @Test
     void ofManyConcurrentUpdatesWithOneETagExactlyOneWins() throws Exception {
         Api editor = api.as(editorKey);
-        String id = AdminFixtures.createId(editor, "سباق التعديلات");
+        String id = ArticleFixtures.createId(editor, "سباق التعديلات");
         String etag = editor.get("/api/admin/articles/" + id).header("ETag");
         int writers = 16;
         CountDownLatch start = new CountDownLatch(1);
@@ -59,7 +60,7 @@ class NoLostUpdatesIT extends IntegrationTest {
             String headline = "تعديل رقم " + i;
             statuses.add(pool.submit(() -> {
                 start.await();
-                return editor.put("/api/admin/articles/" + id, AdminFixtures.article(headline), "If-Match", etag).status();
+                return editor.put("/api/admin/articles/" + id, ArticleFixtures.article(headline), "If-Match", etag).status();
             }));
         }
         start.countDown();
@@ -80,9 +81,9 @@ class NoLostUpdatesIT extends IntegrationTest {
     @Test
     void mergePatchChangesOnlyTheGivenFields() {
         Api editor = api.as(editorKey);
-        Map<String, Object> body = AdminFixtures.article("العنوان الأصلي", "إيران");
+        Map<String, Object> body = ArticleFixtures.article("العنوان الأصلي", "إيران");
         body.put("byline", "مراسلنا");
-        String id = AdminFixtures.create(editor, body).json().get("id").asString();
+        String id = ArticleFixtures.create(editor, body).json().get("id").asString();
         String etag = editor.get("/api/admin/articles/" + id).header("ETag");
         Map<String, Object> patch = new java.util.HashMap<>();
         patch.put("headline", "عنوان جديد");
@@ -98,7 +99,7 @@ class NoLostUpdatesIT extends IntegrationTest {
     @Test
     void mergePatchIsValidatedLikeAPut() {
         Api editor = api.as(editorKey);
-        String id = AdminFixtures.createId(editor, "تحقق");
+        String id = ArticleFixtures.createId(editor, "تحقق");
         String etag = editor.get("/api/admin/articles/" + id).header("ETag");
         Map<String, Object> patch = new java.util.HashMap<>();
         patch.put("headline", null);

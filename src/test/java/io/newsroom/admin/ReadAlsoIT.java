@@ -2,6 +2,7 @@ package io.newsroom.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.Api;
 import io.newsroom.support.IntegrationTest;
 import java.util.ArrayList;
@@ -20,9 +21,9 @@ class ReadAlsoIT extends IntegrationTest {
     @BeforeEach
     void articles() {
         editor = api.as(editorKey);
-        main = AdminFixtures.createId(editor, "الخبر الرئيسي");
-        first = AdminFixtures.createId(editor, "إقرأ أيضاً الأول");
-        second = AdminFixtures.createId(editor, "إقرأ أيضاً الثاني");
+        main = ArticleFixtures.createId(editor, "الخبر الرئيسي");
+        first = ArticleFixtures.createId(editor, "إقرأ أيضاً الأول");
+        second = ArticleFixtures.createId(editor, "إقرأ أيضاً الثاني");
     }
 
     @Test
@@ -57,18 +58,18 @@ class ReadAlsoIT extends IntegrationTest {
     void moreThanTenAreRejected() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
-            ids.add(AdminFixtures.createId(editor, "مقال " + i));
+            ids.add(ArticleFixtures.createId(editor, "مقال " + i));
         }
         assertInvalid(ids);
     }
 
     @Test
     void relatedIdsAtCreationAreValidatedToo() {
-        Map<String, Object> body = AdminFixtures.article("مع روابط");
+        Map<String, Object> body = ArticleFixtures.article("مع روابط");
         body.put("relatedIds", List.of(first, first));
         assertThat(editor.post("/api/admin/articles", body).status()).isEqualTo(400);
         body.put("relatedIds", List.of(first));
-        assertThat(AdminFixtures.create(editor, body).json().get("related").findValuesAsString("id")).containsExactly(first);
+        assertThat(ArticleFixtures.create(editor, body).json().get("related").findValuesAsString("id")).containsExactly(first);
     }
 
     private void assertInvalid(List<String> ids) {

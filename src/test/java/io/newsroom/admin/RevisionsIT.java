@@ -2,6 +2,7 @@ package io.newsroom.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.Api;
 import io.newsroom.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,9 @@ class RevisionsIT extends IntegrationTest {
     @Test
     void everyContentChangeIsARevisionAndRestoreIsANewOne() {
         Api editor = api.as(editorKey);
-        String id = AdminFixtures.create(editor, AdminFixtures.article("النسخة الأولى", "إيران")).json().get("id").asString();
+        String id = ArticleFixtures.create(editor, ArticleFixtures.article("النسخة الأولى", "إيران")).json().get("id").asString();
         String etag = editor.get("/api/admin/articles/" + id).header("ETag");
-        assertThat(editor.put("/api/admin/articles/" + id, AdminFixtures.article("النسخة الثانية", "باكستان"), "If-Match", etag).status()).isEqualTo(200);
+        assertThat(editor.put("/api/admin/articles/" + id, ArticleFixtures.article("النسخة الثانية", "باكستان"), "If-Match", etag).status()).isEqualTo(200);
 
         JsonNode revisions = editor.get("/api/admin/articles/" + id + "/revisions").json().get("items");
         assertThat(revisions.findValuesAsString("change")).containsExactly("updated", "created");
@@ -33,7 +34,7 @@ class RevisionsIT extends IntegrationTest {
 
     @Test
     void unknownRevisionIs404() {
-        String id = AdminFixtures.createId(api.as(editorKey), "بلا نسخ");
+        String id = ArticleFixtures.createId(api.as(editorKey), "بلا نسخ");
         assertThat(api.as(editorKey).get("/api/admin/articles/" + id + "/revisions/9").status()).isEqualTo(404);
         assertThat(api.as(editorKey).post("/api/admin/articles/" + id + "/revisions/9/restore", null).status()).isEqualTo(404);
     }

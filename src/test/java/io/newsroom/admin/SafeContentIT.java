@@ -2,6 +2,7 @@ package io.newsroom.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,9 +20,9 @@ class SafeContentIT extends IntegrationTest {
 
     @Test
     void arabicParagraphWithFigureAndCaptionSurvivesUnchanged() {
-        Map<String, Object> body = AdminFixtures.article("خبر بصورة");
+        Map<String, Object> body = ArticleFixtures.article("خبر بصورة");
         body.put("bodyHtml", ARABIC_FIGURE);
-        String stored = AdminFixtures.create(api.as(editorKey), body).json().get("bodyHtml").asString();
+        String stored = ArticleFixtures.create(api.as(editorKey), body).json().get("bodyHtml").asString();
         assertThat(stored).isEqualTo(ARABIC_FIGURE);
     }
 
@@ -41,17 +42,17 @@ class SafeContentIT extends IntegrationTest {
             "<object data=\"https://evil.example/x.swf\"></object>",
     })
     void dangerousMarkupIsStripped(String payload) {
-        Map<String, Object> body = AdminFixtures.article("محاولة حقن");
+        Map<String, Object> body = ArticleFixtures.article("محاولة حقن");
         body.put("bodyHtml", payload);
-        String stored = AdminFixtures.create(api.as(editorKey), body).json().get("bodyHtml").asString().toLowerCase();
+        String stored = ArticleFixtures.create(api.as(editorKey), body).json().get("bodyHtml").asString().toLowerCase();
         assertThat(stored).doesNotContain("<script", "onerror", "onclick", "onload", "javascript:", "style", "evil.example", "data:", "<form", "<object");
     }
 
     @Test
     void allowedVideoEmbedIsKept() {
-        Map<String, Object> body = AdminFixtures.article("فيديو");
+        Map<String, Object> body = ArticleFixtures.article("فيديو");
         body.put("bodyHtml", "<iframe src=\"https://www.youtube.com/embed/abc123\" width=\"560\" height=\"315\" allowfullscreen></iframe>");
-        String stored = AdminFixtures.create(api.as(editorKey), body).json().get("bodyHtml").asString();
+        String stored = ArticleFixtures.create(api.as(editorKey), body).json().get("bodyHtml").asString();
         assertThat(stored).contains("https://www.youtube.com/embed/abc123");
     }
 }

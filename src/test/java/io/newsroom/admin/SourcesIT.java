@@ -2,6 +2,7 @@ package io.newsroom.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.Api;
 import io.newsroom.support.IntegrationTest;
 import java.util.Map;
@@ -18,10 +19,10 @@ class SourcesIT extends IntegrationTest {
         String id = created.json().get("id").asString();
         assertThat(created.json().get("slug").asString()).isEqualTo("نوفوستي");
 
-        Map<String, Object> body = AdminFixtures.article("خبر من نوفوستي");
+        Map<String, Object> body = ArticleFixtures.article("خبر من نوفوستي");
         body.put("sourceId", id);
         body.put("sourceUrl", "https://ria.ru/20240101/story.html");
-        var article = AdminFixtures.create(editor, body).json();
+        var article = ArticleFixtures.create(editor, body).json();
         assertThat(article.get("source").get("name").asString()).isEqualTo("نوفوستي");
         assertThat(article.get("source").get("url").asString()).isEqualTo("https://ria.ru");
 
@@ -42,7 +43,7 @@ class SourcesIT extends IntegrationTest {
 
     @Test
     void unknownSourceIdOnAnArticleIsA400() {
-        Map<String, Object> body = AdminFixtures.article("مصدر مجهول");
+        Map<String, Object> body = ArticleFixtures.article("مصدر مجهول");
         body.put("sourceId", "00000000-0000-0000-0000-000000000000");
         Api.Result result = api.as(editorKey).post("/api/admin/articles", body);
         assertThat(result.status()).isEqualTo(400);

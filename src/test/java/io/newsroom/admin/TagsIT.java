@@ -2,6 +2,7 @@ package io.newsroom.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.Api;
 import io.newsroom.support.IntegrationTest;
 import java.util.Map;
@@ -58,7 +59,7 @@ class TagsIT extends IntegrationTest {
     @Test
     void articleTagNamesReuseTagsWhoseKeyMatches() {
         editor.post("/api/admin/tags", Map.of("name", "إيران"));
-        JsonNode article = AdminFixtures.create(editor, AdminFixtures.article("خبر", "ايران", "مكافحه الارهاب", "مكافحة الإرهاب")).json();
+        JsonNode article = ArticleFixtures.create(editor, ArticleFixtures.article("خبر", "ايران", "مكافحه الارهاب", "مكافحة الإرهاب")).json();
         assertThat(article.get("tags").findValuesAsString("name")).containsExactly("إيران", "مكافحه الارهاب");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tags", Integer.class)).isEqualTo(2);
     }
@@ -67,8 +68,8 @@ class TagsIT extends IntegrationTest {
     void mergeMovesArticlesKeepsTheOldSlugAsAliasAndDeletesTheTag() {
         String iran = editor.post("/api/admin/tags", Map.of("name", "إيران")).json().get("id").asString();
         String tehran = editor.post("/api/admin/tags", Map.of("name", "طهران")).json().get("id").asString();
-        String onlyTehran = AdminFixtures.createId(editor, "خبر من طهران", "طهران", "سياسة");
-        String both = AdminFixtures.createId(editor, "خبر عن إيران وطهران", "إيران", "طهران", "اقتصاد");
+        String onlyTehran = ArticleFixtures.createId(editor, "خبر من طهران", "طهران", "سياسة");
+        String both = ArticleFixtures.createId(editor, "خبر عن إيران وطهران", "إيران", "طهران", "اقتصاد");
         long versionBefore = editor.get("/api/admin/articles/" + onlyTehran).json().get("version").asLong();
 
         Api.Result merged = editor.post("/api/admin/tags/" + tehran + "/merge", Map.of("intoId", iran));

@@ -1,19 +1,18 @@
-package io.newsroom.admin;
+package io.newsroom.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsroom.support.Api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Requests that many admin tests make: a valid article body, creation, publication. */
-final class AdminFixtures {
+public final class ArticleFixtures {
 
-    private AdminFixtures() {
+    private ArticleFixtures() {
     }
 
-    static Map<String, Object> article(String headline, String... tags) {
+    public static Map<String, Object> article(String headline, String... tags) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("headline", headline);
         body.put("bodyHtml", "<p>" + headline + "</p>");
@@ -21,17 +20,17 @@ final class AdminFixtures {
         return body;
     }
 
-    static Api.Result create(Api api, Map<String, Object> body) {
+    public static Api.Result create(Api api, Map<String, Object> body) {
         Api.Result created = api.post("/api/admin/articles", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created;
     }
 
-    static String createId(Api api, String headline, String... tags) {
+    public static String createId(Api api, String headline, String... tags) {
         return create(api, article(headline, tags)).json().get("id").asString();
     }
 
-    static String publishedId(Api api, String headline, String... tags) {
+    public static String publishedId(Api api, String headline, String... tags) {
         String id = createId(api, headline, tags);
         Api.Result published = api.post("/api/admin/articles/" + id + "/publish", null);
         assertThat(published.status()).as(published.toString()).isEqualTo(200);

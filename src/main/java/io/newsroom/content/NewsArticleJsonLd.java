@@ -1,0 +1,59 @@
+package io.newsroom.content;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * schema.org {@code NewsArticle} structured data for an article, ready for a frontend to embed as
+ * {@code <script type="application/ld+json">}: search engines read headline, dates, image, author,
+ * publisher and keywords from it.
+ */
+public final class NewsArticleJsonLd {
+
+    private NewsArticleJsonLd() {
+    }
+
+    public static Map<String, Object> of(PublicArticle a, SiteProperties site) {
+        Map<String, Object> ld = new LinkedHashMap<>();
+        ld.put("@context", "https://schema.org");
+        ld.put("@type", "NewsArticle");
+        ld.put("mainEntityOfPage", site.articleUrl(a.slug()));
+        ld.put("headline", a.headline().length() > 110 ? a.headline().substring(0, 110) : a.headline());
+        if (a.excerpt() != null) {
+            ld.put("description", a.excerpt());
+        }
+        ld.put("inLanguage", a.language());
+        ld.put("datePublished", a.publishedAt().toString());
+        ld.put("dateModified", a.updatedAt().toString());
+        if (a.image() != null) {
+            Map<String, Object> image = new LinkedHashMap<>();
+            image.put("@type", "ImageObject");
+            image.put("url", a.image().url());
+            if (a.image().caption() != null) {
+                image.put("caption", a.image().caption());
+            }
+            ld.put("image", image);
+        }
+        if (a.byline() != null) {
+            ld.put("author", Map.of("@type", "Person", "name", a.byline()));
+        }
+        Map<String, Object> publisher = new LinkedHashMap<>();
+        publisher.put("@type", "Organization");
+        publisher.put("name", site.name());
+        publisher.put("url", site.url());
+        ld.put("publisher", publisher);
+        if (a.source() != null) {
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("@type", "Organization");
+            source.put("name", a.source().name());
+            if (a.source().url() != null) {
+                source.put("url", a.source().url());
+            }
+            ld.put("sourceOrganization", source);
+        }
+        if (!a.tags().isEmpty()) {
+            ld.put("keywords", a.tags().stream().map(PublicArticle.TagRef::name).toList());
+        }
+        return ld;
+    }
+}

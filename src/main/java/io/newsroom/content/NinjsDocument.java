@@ -1,0 +1,93 @@
+package io.newsroom.content;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+
+/**
+ * An article as an IPTC ninjs 2.2 news item (validated against ninjs-schema_2.2.json in the tests):
+ * headlines, HTML body, tags as subjects, the source as infosource, and the lead image and the
+ * read-also articles as associations.
+ */
+public final class NinjsDocument {
+
+    public static final String MEDIA_TYPE = "application/ninjs+json";
+
+    private NinjsDocument() {
+    }
+
+    public static Map<String, Object> of(PublicArticle a, SiteProperties site) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("uri", uri(a.id()));
+        item.put("type", "text");
+        item.put("representationtype", "full");
+        item.put("profile", "newsroom-article");
+        item.put("versioncreated", a.updatedAt().toString());
+        item.put("firstcreated", a.createdAt().toString());
+        item.put("pubstatus", "usable");
+        item.put("language", a.language());
+        item.put("slugline", a.slug());
+        List<Map<String, Object>> headlines = new ArrayList<>();
+        headlines.add(Map.of("role", "main", "value", a.headline()));
+        if (a.subheadline() != null) {
+            headlines.add(Map.of("role", "sub", "value", a.subheadline()));
+        }
+        item.put("headlines", headlines);
+        if (a.excerpt() != null) {
+            item.put("descriptions", List.of(Map.of("role", "summary", "contenttype", "text/plain", "value", a.excerpt())));
+        }
+        if (a.bodyHtml() != null) {
+            item.put("bodies", List.of(Map.of("role", "main", "contenttype", "text/html", "value", a.bodyHtml(),
+                    "charcount", Jsoup.parse(a.bodyHtml()).text().length())));
+        }
+        if (a.byline() != null) {
+            item.put("by", a.byline());
+        }
+        if (!a.tags().isEmpty()) {
+            item.put("subjects", a.tags().stream().map(t -> (Object) Map.of("name", t.name(), "literal", t.slug(),
+                    "uri", site.url() + "/api/content/tags/" + SiteProperties.encode(t.slug()))).toList());
+        }
+        if (a.source() != null) {
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("name", a.source().name());
+            source.put("literal", a.source().slug());
+            if (a.source().url() != null) {
+                source.put("uri", a.source().url());
+            }
+            item.put("infosources", List.of(source));
+            item.put("copyrightholder", a.source().name());
+        }
+        List<Map<String, Object>> associations = new ArrayList<>();
+        if (a.image() != null) {
+            Map<String, Object> image = new LinkedHashMap<>();
+            image.put("name", "image");
+            image.put("uri", a.image().url());
+            image.put("type", "picture");
+            image.put("renditions", List.of(Map.of("name", "original", "href", a.image().url())));
+            if (a.image().caption() != null) {
+                image.put("descriptions", List.of(Map.of("role", "caption", "value", a.image().caption())));
+            }
+            if (a.image().credit() != null) {
+                image.put("by", a.image().credit());
+            }
+            associations.add(image);
+        }
+        for (int i = 0; i < a.related().size(); i++) {
+            PublicArticle.RelatedRef related = a.related().get(i);
+            associations.add(Map.of("name", "related-" + (i + 1), "uri", uri(related.id()), "type", "text",
+                    "headlines", List.of(Map.of("role", "main", "value", related.headline())),
+                    "renditions", List.of(Map.of("name", "web", "href", site.articleUrl(related.slug()), "contenttype", "text/html"))));
+        }
+        if (!associations.isEmpty()) {
+            item.put("associations", associations);
+        }
+        item.put("renditions", List.of(Map.of("name", "web", "href", site.articleUrl(a.slug()), "contenttype", "text/html")));
+        return item;
+    }
+
+    private static String uri(java.util.UUID id) {
+        return "urn:uuid:" + id;
+    }
+}

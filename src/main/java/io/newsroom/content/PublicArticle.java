@@ -1,0 +1,37 @@
+package io.newsroom.content;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A published article as readers get it. There is no field for status, version, scheduling or
+ * anything else editorial, so none can leak through the content API.
+ */
+public record PublicArticle(
+        UUID id, String slug, String language, String direction, String headline, String subheadline,
+        String bodyHtml, String excerpt, String byline, SourceRef source, String sourceUrl, ImageRef image,
+        List<TagRef> tags, List<RelatedRef> related, Instant publishedAt, Instant createdAt, Instant updatedAt) {
+
+    public record SourceRef(UUID id, String name, String slug, String url) {
+    }
+
+    public record ImageRef(String url, String caption, String credit) {
+    }
+
+    public record TagRef(UUID id, String name, String slug) {
+    }
+
+    public record RelatedRef(UUID id, String slug, String headline, Instant publishedAt) {
+    }
+
+    PublicArticle withTags(List<TagRef> tags) {
+        return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
+                sourceUrl, image, tags, related, publishedAt, createdAt, updatedAt);
+    }
+
+    PublicArticle withRelated(List<RelatedRef> related) {
+        return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
+                sourceUrl, image, tags, related, publishedAt, createdAt, updatedAt);
+    }
+}

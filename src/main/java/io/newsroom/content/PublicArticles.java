@@ -1,0 +1,155 @@
+package io.newsroom.content;
+
+import io.newsroom.article.TextDirection;
+import io.newsroom.paging.Cursors;
+import io.newsroom.paging.Page;
+import io.newsroom.text.Slugs;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What readers may see, read straight from SQL (the hot path has no use for entity tracking).
+ * Every query carries {@link #VISIBLE}: published, or scheduled with its time come, and not deleted.
+ */
+@Component
+public class PublicArticles {
+
+    /** The one definition of "visible to readers", matching the partial indexes of V1. */
+    public static final String VISIBLE = "a.deleted_at IS NULL AND a.status IN ('PUBLISHED', 'SCHEDULED') AND a.published_at <= now()";
+
+    private static final String COLUMNS = """
+            a.id, a.slug, a.language, a.headline, a.subheadline, a.body_html, a.excerpt, a.byline, a.source_url,
+            a.image_url, a.image_caption, a.image_credit, a.published_at, a.created_at, a.updated_at,
+            s.id AS source_id, s.name AS source_name, s.slug AS source_slug, s.url AS source_url_home""";
+
+    /** Reader-side filters; null means any. */
+    public record Filter(String tag, String source, String language, Instant since, Instant until) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    PublicArticles(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Newest first, keyset-paginated on (published_at, id): stable while others publish. */
+    public Page<PublicArticle> list(Filter filter, int limit, String cursor) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE " + VISIBLE);
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (filter.tag() != null) {
+            Optional<UUID> tag = tagId(filter.tag());
+            if (tag.isEmpty()) {
+                return new Page<>(List.of(), null);
+            }
+            sql.append(" AND EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id AND at.tag_id = :tagId)");
+            params.addValue("tagId", tag.get());
+        }
+        if (filter.source() != null) {
+            sql.append(" AND s.slug_key = :sourceKey");
+            params.addValue("sourceKey", Slugs.key(filter.source()));
+        }
+        if (filter.language() != null) {
+            sql.append(" AND (a.language = :language OR a.language LIKE :languagePrefix)");
+            params.addValue("language", filter.language()).addValue("languagePrefix", filter.language() + "-%");
+        }
+        if (filter.since() != null) {
+            sql.append(" AND a.published_at >= :since");
+            params.addValue("since", Timestamp.from(filter.since()));
+        }
+        if (filter.until() != null) {
+            sql.append(" AND a.published_at < :until");
+            params.addValue("until", Timestamp.from(filter.until()));
+        }
+        if (cursor != null) {
+            Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
+            sql.append(" AND (a.published_at, a.id) < (:afterTime, :afterId)");
+            params.addValue("afterTime", Timestamp.from(after.time())).addValue("afterId", after.id());
+        }
+        sql.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT :limit");
+        params.addValue("limit", limit + 1);
+        List<PublicArticle> rows = jdbc.query(sql.toString(), params, (rs, n) -> article(rs));
+        Page<PublicArticle> page = Page.of(rows, limit, a -> Cursors.encode(a.publishedAt(), a.id()));
+        return new Page<>(withTags(page.items()), page.next());
+    }
+
+    /** A visible article by slug (any spelling variant of it), with tags and visible read-also links. */
+    public Optional<PublicArticle> bySlug(String slug) {
+        List<PublicArticle> found = jdbc.query("SELECT " + COLUMNS + " FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE "
+                + VISIBLE + " AND a.slug_key = :key", Map.of("key", Slugs.key(slug)), (rs, n) -> article(rs));
+        return found.stream().findFirst().map(article -> withTags(List.of(article)).get(0).withRelated(related(article.id())));
+    }
+
+    /** The current slug of a visible article that was once published under {@code slug}. */
+    public Optional<String> currentSlugForFormer(String slug) {
+        return jdbc.queryForList("""
+                SELECT a.slug FROM article_former_slugs f JOIN articles a ON a.id = f.article_id
+                WHERE f.slug_key = :key AND """ + " " + VISIBLE, Map.of("key", Slugs.key(slug)), String.class).stream().findFirst();
+    }
+
+    /** Visible articles by id, in the order given (for search and similar lists). */
+    public List<PublicArticle> byIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, PublicArticle> found = new LinkedHashMap<>();
+        jdbc.query("SELECT " + COLUMNS + " FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE " + VISIBLE + " AND a.id IN (:ids)",
+                Map.of("ids", ids), (rs, n) -> article(rs)).forEach(a -> found.put(a.id(), a));
+        List<PublicArticle> ordered = ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return withTags(ordered);
+    }
+
+    Optional<UUID> tagId(String slug) {
+        return jdbc.queryForList("""
+                SELECT id FROM tags WHERE slug_key = :key
+                UNION ALL SELECT tag_id FROM tag_aliases WHERE slug_key = :key LIMIT 1""", Map.of("key", Slugs.key(slug)), UUID.class)
+                .stream().findFirst();
+    }
+
+    private List<PublicArticle.RelatedRef> related(UUID articleId) {
+        return jdbc.query("""
+                SELECT a.id, a.slug, a.headline, a.published_at FROM related_articles r JOIN articles a ON a.id = r.related_article_id
+                WHERE r.article_id = :id AND """ + " " + VISIBLE + " ORDER BY r.position",
+                Map.of("id", articleId), (rs, n) -> new PublicArticle.RelatedRef(rs.getObject("id", UUID.class), rs.getString("slug"),
+                        rs.getString("headline"), rs.getTimestamp("published_at").toInstant()));
+    }
+
+    private List<PublicArticle> withTags(List<PublicArticle> articles) {
+        if (articles.isEmpty()) {
+            return articles;
+        }
+        Map<UUID, List<PublicArticle.TagRef>> tags = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT at.article_id, t.id, t.name, t.slug FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                WHERE at.article_id IN (:ids) ORDER BY at.article_id, at.position""",
+                Map.of("ids", articles.stream().map(PublicArticle::id).toList()), rs -> {
+                    tags.computeIfAbsent(rs.getObject("article_id", UUID.class), k -> new ArrayList<>())
+                            .add(new PublicArticle.TagRef(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("slug")));
+                });
+        return articles.stream().map(a -> a.withTags(tags.getOrDefault(a.id(), List.of()))).toList();
+    }
+
+    private static PublicArticle article(ResultSet rs) throws SQLException {
+        UUID sourceId = rs.getObject("source_id", UUID.class);
+        String imageUrl = rs.getString("image_url");
+        String language = rs.getString("language");
+        return new PublicArticle(rs.getObject("id", UUID.class), rs.getString("slug"), language, TextDirection.of(language),
+                rs.getString("headline"), rs.getString("subheadline"), rs.getString("body_html"), rs.getString("excerpt"),
+                rs.getString("byline"),
+                sourceId == null ? null : new PublicArticle.SourceRef(sourceId, rs.getString("source_name"), rs.getString("source_slug"), rs.getString("source_url_home")),
+                rs.getString("source_url"),
+                imageUrl == null ? null : new PublicArticle.ImageRef(imageUrl, rs.getString("image_caption"), rs.getString("image_credit")),
+                List.of(), List.of(), rs.getTimestamp("published_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,93 @@
+package io.newsroom.content;
+
+import io.newsroom.paging.Cursors;
+import io.newsroom.paging.Page;
+import io.newsroom.text.SearchText;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ranked full-text search over visible articles. The query goes through the same normaliser and
+ * clitic peeling as the index (SearchText), so every spelling variant finds the same article;
+ * headlines weigh more than bodies because they are indexed first and repeated in the vector.
+ */
+@Component
+public class PublicSearch {
+
+    /** Longer queries are cut here: no reader types more, and tsquery cost grows with terms. */
+    public static final int MAX_QUERY_LENGTH = 200;
+
+    public record Hit(PublicArticle article, String snippet, double rank) {
+    }
+
+    /**
+     * The best {@code :limit} hits first, and only then their snippets: ts_headline re-parses the
+     * text, so it runs for the rows of the page, never for every match.
+     */
+    private static final String SEARCH = """
+            WITH q AS (SELECT to_tsquery('arabic', :q) || to_tsquery('english', :q) || to_tsquery('simple', :q) AS q),
+            hits AS (
+              SELECT a.id, a.published_at, ts_rank_cd(a.search_vector, q.q, 32)::float8 AS rank
+              FROM articles a, q
+              WHERE %s AND a.search_vector @@ q.q),
+            top AS (
+              SELECT * FROM hits WHERE %s ORDER BY rank DESC, published_at DESC, id DESC LIMIT :limit)
+            SELECT top.id, top.rank, top.published_at,
+                   ts_headline(CASE WHEN a.language LIKE 'ar%%' THEN 'arabic'::regconfig
+                                    WHEN a.language LIKE 'en%%' THEN 'english'::regconfig ELSE 'simple'::regconfig END,
+                               coalesce(a.excerpt, '') || ' ' || regexp_replace(coalesce(a.body_html, ''), '<[^>]+>', ' ', 'g'),
+                               q.q, 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
+            FROM top JOIN articles a ON a.id = top.id, q
+            ORDER BY top.rank DESC, top.published_at DESC, top.id DESC
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PublicArticles articles;
+
+    PublicSearch(NamedParameterJdbcTemplate jdbc, PublicArticles articles) {
+        this.jdbc = jdbc;
+        this.articles = articles;
+    }
+
+    public Page<Hit> search(String query, int limit, String cursor) {
+        String text = query == null ? "" : query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query;
+        String tsquery = SearchText.tsquery(text);
+        if (tsquery.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("q", tsquery).addValue("limit", limit + 1);
+        String after = "true";
+        if (cursor != null) {
+            String[] parts = Cursors.decode(cursor).split("\\|", 2);
+            Cursors.TimeAndId position = Cursors.decodeTimeAndId(parts.length == 2 ? parts[1] : "");
+            after = "(rank, published_at, id) < (:rank, :afterTime, :afterId)";
+            params.addValue("rank", parseRank(parts[0])).addValue("afterTime", Timestamp.from(position.time())).addValue("afterId", position.id());
+        }
+        String sql = SEARCH.formatted(PublicArticles.VISIBLE, after);
+        List<Row> rows = jdbc.query(sql, params, (rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getDouble("rank"),
+                rs.getTimestamp("published_at").toInstant(), rs.getString("snippet")));
+        Page<Row> page = Page.of(rows, limit, row -> Cursors.encode(row.rank() + "|" + Cursors.encode(row.publishedAt(), row.id())));
+        Map<UUID, PublicArticle> found = articles.byIds(page.items().stream().map(Row::id).toList()).stream()
+                .collect(Collectors.toMap(PublicArticle::id, a -> a));
+        return new Page<>(page.items().stream().filter(r -> found.containsKey(r.id()))
+                .map(r -> new Hit(found.get(r.id()), r.snippet(), r.rank())).toList(), page.next());
+    }
+
+    private static double parseRank(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new io.newsroom.problem.InvalidRequestProblem("cursor", "is not a cursor this API returned");
+        }
+    }
+
+    private record Row(UUID id, double rank, Instant publishedAt, String snippet) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.newsroom.content;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The public site the content is served for: its name and address appear in feeds, sitemaps,
+ * JSON-LD and ninjs, and article links are made from {@code articleUrl} ({slug} is replaced).
+ *
+ * @param name       the publication name (Google News sitemaps, feed titles, JSON-LD publisher)
+ * @param url        the site's base URL
+ * @param language   the site's main language (feeds)
+ * @param articleUrl where readers find an article; {@code {slug}} is its percent-encoded slug
+ */
+@ConfigurationProperties("newsroom.site")
+public record SiteProperties(
+        @DefaultValue("Newsroom") String name,
+        @DefaultValue("http://localhost:8080") String url,
+        @DefaultValue("ar") String language,
+        @DefaultValue("http://localhost:8080/api/content/articles/{slug}") String articleUrl) {
+
+    public String articleUrl(String slug) {
+        return articleUrl.replace("{slug}", encode(slug));
+    }
+
+    /** A slug as one percent-encoded URL path segment (UTF-8). */
+    public static String encode(String slug) {
+        return java.net.URLEncoder.encode(slug, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

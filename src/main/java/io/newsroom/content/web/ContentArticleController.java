@@ -1,0 +1,104 @@
+package io.newsroom.content.web;
+
+import io.newsroom.content.NewsArticleJsonLd;
+import io.newsroom.content.NinjsDocument;
+import io.newsroom.content.ContentCaching;
+import io.newsroom.content.PublicArticle;
+import io.newsroom.content.PublicArticles;
+import io.newsroom.content.SiteProperties;
+import io.newsroom.paging.Page;
+import io.newsroom.problem.NotFoundProblem;
+import io.newsroom.validation.LanguageTag;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+@RestController
+@RequestMapping("/api/content/articles")
+@Tag(name = "Articles (content)", description = "Published articles for frontends; public, cacheable")
+class ContentArticleController {
+
+    private final PublicArticles articles;
+    private final ContentCaching caching;
+    private final SiteProperties site;
+
+    ContentArticleController(PublicArticles articles, ContentCaching caching, SiteProperties site) {
+        this.articles = articles;
+        this.caching = caching;
+        this.site = site;
+    }
+
+    @GetMapping
+    @Operation(summary = "Published articles, newest first, with filters and a cursor")
+    ResponseEntity<Page<PublicArticle>> list(@RequestParam(required = false) String tag,
+                                             @RequestParam(required = false) String source,
+                                             @RequestParam(required = false) @LanguageTag String language,
+                                             @RequestParam(required = false) OffsetDateTime since,
+                                             @RequestParam(required = false) OffsetDateTime until,
+                                             @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                                             @RequestParam(required = false) String cursor,
+                                             WebRequest request) {
+        PublicArticles.Filter filter = new PublicArticles.Filter(tag, source, language,
+                since == null ? null : since.toInstant(), until == null ? null : until.toInstant());
+        Page<PublicArticle> page = articles.list(filter, limit, cursor);
+        List<String> keys = new ArrayList<>(List.of("articles"));
+        page.items().forEach(a -> keys.add(ContentCaching.articleKey(a.id())));
+        return caching.ok(request, page, lastModified(page.items()), keys);
+    }
+
+    @GetMapping("/{slug}")
+    @Operation(summary = "One published article by slug (Arabic slugs percent-encoded); former slugs answer 301. "
+            + "Accept: application/ninjs+json or ?format=ninjs gives IPTC ninjs 2.2")
+    ResponseEntity<?> article(@PathVariable String slug, @RequestParam(required = false) String format,
+                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                              HttpServletRequest servletRequest, WebRequest request) {
+        Optional<PublicArticle> found = articles.bySlug(slug);
+        if (found.isEmpty()) {
+            String current = articles.currentSlugForFormer(slug)
+                    .orElseThrow(() -> new NotFoundProblem("No published article with slug " + slug));
+            return redirect(current, servletRequest);
+        }
+        PublicArticle article = found.get();
+        if (!article.slug().equals(slug)) {
+            return redirect(article.slug(), servletRequest); // a variant spelling: send readers to the canonical URL
+        }
+        List<String> keys = List.of(ContentCaching.articleKey(article.id()));
+        boolean ninjs = "ninjs".equals(format) || (accept != null && accept.contains(NinjsDocument.MEDIA_TYPE));
+        ResponseEntity<?> response = ninjs
+                ? caching.ok(request, NinjsDocument.of(article, site), article.updatedAt(), keys, NinjsDocument.MEDIA_TYPE)
+                : caching.ok(request, new ArticleView(article, NewsArticleJsonLd.of(article, site)), article.updatedAt(), keys,
+                        MediaType.APPLICATION_JSON_VALUE);
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .body(response.getBody());
+    }
+
+    private static ResponseEntity<Void> redirect(String slug, HttpServletRequest request) {
+        String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                .location(URI.create("/api/content/articles/" + SiteProperties.encode(slug) + query)).build();
+    }
+
+    static Instant lastModified(List<PublicArticle> items) {
+        return items.stream().map(PublicArticle::updatedAt).max(Comparator.naturalOrder()).orElse(null);
+    }
+}

@@ -1,0 +1,148 @@
+package io.newsroom.feed;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import io.newsroom.content.ContentCaching;
+import io.newsroom.content.PublicArticle;
+import io.newsroom.content.PublicArticles;
+import io.newsroom.content.PublicTaxonomy;
+import io.newsroom.content.SiteProperties;
+import io.newsroom.problem.NotFoundProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * RSS 2.0 and Atom 1.0 feeds of the latest 50 published articles: site-wide, per tag and per
+ * source. Built with Rome; full bodies travel in {@code content:encoded} (RSS) and {@code content}
+ * (Atom), wrapped in an element that carries {@code dir} and {@code lang} so readers render Arabic
+ * right to left.
+ */
+@RestController
+@Tag(name = "Feeds", description = "RSS 2.0 and Atom feeds of published articles")
+class FeedController {
+
+    static final int SIZE = 50;
+    private static final String RSS = "application/rss+xml;charset=UTF-8";
+    private static final String ATOM = "application/atom+xml;charset=UTF-8";
+
+    private final PublicArticles articles;
+    private final PublicTaxonomy taxonomy;
+    private final SiteProperties site;
+    private final ContentCaching caching;
+
+    FeedController(PublicArticles articles, PublicTaxonomy taxonomy, SiteProperties site, ContentCaching caching) {
+        this.articles = articles;
+        this.taxonomy = taxonomy;
+        this.site = site;
+        this.caching = caching;
+    }
+
+    @GetMapping(value = "/feeds/rss.xml", produces = RSS)
+    @Operation(summary = "Latest 50 articles, RSS 2.0")
+    ResponseEntity<String> rss(WebRequest request) {
+        return feed(request, "rss_2.0", RSS, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds");
+    }
+
+    @GetMapping(value = "/feeds/atom.xml", produces = ATOM)
+    @Operation(summary = "Latest 50 articles, Atom 1.0")
+    ResponseEntity<String> atom(WebRequest request) {
+        return feed(request, "atom_1.0", ATOM, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds");
+    }
+
+    @GetMapping(value = "/feeds/tags/{slug}/rss.xml", produces = RSS)
+    @Operation(summary = "Latest 50 articles with a tag, RSS 2.0")
+    ResponseEntity<String> tag(@PathVariable String slug, WebRequest request) {
+        PublicTaxonomy.PublicTag tag = taxonomy.tag(slug).tag().orElseThrow(() -> new NotFoundProblem("No tag with slug " + slug));
+        return feed(request, "rss_2.0", RSS, site.name() + " — " + tag.name(), new PublicArticles.Filter(tag.slug(), null, null, null, null), "tag-" + tag.id());
+    }
+
+    @GetMapping(value = "/feeds/sources/{slug}/rss.xml", produces = RSS)
+    @Operation(summary = "Latest 50 articles from a source, RSS 2.0")
+    ResponseEntity<String> source(@PathVariable String slug, WebRequest request) {
+        PublicTaxonomy.PublicSource source = taxonomy.source(slug).orElseThrow(() -> new NotFoundProblem("No source with slug " + slug));
+        return feed(request, "rss_2.0", RSS, site.name() + " — " + source.name(), new PublicArticles.Filter(null, source.slug(), null, null, null),
+                "source-" + source.id());
+    }
+
+    private ResponseEntity<String> feed(WebRequest request, String type, String contentType, String title, PublicArticles.Filter filter, String surrogateKey) {
+        List<PublicArticle> items = articles.list(filter, SIZE, null).items();
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(type);
+        feed.setTitle(title);
+        feed.setLink(site.url());
+        feed.setUri(site.url() + "/feeds");
+        feed.setDescription(title);
+        feed.setLanguage(site.language());
+        Instant updated = items.stream().map(PublicArticle::updatedAt).max(Comparator.naturalOrder()).orElse(null);
+        if (updated != null) {
+            feed.setPublishedDate(Date.from(updated));
+        }
+        feed.setEntries(items.stream().map(this::entry).toList());
+        return caching.ok(request, render(feed), updated, List.of("articles", surrogateKey), contentType);
+    }
+
+    private SyndEntry entry(PublicArticle a) {
+        SyndEntry entry = new SyndEntryImpl();
+        entry.setTitle(a.headline());
+        entry.setLink(site.articleUrl(a.slug()));
+        entry.setUri("urn:uuid:" + a.id());
+        entry.setPublishedDate(Date.from(a.publishedAt()));
+        entry.setUpdatedDate(Date.from(a.updatedAt()));
+        // Atom requires an author: the byline, else the source, else the publication.
+        entry.setAuthor(a.byline() != null ? a.byline() : a.source() != null ? a.source().name() : site.name());
+        if (a.excerpt() != null) {
+            SyndContent description = new SyndContentImpl();
+            description.setType("text/plain");
+            description.setValue(a.excerpt());
+            entry.setDescription(description);
+        }
+        SyndContent body = new SyndContentImpl();
+        body.setType("html");
+        body.setValue("<div dir=\"" + a.direction() + "\" lang=\"" + a.language() + "\">" + (a.bodyHtml() == null ? "" : a.bodyHtml()) + "</div>");
+        entry.setContents(List.of(body));
+        List<SyndCategory> categories = a.tags().stream().map(t -> {
+            SyndCategory category = new SyndCategoryImpl();
+            category.setName(t.name());
+            return category;
+        }).toList();
+        entry.setCategories(categories);
+        return entry;
+    }
+
+    /** Rome builds the document; the root gets xml:lang so that Atom readers know the language too. */
+    private String render(SyndFeed feed) {
+        try {
+            Document document = new WireFeedOutput().outputJDom(feed.createWireFeed());
+            document.getRootElement().setAttribute("lang", site.language(), Namespace.XML_NAMESPACE);
+            StringWriter out = new StringWriter();
+            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).output(document, out);
+            return out.toString();
+        } catch (FeedException | IOException e) {
+            throw new IllegalStateException("Could not write the feed", e);
+        }
+    }
+
+}

@@ -1,0 +1,181 @@
+package io.newsroom.sitemap;
+
+import io.newsroom.content.ContentCaching;
+import io.newsroom.content.PublicArticles;
+import io.newsroom.content.SiteProperties;
+import io.newsroom.problem.NotFoundProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Sitemaps of published articles: {@code /sitemap.xml} lists them all, or, past 50,000 (the
+ * protocol's limit per file), becomes an index of {@code /sitemaps/articles-N.xml} parts; and
+ * {@code /sitemap-news.xml} is the Google News sitemap of the last 48 hours.
+ */
+@RestController
+@Tag(name = "Sitemaps", description = "XML sitemaps and the Google News sitemap")
+class SitemapController {
+
+    static final int URLS_PER_FILE = 50_000;
+    private static final int NEWS_MAX = 1000;
+    private static final String XML = "application/xml;charset=UTF-8";
+    private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+
+    private record Entry(String slug, String headline, String language, Instant publishedAt, Instant updatedAt) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SiteProperties site;
+    private final ContentCaching caching;
+    private final int urlsPerFile;
+
+    SitemapController(NamedParameterJdbcTemplate jdbc, SiteProperties site, ContentCaching caching,
+                      @Value("${newsroom.sitemap.urls-per-file:" + URLS_PER_FILE + "}") int urlsPerFile) {
+        this.jdbc = jdbc;
+        this.site = site;
+        this.caching = caching;
+        this.urlsPerFile = urlsPerFile;
+    }
+
+    @GetMapping(value = "/sitemap.xml", produces = XML)
+    @Operation(summary = "All published articles, or an index of sitemap parts past 50,000")
+    ResponseEntity<String> sitemap(WebRequest request) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM articles a WHERE " + PublicArticles.VISIBLE, Map.of(), Long.class);
+        if (count != null && count > urlsPerFile) {
+            return index(request, count);
+        }
+        return part(request, 1);
+    }
+
+    @GetMapping(value = "/sitemaps/articles-{part}.xml", produces = XML)
+    @Operation(summary = "One part of the sitemap index (numbered from 1)")
+    ResponseEntity<String> part(WebRequest request, @PathVariable int part) {
+        if (part < 1) {
+            throw new NotFoundProblem("No sitemap part " + part);
+        }
+        List<Entry> entries = jdbc.query("SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at FROM articles a WHERE "
+                + PublicArticles.VISIBLE + " ORDER BY a.published_at, a.id OFFSET :offset LIMIT :limit",
+                Map.of("offset", (long) (part - 1) * urlsPerFile, "limit", urlsPerFile), (rs, n) -> entry(rs));
+        if (entries.isEmpty() && part > 1) {
+            throw new NotFoundProblem("No sitemap part " + part);
+        }
+        String xml = write(w -> {
+            w.writeStartElement("urlset");
+            w.writeDefaultNamespace(SITEMAP_NS);
+            for (Entry e : entries) {
+                w.writeStartElement("url");
+                element(w, "loc", site.articleUrl(e.slug()));
+                element(w, "lastmod", e.updatedAt().toString());
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        });
+        return caching.ok(request, xml, lastModified(entries), List.of("articles", "sitemap"), XML);
+    }
+
+    @GetMapping(value = "/sitemap-news.xml", produces = XML)
+    @Operation(summary = "Google News sitemap: articles published in the last 48 hours")
+    ResponseEntity<String> news(WebRequest request) {
+        List<Entry> entries = jdbc.query("SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at FROM articles a WHERE "
+                + PublicArticles.VISIBLE + " AND a.published_at >= now() - interval '48 hours' ORDER BY a.published_at DESC, a.id DESC LIMIT :limit",
+                Map.of("limit", NEWS_MAX), (rs, n) -> entry(rs));
+        String xml = write(w -> {
+            w.writeStartElement("urlset");
+            w.writeDefaultNamespace(SITEMAP_NS);
+            w.writeNamespace("news", NEWS_NS);
+            for (Entry e : entries) {
+                w.writeStartElement("url");
+                element(w, "loc", site.articleUrl(e.slug()));
+                w.writeStartElement("news", "news", NEWS_NS);
+                w.writeStartElement("news", "publication", NEWS_NS);
+                newsElement(w, "name", site.name());
+                newsElement(w, "language", newsLanguage(e.language()));
+                w.writeEndElement();
+                newsElement(w, "publication_date", e.publishedAt().toString());
+                newsElement(w, "title", e.headline());
+                w.writeEndElement();
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        });
+        return caching.ok(request, xml, lastModified(entries), List.of("articles", "sitemap-news"), XML);
+    }
+
+    private ResponseEntity<String> index(WebRequest request, long count) {
+        long parts = (count + urlsPerFile - 1) / urlsPerFile;
+        Instant lastModified = jdbc.queryForObject("SELECT max(a.updated_at) FROM articles a WHERE " + PublicArticles.VISIBLE, Map.of(), Instant.class);
+        String xml = write(w -> {
+            w.writeStartElement("sitemapindex");
+            w.writeDefaultNamespace(SITEMAP_NS);
+            for (long part = 1; part <= parts; part++) {
+                w.writeStartElement("sitemap");
+                element(w, "loc", site.url() + "/sitemaps/articles-" + part + ".xml");
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        });
+        return caching.ok(request, xml, lastModified, List.of("articles", "sitemap"), XML);
+    }
+
+    /** Google News wants ISO 639 codes, with zh-cn and zh-tw as the only regional ones. */
+    private static String newsLanguage(String language) {
+        String lower = language.toLowerCase();
+        return lower.startsWith("zh-") ? lower : lower.split("-")[0];
+    }
+
+    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Entry(rs.getString("slug"), rs.getString("headline"), rs.getString("language"),
+                rs.getTimestamp("published_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static Instant lastModified(List<Entry> entries) {
+        return entries.stream().map(Entry::updatedAt).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeCharacters(text);
+        w.writeEndElement();
+    }
+
+    private static void newsElement(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement("news", name, NEWS_NS);
+        w.writeCharacters(text);
+        w.writeEndElement();
+    }
+
+    @FunctionalInterface
+    private interface XmlBody {
+        void write(XMLStreamWriter writer) throws XMLStreamException;
+    }
+
+    private static String write(XmlBody body) {
+        try {
+            StringWriter out = new StringWriter();
+            XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            writer.writeStartDocument("UTF-8", "1.0");
+            body.write(writer);
+            writer.writeEndDocument();
+            writer.close();
+            return out.toString();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Could not write the sitemap", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.newsroom.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsroom.demo.DemoContent;
+import io.newsroom.support.Api;
+import io.newsroom.support.IntegrationTest;
+import io.newsroom.support.NinjsSchema;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+class NinjsIT extends IntegrationTest {
+
+    @Autowired
+    DemoContent demo;
+
+    @BeforeEach
+    void seed() {
+        demo.load();
+    }
+
+    @Test
+    void theValidatorTellsGoodFromBadIptcExamples() {
+        assertThat(NinjsSchema.validate(json.readTree(NinjsSchema.resource("ninjs/should-pass-001.json")))).isEmpty();
+        assertThat(NinjsSchema.validate(json.readTree(NinjsSchema.resource("ninjs/should-fail-001.json")))).isNotEmpty();
+    }
+
+    @Test
+    void acceptHeaderGivesAValidNinjsDocument() {
+        Api.Result result = api.get(ContentArticlesIT.path(ContentArticlesIT.MAIN_SLUG), "Accept", "application/ninjs+json");
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.header("Content-Type")).startsWith("application/ninjs+json");
+        assertThat(result.header("Vary")).contains("Accept");
+        JsonNode ninjs = result.json();
+        assertThat(NinjsSchema.validate(ninjs)).isEmpty();
+        assertThat(ninjs.get("type").asString()).isEqualTo("text");
+        assertThat(ninjs.get("pubstatus").asString()).isEqualTo("usable");
+        assertThat(ninjs.get("language").asString()).isEqualTo("ar");
+        assertThat(ninjs.get("headlines").get(0).get("value").asString()).isEqualTo("باكستان وإيران تبرمان خطة عمل مشتركة لمكافحة الإرهاب");
+        assertThat(ninjs.get("bodies").get(0).get("contenttype").asString()).isEqualTo("text/html");
+        assertThat(ninjs.get("subjects").findValuesAsString("name")).containsExactly("مكافحة الإرهاب", "إيران", "باكستان", "خطة عمل مشتركة");
+        assertThat(ninjs.get("infosources").get(0).get("name").asString()).isEqualTo("بوابة الوفد");
+        assertThat(ninjs.get("associations").get(0).get("name").asString()).isEqualTo("image");
+        assertThat(ninjs.get("associations").get(1).get("name").asString()).isEqualTo("related-1");
+        assertThat(ninjs.get("associations")).hasSize(2);
+        JsonNode image = ninjs.get("associations").get(0);
+        assertThat(image.get("type").asString()).isEqualTo("picture");
+        assertThat(image.get("descriptions").get(0).get("value").asString()).startsWith("ضابط شرطة يحرس");
+        assertThat(ninjs.has("versioncreated")).isTrue();
+        assertThat(ninjs.has("firstcreated")).isTrue();
+    }
+
+    @Test
+    void formatParameterGivesTheSameDocument() {
+        Api.Result byParameter = api.get(ContentArticlesIT.path(ContentArticlesIT.MAIN_SLUG) + "?format=ninjs");
+        assertThat(NinjsSchema.validate(byParameter.json())).isEmpty();
+        assertThat(byParameter.json().get("uri").asString()).startsWith("urn:uuid:");
+    }
+
+    @Test
+    void everyDemoArticleIsValidNinjs() {
+        for (String slug : jdbc.queryForList("SELECT slug FROM articles", String.class)) {
+            JsonNode ninjs = api.get(ContentArticlesIT.path(slug) + "?format=ninjs").json();
+            assertThat(NinjsSchema.validate(ninjs)).as(slug).isEmpty();
+        }
+    }
+}
