@@ -1,0 +1,109 @@
+package io.newsroom.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsroom.support.Api;
+import io.newsroom.support.ArticleFixtures;
+import io.newsroom.support.IntegrationTest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The leak matrix: one article in each state readers must not see (draft, in review, scheduled in
+ * the future, unpublished, archived, deleted), each with its own tag, source and search word, all
+ * linked as read-also from a published article. None may show through any public endpoint; the
+ * scheduled one shows everywhere once its time has passed.
+ */
+class NeverLeaksIT extends IntegrationTest {
+
+    private final Map<String, String> hidden = new LinkedHashMap<>();
+    private Api editor;
+    private String visibleSlug;
+
+    @BeforeEach
+    void articles() {
+        editor = api.as(editorKey);
+        for (String state : List.of("draft", "review", "scheduled", "unpublished", "archived", "deleted")) {
+            String source = editor.post("/api/admin/sources", Map.of("name", "مصدر-" + state)).json().get("id").asString();
+            Map<String, Object> body = ArticleFixtures.article("خبر سري " + state, "وسم-" + state);
+            body.put("sourceId", source);
+            body.put("bodyHtml", "<p>كلمةمخفية" + state + " في النص</p>");
+            String id = ArticleFixtures.create(editor, body).json().get("id").asString();
+            switch (state) {
+                case "review" -> step(id, "submit");
+                case "scheduled" -> editor.post("/api/admin/articles/" + id + "/schedule", Map.of("at", Instant.now().plusSeconds(3600).toString()));
+                case "unpublished" -> {
+                    step(id, "publish");
+                    step(id, "unpublish");
+                }
+                case "archived" -> {
+                    step(id, "publish");
+                    step(id, "archive");
+                }
+                case "deleted" -> {
+                    step(id, "publish");
+                    assertThat(editor.delete("/api/admin/articles/" + id).status()).isEqualTo(204);
+                }
+                default -> { }
+            }
+            hidden.put(state, id);
+        }
+        Map<String, Object> visible = ArticleFixtures.article("خبر منشور للجميع", "وسم-منشور");
+        visible.put("relatedIds", List.copyOf(hidden.values()).subList(0, 5)); // a deleted article cannot be linked
+        String visibleId = ArticleFixtures.create(editor, visible).json().get("id").asString();
+        step(visibleId, "publish");
+        visibleSlug = editor.get("/api/admin/articles/" + visibleId).json().get("slug").asString();
+    }
+
+    @Test
+    void nothingUnpublishedShowsAnywhere() {
+        hidden.forEach(this::assertInvisible);
+    }
+
+    @Test
+    void aScheduledArticleShowsEverywhereOnceItsTimeHasCome() {
+        String id = hidden.get("scheduled");
+        assertInvisible("scheduled", id);
+        jdbc.update("UPDATE articles SET scheduled_at = now() - interval '1 second', published_at = now() - interval '1 second' WHERE id = ?::uuid", id);
+        String slug = jdbc.queryForObject("SELECT slug FROM articles WHERE id = ?::uuid", String.class, id);
+        assertThat(api.get(ContentArticlesIT.path(slug)).status()).isEqualTo(200);
+        assertThat(api.get("/api/content/articles?limit=100").body()).contains(id);
+        assertThat(api.get("/api/content/search?q=" + ContentArticlesIT.enc("كلمةمخفيةscheduled")).body()).contains(id);
+        assertThat(api.get("/api/content/tags/" + ContentArticlesIT.enc("وسم-scheduled")).status()).isEqualTo(200);
+        assertThat(api.get("/api/content/sources/" + ContentArticlesIT.enc("مصدر-scheduled")).status()).isEqualTo(200);
+        assertThat(api.get(ContentArticlesIT.path(visibleSlug)).body()).contains(id);
+        assertThat(api.get("/feeds/rss.xml").body()).contains("urn:uuid:" + id);
+        assertThat(api.get("/feeds/atom.xml").body()).contains("urn:uuid:" + id);
+        assertThat(api.get("/sitemap.xml").body()).contains(ContentArticlesIT.path(slug).substring("/api/content/articles/".length()));
+        assertThat(api.get("/sitemap-news.xml").body()).contains("خبر سري scheduled");
+    }
+
+    private void assertInvisible(String state, String id) {
+        String slug = jdbc.queryForObject("SELECT slug FROM articles WHERE id = ?::uuid", String.class, id);
+        String headline = "خبر سري " + state;
+        String tag = ContentArticlesIT.enc("وسم-" + state);
+        String source = ContentArticlesIT.enc("مصدر-" + state);
+        assertThat(api.get(ContentArticlesIT.path(slug)).status()).as(state + " by slug").isEqualTo(404);
+        assertThat(api.get(ContentArticlesIT.path(slug) + "?format=ninjs").status()).as(state + " ninjs").isEqualTo(404);
+        for (String uri : List.of("/api/content/articles?limit=100", "/api/content/articles?tag=" + tag, "/api/content/articles?source=" + source,
+                "/api/content/articles?language=ar&limit=100", "/api/content/search?q=" + ContentArticlesIT.enc("كلمةمخفية" + state),
+                "/api/content/search?q=" + ContentArticlesIT.enc("خبر سري"), "/api/content/tags?limit=100", "/api/content/sources",
+                ContentArticlesIT.path(visibleSlug), ContentArticlesIT.path(visibleSlug) + "?format=ninjs",
+                "/feeds/rss.xml", "/feeds/atom.xml", "/sitemap.xml", "/sitemap-news.xml")) {
+            Api.Result result = api.get(uri);
+            assertThat(result.body()).as(state + " in " + uri).doesNotContain(id, headline, "وسم-" + state, "مصدر-" + state);
+        }
+        assertThat(api.get("/api/content/tags/" + tag).status()).as(state + " tag").isEqualTo(404);
+        assertThat(api.get("/api/content/sources/" + source).status()).as(state + " source").isEqualTo(404);
+        assertThat(api.get("/feeds/tags/" + tag + "/rss.xml").status()).as(state + " tag feed").isEqualTo(404);
+        assertThat(api.get("/feeds/sources/" + source + "/rss.xml").status()).as(state + " source feed").isEqualTo(404);
+    }
+
+    private void step(String id, String action) {
+        assertThat(editor.post("/api/admin/articles/" + id + "/" + action, null).status()).isEqualTo(200);
+    }
+}
