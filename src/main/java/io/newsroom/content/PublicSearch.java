@@ -24,6 +24,13 @@ public class PublicSearch {
     /** Longer queries are cut here: no reader types more, and tsquery cost grows with terms. */
     public static final int MAX_QUERY_LENGTH = 200;
 
+    /**
+     * Only the newest matches are ranked. Ranking reads each match's whole tsvector, so a word found
+     * in most of a large archive would otherwise cost seconds; for news, the best hit is almost
+     * always among the most recent thousands.
+     */
+    static final int RANKED_CANDIDATES = 1000;
+
     public record Hit(PublicArticle article, String snippet, double rank) {
     }
 
@@ -33,10 +40,13 @@ public class PublicSearch {
      */
     private static final String SEARCH = """
             WITH q AS (SELECT to_tsquery('arabic', :q) || to_tsquery('english', :q) || to_tsquery('simple', :q) AS q),
+            candidates AS (
+              SELECT a.id, a.published_at FROM articles a, q
+              WHERE %s AND a.search_vector @@ q.q
+              ORDER BY a.published_at DESC LIMIT :candidates),
             hits AS (
-              SELECT a.id, a.published_at, ts_rank_cd(a.search_vector, q.q, 32)::float8 AS rank
-              FROM articles a, q
-              WHERE %s AND a.search_vector @@ q.q),
+              SELECT c.id, c.published_at, ts_rank_cd(a.search_vector, q.q, 32)::float8 AS rank
+              FROM candidates c JOIN articles a ON a.id = c.id, q),
             top AS (
               SELECT * FROM hits WHERE %s ORDER BY rank DESC, published_at DESC, id DESC LIMIT :limit)
             SELECT top.id, top.rank, top.published_at,
@@ -62,7 +72,8 @@ public class PublicSearch {
         if (tsquery.isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        MapSqlParameterSource params = new MapSqlParameterSource("q", tsquery).addValue("limit", limit + 1);
+        MapSqlParameterSource params = new MapSqlParameterSource("q", tsquery).addValue("limit", limit + 1)
+                .addValue("candidates", RANKED_CANDIDATES);
         String after = "true";
         if (cursor != null) {
             String[] parts = Cursors.decode(cursor).split("\\|", 2);

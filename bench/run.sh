@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Content API load benchmark: N published articles (default 100000), then wrk against the running jar.
+# Usage: bench/run.sh [N]   (from the repository root; needs wrk: apt-get install wrk)
+# Prints requests/s, p50 and p99 per scenario and the service's resident memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+TAGS=${TAGS:-20000}
+PORT=${BENCH_PORT:-8089}
+PG_PORT=${BENCH_PG_PORT:-5499}
+DURATION=${DURATION:-15s}
+DATA=bench/data
+mkdir -p "$DATA"
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+ls target/newsroom-*.jar >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests
+[ -f target/classpath.txt ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+JAR=$(ls target/newsroom-*.jar | head -1)
+
+DB_DIR="$DATA/pg-$N"
+fresh=false
+[ -d "$DB_DIR" ] || fresh=true
+SERVER_PORT=$PORT NEWSROOM_EMBEDDED_DATABASE_PORT=$PG_PORT NEWSROOM_EMBEDDED_DATABASE_DATA_DIRECTORY="$DB_DIR" \
+  java -Xms256m -Xmx384m -XX:+UseSerialGC -jar "$JAR" > "$DATA/service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null' EXIT
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
+
+if $fresh; then
+  java -cp "target/classes:$(cat target/classpath.txt)" bench/GenerateArticles.java \
+    "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres "" "$N" "$TAGS" | tail -1
+fi
+
+BASE="http://127.0.0.1:$PORT"
+sed 's|^|/api/content/articles/|' "$DATA/slugs.txt" > "$DATA/paths-slug.txt"
+sed 's|^|/api/content/search?limit=10\&q=|' "$DATA/queries.txt" > "$DATA/paths-search.txt"
+TOP_TAG=$(curl -s "$BASE/api/content/tags?limit=100" | python3 -c 'import json,sys,urllib.parse; t=max(json.load(sys.stdin)["items"], key=lambda t: t["articles"]); print(urllib.parse.quote(t["slug"]))')
+CURSOR=""
+for _ in $(seq 1 499); do
+  CURSOR=$(curl -s "$BASE/api/content/articles?limit=15${CURSOR:+&cursor=$CURSOR}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["next"])')
+done
+
+run() { # name, then wrk target arguments
+  local name=$1; shift
+  wrk -t2 -c16 -d"$DURATION" --latency "$@" > "$DATA/wrk-$name.txt"
+  python3 - "$name" "$DATA/wrk-$name.txt" <<'PY'
+import re, sys
+name, text = sys.argv[1], open(sys.argv[2]).read()
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)
+lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", text, re.M))
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+print(f"{name:<28} {float(rps):>9.0f} req/s   p50 {lat.get('50')}   p99 {lat.get('99')}" + (f"   non-2xx: {errors.group(1)}" if errors else ""))
+PY
+}
+
+echo "Content API, $N published articles, wrk -t2 -c16 -d$DURATION on this machine ($(nproc) cores)"
+curl -s "$BASE/api/content/articles?limit=15" >/dev/null   # warm-up
+wrk -t2 -c16 -d5s "$BASE/api/content/articles?limit=15" >/dev/null
+PATHS_FILE="$DATA/paths-slug.txt" run "article by slug" -s bench/paths.lua "$BASE"
+run "list of 15" "$BASE/api/content/articles?limit=15"
+run "list of 15, one tag" "$BASE/api/content/articles?limit=15&tag=$TOP_TAG"
+run "list of 15, page 500" "$BASE/api/content/articles?limit=15&cursor=$CURSOR"
+PATHS_FILE="$DATA/paths-search.txt" run "search" -s bench/paths.lua "$BASE"
+echo "resident memory: $(( $(ps -o rss= -p $SERVICE) / 1024 )) MB"
