@@ -18,6 +18,7 @@ public class NewsroomApplication {
     /**
      * Every "now" comes from here. Microsecond ticks, because PostgreSQL keeps microseconds: a time
      * the API returns right after a write is then the same as the one it returns after a reload.
+     * (Its millis() divides by zero on Java 17 with a sub-millisecond tick: use instant().)
      */
     @Bean
     Clock clock() {

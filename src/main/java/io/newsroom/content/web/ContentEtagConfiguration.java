@@ -11,7 +11,7 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  * skip bodies they already have.
  */
 @Configuration(proxyBeanMethods = false)
-class ContentCacheConfiguration {
+class ContentEtagConfiguration {
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> contentEtags() {

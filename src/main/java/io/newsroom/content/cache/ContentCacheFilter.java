@@ -1,0 +1,118 @@
+package io.newsroom.content.cache;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves public GET and HEAD requests from {@link ContentResponseCache}, answering If-None-Match and
+ * If-Modified-Since itself, and stores the 200 responses it had to compute. It runs before
+ * everything else (security included), so a hit costs little more than Tomcat's own work.
+ */
+class ContentCacheFilter extends OncePerRequestFilter {
+
+    private static final String NINJS = "application/ninjs+json";
+
+    private final ContentResponseCache cache;
+
+    ContentCacheFilter(ContentResponseCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !("GET".equals(method) || "HEAD".equals(method)) || !cache.isActive();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = key(request);
+        ContentResponseCache.Entry hit = cache.get(key);
+        if (hit != null) {
+            serve(hit, request, response);
+            return;
+        }
+        long generation = cache.generation();
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, wrapper);
+        boolean storable = "GET".equals(request.getMethod()) && wrapper.getStatus() == HttpServletResponse.SC_OK
+                && wrapper.getHeader(HttpHeaders.ETAG) != null;
+        if (storable) {
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            for (String name : wrapper.getHeaderNames()) {
+                if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                    wrapper.getHeaders(name).forEach(value -> headers.add(Map.entry(name, value)));
+                }
+            }
+            if (wrapper.getContentType() != null && wrapper.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+                headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, wrapper.getContentType()));
+            }
+            cache.put(key, generation, wrapper.getContentAsByteArray(), headers, wrapper.getHeader(HttpHeaders.ETAG),
+                    lastModified(wrapper.getHeader(HttpHeaders.LAST_MODIFIED)));
+        }
+        wrapper.copyBodyToResponse();
+    }
+
+    private static void serve(ContentResponseCache.Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        entry.headers().forEach(header -> response.addHeader(header.getKey(), header.getValue()));
+        if (notModified(entry, request)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentLength(entry.body().length);
+        if ("GET".equals(request.getMethod())) {
+            response.getOutputStream().write(entry.body());
+        }
+    }
+
+    /** If-None-Match decides when present; If-Modified-Since only without it (RFC 9110, 13.2.2). */
+    private static boolean notModified(ContentResponseCache.Entry entry, HttpServletRequest request) {
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String candidate = tag.strip();
+                if (candidate.equals("*") || candidate.equals(entry.etag()) || candidate.equals("W/" + entry.etag())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (entry.lastModified() < 0) {
+            return false;
+        }
+        try {
+            long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+            return since >= 0 && entry.lastModified() / 1000 <= since / 1000;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static long lastModified(String header) {
+        if (header == null) {
+            return -1;
+        }
+        HttpHeaders parsed = new HttpHeaders();
+        parsed.set(HttpHeaders.LAST_MODIFIED, header);
+        return parsed.getLastModified();
+    }
+
+    /** The URL as sent, plus the representation asked for (ninjs or JSON). */
+    private static String key(HttpServletRequest request) {
+        String query = request.getQueryString();
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        boolean ninjs = accept != null && accept.contains(NINJS);
+        return request.getRequestURI() + (query == null ? "" : "?" + query) + (ninjs ? "|ninjs" : "");
+    }
+}

@@ -1,0 +1,92 @@
+package io.newsroom.content.cache;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listens on the PostgreSQL channel {@code newsroom_content} (migration V3) and clears this
+ * instance's response cache on every committed change, from whichever instance or tool it came.
+ * While the listening connection is down the cache is switched off, so a missed notification can
+ * never leave a stale page behind.
+ */
+@Component
+class ContentChangeListener implements SmartLifecycle {
+
+    static final String CHANNEL = "newsroom_content";
+    private static final Logger log = LoggerFactory.getLogger(ContentChangeListener.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final DataSource dataSource;
+    private final ContentResponseCache cache;
+    private volatile boolean running;
+    private Thread thread;
+
+    ContentChangeListener(DataSource dataSource, ContentResponseCache cache) {
+        this.dataSource = dataSource;
+        this.cache = cache;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::listen, "content-change-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                cache.enable(); // from here on no change can go unheard
+                while (running) {
+                    PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
+                    if (notifications != null && notifications.length > 0) {
+                        cache.invalidateAll();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                cache.disable();
+                if (running) {
+                    log.warn("Listening for content changes failed ({}); public responses are not cached until it recovers", e.getMessage());
+                    sleep();
+                }
+            }
+        }
+        cache.disable();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(RETRY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

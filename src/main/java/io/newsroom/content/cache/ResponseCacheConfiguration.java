@@ -1,0 +1,20 @@
+package io.newsroom.content.cache;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration(proxyBeanMethods = false)
+class ResponseCacheConfiguration {
+
+    @Bean
+    FilterRegistrationBean<ContentCacheFilter> contentResponseCacheFilter(ContentResponseCache cache) {
+        FilterRegistrationBean<ContentCacheFilter> registration = new FilterRegistrationBean<>(new ContentCacheFilter(cache));
+        registration.addUrlPatterns("/api/content/*", "/feeds/*", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/*");
+        registration.setName("contentResponseCache");
+        // before Spring Security (order -100) and everything else: a hit needs none of them
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

@@ -1,0 +1,132 @@
+package io.newsroom.content.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsroom.NewsroomApplication;
+import io.newsroom.support.Api;
+import io.newsroom.support.ArticleFixtures;
+import io.newsroom.support.IntegrationTest;
+import io.newsroom.support.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The in-process response cache, with two instances of the service on one database: a change made
+ * through one is visible through the other within a second, whatever each had cached.
+ */
+@TestPropertySource(properties = "newsroom.cache.response-cache=true")
+class ResponseCacheIT extends IntegrationTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(1);
+    private static ConfigurableApplicationContext second;
+    private static int secondPort;
+
+    @Autowired
+    ContentResponseCache cache;
+
+    private Api other;
+
+    @BeforeAll
+    static void startSecondInstance() {
+        TestDatabase.Connection db = TestDatabase.get();
+        second = new SpringApplicationBuilder(NewsroomApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + (db.username() == null ? "" : db.username()),
+                "--spring.datasource.password=" + (db.password() == null ? "" : db.password()),
+                "--newsroom.cache.response-cache=true");
+        secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    @BeforeEach
+    void clients() {
+        other = new Api(secondPort, json);
+        await(() -> cache.isActive());
+    }
+
+    @Test
+    void repeatedRequestsAreServedFromMemoryWithTheSameHeaders() {
+        String id = ArticleFixtures.publishedId(api.as(editorKey), "خبر مخزن");
+        String slug = api.as(editorKey).get("/api/admin/articles/" + id).json().get("slug").asString();
+        String path = "/api/content/articles/" + io.newsroom.content.SiteProperties.encode(slug);
+        await(() -> api.get(path).status() == 200);
+        Api.Result first = api.get(path);
+        long entries = cache.size();
+        Api.Result again = api.get(path);
+        assertThat(cache.size()).isEqualTo(entries).isPositive();
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(again.header("Cache-Control")).isEqualTo(first.header("Cache-Control"));
+        assertThat(again.header("Surrogate-Key")).isEqualTo(first.header("Surrogate-Key"));
+        assertThat(again.header("Content-Type")).startsWith("application/json");
+        assertThat(api.get(path, "If-None-Match", first.header("ETag")).status()).isEqualTo(304);
+        assertThat(api.get(path, "If-Modified-Since", first.header("Last-Modified")).status()).isEqualTo(304);
+        assertThat(api.get(path + "?format=ninjs").header("Content-Type")).startsWith("application/ninjs+json");
+        assertThat(api.get(path, "Accept", "application/ninjs+json").header("Content-Type")).startsWith("application/ninjs+json");
+    }
+
+    @Test
+    void aChangeOnOneInstanceShowsOnTheOtherWithinASecond() {
+        Api editor = api.as(editorKey);
+        String id = ArticleFixtures.publishedId(editor, "العنوان الأول");
+        String slug = editor.get("/api/admin/articles/" + id).json().get("slug").asString();
+        String path = "/api/content/articles/" + io.newsroom.content.SiteProperties.encode(slug);
+        await(() -> other.get(path).status() == 200);
+        other.get(path); // now cached on the second instance
+        other.get("/api/content/articles");
+
+        String etag = editor.get("/api/admin/articles/" + id).header("ETag");
+        editor.patch("/api/admin/articles/" + id, Map.of("excerpt", "ملخص محدث"), "If-Match", etag);
+        Instant changed = Instant.now();
+        await(() -> "ملخص محدث".equals(other.get(path).json().get("excerpt").asString()));
+        assertThat(Duration.between(changed, Instant.now())).isLessThan(WITHIN);
+
+        editor.post("/api/admin/articles/" + id + "/unpublish", null);
+        Instant unpublished = Instant.now();
+        await(() -> other.get(path).status() == 404 && !other.get("/api/content/articles").body().contains(id));
+        assertThat(Duration.between(unpublished, Instant.now())).isLessThan(WITHIN);
+    }
+
+    @Test
+    void aScheduledArticleAppearsAtItsTimeThoughNothingWasWritten() {
+        Api editor = api.as(editorKey);
+        String id = ArticleFixtures.createId(editor, "خبر مجدول قريبا");
+        Instant at = Instant.now().plusSeconds(2);
+        editor.post("/api/admin/articles/" + id + "/schedule", Map.of("at", at.toString()));
+        await(() -> !other.get("/api/content/articles").body().contains(id));
+        assertThat(other.get("/api/content/articles").body()).doesNotContain(id); // cached without it
+        await(() -> Instant.now().isAfter(at.plusMillis(50)));
+        assertThat(other.get("/api/content/articles").body()).contains(id);
+        assertThat(api.get("/api/content/articles").body()).contains(id);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition met within 10 s").isBefore(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+}
