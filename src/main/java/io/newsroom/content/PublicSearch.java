@@ -27,9 +27,10 @@ public class PublicSearch {
     /**
      * Only the newest matches are ranked. Ranking reads each match's whole tsvector, so a word found
      * in most of a large archive would otherwise cost seconds; for news, the best hit is almost
-     * always among the most recent thousands.
+     * always among the most recent few hundred. ts_rank rather than ts_rank_cd: cheaper (no cover search),
+     * and it ranked the search test set better (ArabicSearchQualityIT: 77/77 first, against 76/77).
      */
-    static final int RANKED_CANDIDATES = 1000;
+    static final int RANKED_CANDIDATES = 300;
 
     public record Hit(PublicArticle article, String snippet, double rank) {
     }
@@ -45,7 +46,7 @@ public class PublicSearch {
               WHERE %s AND a.search_vector @@ q.q
               ORDER BY a.published_at DESC LIMIT :candidates),
             hits AS (
-              SELECT c.id, c.published_at, ts_rank_cd(a.search_vector, q.q, 32)::float8 AS rank
+              SELECT c.id, c.published_at, ts_rank(a.search_vector, q.q, 32)::float8 AS rank
               FROM candidates c JOIN articles a ON a.id = c.id, q),
             top AS (
               SELECT * FROM hits WHERE %s ORDER BY rank DESC, published_at DESC, id DESC LIMIT :limit)
