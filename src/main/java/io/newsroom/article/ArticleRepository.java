@@ -6,8 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ArticleRepository extends JpaRepository<Article, UUID> {
 
-    Optional<Article> findBySlugKey(String slugKey);
-
     Optional<Article> findByExternalId(String externalId);
 
     boolean existsBySlugKey(String slugKey);

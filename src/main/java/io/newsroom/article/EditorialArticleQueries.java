@@ -67,7 +67,8 @@ public class EditorialArticleQueries {
         Page<Row> page = Page.of(rows, limit, row -> Cursors.encode(row.createdAt(), row.id()));
         Map<UUID, Article> loaded = articles.findAllById(page.items().stream().map(Row::id).toList()).stream()
                 .collect(Collectors.toMap(Article::getId, Function.identity()));
-        return page.map(row -> loaded.get(row.id()));
+        // an article removed between the two queries is simply left out of the page
+        return new Page<>(page.items().stream().map(row -> loaded.get(row.id())).filter(java.util.Objects::nonNull).toList(), page.next());
     }
 
     private record Row(UUID id, Instant createdAt) {
