@@ -81,9 +81,7 @@ public class ArticleService {
     public Article update(UUID id, long expectedVersion, ArticleChanges changes) {
         Article article = editable(id, expectedVersion);
         Instant now = clock.instant();
-        apply(article, changes, now);
-        articles.flush(); // takes the row lock and checks the version before the revision number is taken
-        revisions.record(article, "updated", now);
+        applyAndRecord(article, changes, "updated", now);
         audit.record("article.updated", "article", id, id, Map.of("version", article.getVersion()));
         return article;
     }
@@ -177,9 +175,7 @@ public class ArticleService {
             content = new ArticleContent(content.headline(), content.subheadline(), content.bodyHtml(), content.excerpt(),
                     content.byline(), content.language(), null, content.sourceUrl(), content.image());
         }
-        apply(article, new ArticleChanges(content, snapshot.tags(), null, snapshot.slug()), now);
-        articles.flush();
-        revisions.record(article, "restored from revision " + number, now);
+        applyAndRecord(article, new ArticleChanges(content, snapshot.tags(), null, snapshot.slug()), "restored from revision " + number, now);
         audit.record("article.revision-restored", "article", id, id, Map.of("revision", number));
         return article;
     }
@@ -191,6 +187,13 @@ public class ArticleService {
         }
         checkMayEdit(article);
         return article;
+    }
+
+    /** A content change and its revision, in that order. */
+    private void applyAndRecord(Article article, ArticleChanges changes, String change, Instant now) {
+        apply(article, changes, now);
+        articles.flush(); // takes the row lock and checks the version before the revision number is taken
+        revisions.record(article, change, now);
     }
 
     private void apply(Article article, ArticleChanges changes, Instant now) {

@@ -13,7 +13,6 @@ import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.problem.PreconditionProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -230,7 +228,7 @@ class AdminArticleController {
             throw new InvalidRequestProblem("body", "the patch names an unknown field or gives a value of the wrong type");
         }
         List<FieldProblem> errors = validator.validate(merged).stream()
-                .map((Function<ConstraintViolation<ArticleRequest>, FieldProblem>) v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
                 .toList();
         if (!errors.isEmpty()) {
             throw new InvalidRequestProblem(errors);
