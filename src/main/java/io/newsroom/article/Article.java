@@ -193,6 +193,15 @@ public class Article {
         publishedAt = at;
     }
 
+    /** The scheduling job's publication: the article keeps the time it was planned for. */
+    public void publishAsScheduled(Instant now) {
+        if (status != ArticleStatus.SCHEDULED || publishedAt.isAfter(now)) {
+            throw new IllegalTransitionException(status, ArticleStatus.PUBLISHED);
+        }
+        moveTo(ArticleStatus.PUBLISHED, now);
+        scheduledAt = null;
+    }
+
     public void unpublish(Instant now) {
         if (status == ArticleStatus.SCHEDULED) {
             publishedAt = null;

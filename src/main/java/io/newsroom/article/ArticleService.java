@@ -38,16 +38,18 @@ public class ArticleService {
     private final ArticleRevisions revisions;
     private final FormerSlugs formerSlugs;
     private final AuditLog audit;
+    private final ArticleEvents events;
     private final Clock clock;
 
     ArticleService(ArticleRepository articles, SourceRepository sources, TagService tags, ArticleRevisions revisions,
-                   FormerSlugs formerSlugs, AuditLog audit, Clock clock) {
+                   FormerSlugs formerSlugs, AuditLog audit, ArticleEvents events, Clock clock) {
         this.articles = articles;
         this.sources = sources;
         this.tags = tags;
         this.revisions = revisions;
         this.formerSlugs = formerSlugs;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -83,6 +85,7 @@ public class ArticleService {
         Instant now = clock.instant();
         applyAndRecord(article, changes, "updated", now);
         audit.record("article.updated", "article", id, id, Map.of("version", article.getVersion()));
+        announceChange(article, now);
         return article;
     }
 
@@ -100,6 +103,12 @@ public class ArticleService {
     @Transactional
     public Article publish(UUID id, Instant publishedAt) {
         return transition(id, "article.published", (article, now) -> article.publish(publishedAt));
+    }
+
+    /** The scheduling job's step: a scheduled article whose time has come becomes PUBLISHED. */
+    @Transactional
+    public Article publishAsScheduled(UUID id) {
+        return transition(id, "article.published", (article, now) -> article.publishAsScheduled(now));
     }
 
     @Transactional
@@ -124,18 +133,24 @@ public class ArticleService {
     @Transactional
     public Article delete(UUID id) {
         Article article = get(id);
-        article.delete(clock.instant());
+        Instant now = clock.instant();
+        article.delete(now);
         articles.flush();
         audit.record("article.deleted", "article", id, id, Map.of());
+        events.publish(ArticleEvent.Type.DELETED, article, now);
         return article;
     }
 
     @Transactional
     public Article restore(UUID id) {
         Article article = get(id);
-        article.restore(clock.instant());
+        Instant now = clock.instant();
+        article.restore(now);
         articles.flush();
         audit.record("article.restored", "article", id, id, Map.of());
+        if (article.getStatus() == ArticleStatus.PUBLISHED) {
+            events.publish(ArticleEvent.Type.PUBLISHED, article, now); // readers see it again
+        }
         return article;
     }
 
@@ -148,6 +163,7 @@ public class ArticleService {
         article.relateTo(relatedArticles(id, relatedIds, "ids"), now);
         articles.flush();
         audit.record("article.related", "article", id, id, Map.of("relatedIds", relatedIds));
+        announceChange(article, now);
         return article;
     }
 
@@ -177,6 +193,7 @@ public class ArticleService {
         }
         applyAndRecord(article, new ArticleChanges(content, snapshot.tags(), null, snapshot.slug()), "restored from revision " + number, now);
         audit.record("article.revision-restored", "article", id, id, Map.of("revision", number));
+        announceChange(article, now);
         return article;
     }
 
@@ -228,10 +245,24 @@ public class ArticleService {
         Article article = get(id);
         checkMayEdit(article);
         ArticleStatus before = article.getStatus();
-        transition.apply(article, clock.instant());
+        Instant now = clock.instant();
+        transition.apply(article, now);
         articles.flush(); // the response carries the new version (ETag)
         audit.record(action, "article", id, id, Map.of("from", before.name(), "to", article.getStatus().name()));
+        ArticleStatus after = article.getStatus();
+        if (after == ArticleStatus.PUBLISHED && before != ArticleStatus.PUBLISHED) {
+            events.publish(ArticleEvent.Type.PUBLISHED, article, now);
+        } else if (before == ArticleStatus.PUBLISHED && after != ArticleStatus.PUBLISHED) {
+            events.publish(ArticleEvent.Type.UNPUBLISHED, article, now);
+        }
         return article;
+    }
+
+    /** Subscribers hear of changes readers can see: those to published articles. */
+    private void announceChange(Article article, Instant now) {
+        if (article.getStatus() == ArticleStatus.PUBLISHED && article.getDeletedAt() == null) {
+            events.publish(ArticleEvent.Type.UPDATED, article, now);
+        }
     }
 
     /** A WRITER may work on drafts and on their own articles, never on someone else's published work. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +27,14 @@ public class TagService {
     private final TagRepository tags;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TagService(TagRepository tags, JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+    TagService(TagRepository tags, JdbcTemplate jdbc, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.tags = tags;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -133,6 +136,7 @@ public class TagService {
         tags.delete(from);
         tags.flush();
         audit.record("tag.merged", "tag", intoId, null, Map.of("from", fromId, "fromName", from.getName(), "articles", articleIds.size()));
+        events.publishEvent(new TagMerged(fromId, intoId, articleIds));
         return articleIds;
     }
 

@@ -1,0 +1,72 @@
+package io.newsroom.article;
+
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes scheduled articles whose time has come, once each, however many instances run.
+ * Each batch locks its rows with {@code FOR UPDATE SKIP LOCKED}: another instance skips them, and once
+ * this one commits they are no longer SCHEDULED, so PostgreSQL's re-check of a row updated meanwhile
+ * leaves them out too. Readers see a scheduled article from its time on even before this runs (the
+ * visibility rule reads {@code published_at}); this makes the status true and fires {@code article.published}.
+ */
+@Component
+class ScheduledPublishing {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledPublishing.class);
+    private static final int BATCH = 100;
+
+    private final JdbcTemplate jdbc;
+    private final ArticleService articles;
+    private final TransactionTemplate transaction;
+
+    ScheduledPublishing(JdbcTemplate jdbc, ArticleService articles, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.articles = articles;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** After downtime, whatever fell due meanwhile is published before the service reports ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    void publishOverdueAtStartup() {
+        int published = publishDue();
+        if (published > 0) {
+            log.info("Published {} scheduled articles that fell due while the service was down", published);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${newsroom.scheduling.interval:1s}", initialDelayString = "${newsroom.scheduling.interval:1s}")
+    void run() {
+        publishDue();
+    }
+
+    /** Publishes every due article, a batch per transaction; returns how many. */
+    int publishDue() {
+        int total = 0;
+        int published;
+        do {
+            published = transaction.execute(status -> publishBatch());
+            total += published;
+        } while (published == BATCH);
+        return total;
+    }
+
+    private int publishBatch() {
+        List<UUID> due = jdbc.queryForList("""
+                SELECT id FROM articles
+                WHERE status = 'SCHEDULED' AND deleted_at IS NULL AND published_at <= now()
+                ORDER BY published_at, id
+                LIMIT ? FOR UPDATE SKIP LOCKED""", UUID.class, BATCH);
+        due.forEach(articles::publishAsScheduled);
+        return due.size();
+    }
+}
