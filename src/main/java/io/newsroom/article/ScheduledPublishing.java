@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * visibility rule reads {@code published_at}); this makes the status true and fires {@code article.published}.
  */
 @Component
-class ScheduledPublishing {
+class ScheduledPublishing implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledPublishing.class);
     private static final int BATCH = 100;
@@ -28,11 +29,28 @@ class ScheduledPublishing {
     private final JdbcTemplate jdbc;
     private final ArticleService articles;
     private final TransactionTemplate transaction;
+    private volatile boolean running;
 
     ScheduledPublishing(JdbcTemplate jdbc, ArticleService articles, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.articles = articles;
         this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** No new batch starts once the instance is stopping; one in progress commits or rolls back whole. */
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** After downtime, whatever fell due meanwhile is published before the service reports ready. */
@@ -54,6 +72,9 @@ class ScheduledPublishing {
         int total = 0;
         int published;
         do {
+            if (!running) {
+                return total;
+            }
             published = transaction.execute(status -> publishBatch());
             total += published;
         } while (published == BATCH);

@@ -58,6 +58,15 @@ public class SourceService {
         return source;
     }
 
+    /**
+     * The source of this name, created if there is none: ingested stories name their publisher in
+     * words. Names are compared by slug key, so spelling variants ("نوفوستي"/"نوفوستى") are one source.
+     */
+    @Transactional
+    public Source findOrCreate(String name, String url) {
+        return sources.findBySlugKey(Slugs.key(Slugs.of(name))).orElseGet(() -> create(new SourceDetails(name, null, url, null, null)));
+    }
+
     @Transactional
     public Source update(UUID id, SourceDetails details) {
         Source source = get(id);

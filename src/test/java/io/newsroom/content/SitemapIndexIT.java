@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsroom.demo.DemoContent;
 import io.newsroom.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.w3c.dom.Document;
 
 /** With more URLs than one sitemap file may hold (lowered to 5 here), /sitemap.xml becomes an index. */
+// Closed after the class: a context left in the cache would keep its scheduling job and webhook worker running
+// against the shared database while other classes test them.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = "newsroom.sitemap.urls-per-file=5")
 class SitemapIndexIT extends IntegrationTest {
 

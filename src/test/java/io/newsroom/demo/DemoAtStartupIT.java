@@ -6,12 +6,16 @@ import io.newsroom.support.DatabaseCleaner;
 import io.newsroom.support.TestDatabaseInitializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /** NEWSROOM_DEMO=true (newsroom.demo) loads the seed content while the application starts. */
+// Closed after the class: a context left in the cache would keep its scheduling job and webhook worker running
+// against the shared database while other classes test them.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(properties = "newsroom.demo=true")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class DemoAtStartupIT {

@@ -3,6 +3,7 @@ package io.newsroom.article.web;
 import io.newsroom.article.Article;
 import io.newsroom.article.ArticleETags;
 import io.newsroom.article.ArticleFilter;
+import io.newsroom.article.ArticleRequest;
 import io.newsroom.article.ArticleRevision;
 import io.newsroom.article.ArticleService;
 import io.newsroom.article.ArticleStatus;
@@ -112,7 +113,7 @@ class AdminArticleController {
                                                @RequestBody JsonNode patch) {
         long version = expectedVersion(id, ifMatch);
         return withETag(transaction.execute(tx -> {
-            ArticleRequest current = ArticleRequest.of(AdminArticleResponse.of(articles.get(id), clock.instant()));
+            ArticleRequest current = requestOf(AdminArticleResponse.of(articles.get(id), clock.instant()));
             ArticleRequest merged = merge(current, patch);
             return AdminArticleResponse.of(articles.update(id, version, merged.toChanges()), clock.instant());
         }));
@@ -234,5 +235,15 @@ class AdminArticleController {
             throw new InvalidRequestProblem(errors);
         }
         return merged;
+    }
+
+    /** The current state in request shape: what a JSON merge patch is applied to. */
+    private static ArticleRequest requestOf(AdminArticleResponse article) {
+        ArticleRequest.ImageRequest image = article.image() == null ? null
+                : new ArticleRequest.ImageRequest(article.image().url(), article.image().caption(), article.image().credit());
+        return new ArticleRequest(article.headline(), article.subheadline(), article.bodyHtml(), article.excerpt(),
+                article.byline(), article.language(), article.source() == null ? null : article.source().id(),
+                article.sourceUrl(), image, article.tags().stream().map(AdminArticleResponse.TagRef::name).toList(),
+                article.related().stream().map(AdminArticleResponse.RelatedRef::id).toList(), article.slug());
     }
 }

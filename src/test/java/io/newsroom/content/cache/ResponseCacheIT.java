@@ -2,11 +2,10 @@ package io.newsroom.content.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsroom.NewsroomApplication;
 import io.newsroom.support.Api;
 import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.IntegrationTest;
-import io.newsroom.support.TestDatabase;
+import io.newsroom.support.SecondInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,20 +13,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The in-process response cache, with two instances of the service on one database: a change made
  * through one is visible through the other within a second, whatever each had cached.
  */
+// Closed after the class: a context left in the cache would keep its scheduling job and webhook worker running
+// against the shared database while other classes test them.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = "newsroom.cache.response-cache=true")
 class ResponseCacheIT extends IntegrationTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(1);
-    private static ConfigurableApplicationContext second;
+    private static SecondInstance second;
     private static int secondPort;
 
     @Autowired
@@ -37,14 +38,8 @@ class ResponseCacheIT extends IntegrationTest {
 
     @BeforeAll
     static void startSecondInstance() {
-        TestDatabase.Connection db = TestDatabase.get();
-        second = new SpringApplicationBuilder(NewsroomApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + (db.username() == null ? "" : db.username()),
-                "--spring.datasource.password=" + (db.password() == null ? "" : db.password()),
-                "--newsroom.cache.response-cache=true");
-        secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        second = SecondInstance.start("--newsroom.cache.response-cache=true");
+        secondPort = second.port();
     }
 
     @AfterAll

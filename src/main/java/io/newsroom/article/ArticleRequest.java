@@ -1,0 +1,50 @@
+package io.newsroom.article;
+
+import io.newsroom.validation.HttpUrl;
+import io.newsroom.validation.LanguageTag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An article as editors send it (POST, PUT, and the result of a PATCH merge), and as ingest maps a
+ * ninjs document: the constraints here are the validation every way in shares.
+ */
+public record ArticleRequest(
+        @NotBlank @Size(max = 300) String headline,
+        @Size(max = 500) String subheadline,
+        @Size(max = 1_000_000) String bodyHtml,
+        @Size(max = 2000) String excerpt,
+        @Size(max = 300) String byline,
+        @LanguageTag String language,
+        UUID sourceId,
+        @HttpUrl String sourceUrl,
+        @Valid ImageRequest image,
+        @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
+        @Size(max = 10) List<@NotNull UUID> relatedIds,
+        @Size(max = 200) String slug) {
+
+    public record ImageRequest(@NotBlank @HttpUrl String url, @Size(max = 2000) String caption, @Size(max = 300) String credit) {
+    }
+
+    public NewArticle toNewArticle() {
+        return toNewArticle(null);
+    }
+
+    /** {@code externalId}: the ninjs uri of an ingested story. */
+    public NewArticle toNewArticle(String externalId) {
+        return new NewArticle(content(), tags, relatedIds, slug, externalId);
+    }
+
+    public ArticleChanges toChanges() {
+        return new ArticleChanges(content(), tags, relatedIds, slug);
+    }
+
+    private ArticleContent content() {
+        ArticleImage articleImage = image == null ? null : new ArticleImage(image.url(), image.caption(), image.credit());
+        return new ArticleContent(headline, subheadline, bodyHtml, excerpt, byline, language, sourceId, sourceUrl, articleImage);
+    }
+}
