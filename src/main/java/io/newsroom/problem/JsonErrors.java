@@ -7,13 +7,17 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** A user-facing sentence for an unreadable JSON body: where it went wrong, never which Java class failed. */
-final class JsonErrors {
+public final class JsonErrors {
 
     private JsonErrors() {
     }
 
     static String describe(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        return describe(e.getMostSpecificCause());
+    }
+
+    /** The same for JSON read by the application itself (a line of a bulk import). */
+    public static String describe(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'";
         }

@@ -33,14 +33,23 @@ public class ApiKey {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** Stories this key ingests stay drafts for an editor to publish, whatever their pubstatus. */
+    @Column(name = "ingest_as_draft")
+    private boolean ingestAsDraft;
+
     protected ApiKey() {
     }
 
     ApiKey(String name, Role role, String secretHash, Instant now) {
+        this(name, role, secretHash, false, now);
+    }
+
+    ApiKey(String name, Role role, String secretHash, boolean ingestAsDraft, Instant now) {
         this.id = UUID.randomUUID();
         this.name = name;
         this.role = role;
         this.secretHash = secretHash;
+        this.ingestAsDraft = ingestAsDraft;
         this.createdAt = now;
     }
 
@@ -80,5 +89,9 @@ public class ApiKey {
 
     public Instant getRevokedAt() {
         return revokedAt;
+    }
+
+    public boolean isIngestAsDraft() {
+        return ingestAsDraft;
     }
 }

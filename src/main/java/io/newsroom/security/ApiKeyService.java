@@ -30,10 +30,23 @@ public class ApiKeyService {
 
     @Transactional
     public CreatedKey create(String name, Role role) {
+        return create(name, role, false);
+    }
+
+    /** {@code ingestAsDraft}: what this key ingests stays a draft, whatever the document's pubstatus. */
+    @Transactional
+    public CreatedKey create(String name, Role role, boolean ingestAsDraft) {
         String secret = ApiKeySecrets.generate();
-        ApiKey key = keys.save(new ApiKey(name.strip(), role, ApiKeySecrets.hash(secret), clock.instant()));
-        audit.record("api-key.created", "api-key", key.getId(), null, Map.of("name", key.getName(), "role", role.name()));
+        ApiKey key = keys.save(new ApiKey(name.strip(), role, ApiKeySecrets.hash(secret), ingestAsDraft, clock.instant()));
+        audit.record("api-key.created", "api-key", key.getId(), null,
+                Map.of("name", key.getName(), "role", role.name(), "ingestAsDraft", ingestAsDraft));
         return new CreatedKey(key, secret);
+    }
+
+    /** Whether stories ingested with this key stay drafts; the system actor (null) publishes as documents say. */
+    @Transactional(readOnly = true)
+    public boolean ingestsAsDraft(UUID keyId) {
+        return keyId != null && keys.findById(keyId).map(ApiKey::isIngestAsDraft).orElse(false);
     }
 
     @Transactional(readOnly = true)

@@ -29,15 +29,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "API keys (ADMIN)", description = "Keys for editors and tools; secrets are shown once and stored as hashes")
 class ApiKeyController {
 
-    record KeyRequest(@NotBlank @Size(max = 200) String name, @NotNull Role role) {
+    /** {@code ingestAsDraft} (default false): stories this key ingests stay drafts for an editor to publish. */
+    record KeyRequest(@NotBlank @Size(max = 200) String name, @NotNull Role role, Boolean ingestAsDraft) {
     }
 
-    record CreatedKeyResponse(UUID id, String name, Role role, String secret) {
+    record CreatedKeyResponse(UUID id, String name, Role role, boolean ingestAsDraft, String secret) {
     }
 
-    record KeyResponse(UUID id, String name, Role role, Instant createdAt, Instant revokedAt) {
+    record KeyResponse(UUID id, String name, Role role, boolean ingestAsDraft, Instant createdAt, Instant revokedAt) {
         static KeyResponse of(ApiKey key) {
-            return new KeyResponse(key.getId(), key.getName(), key.getRole(), key.getCreatedAt(), key.getRevokedAt());
+            return new KeyResponse(key.getId(), key.getName(), key.getRole(), key.isIngestAsDraft(), key.getCreatedAt(), key.getRevokedAt());
         }
     }
 
@@ -50,10 +51,10 @@ class ApiKeyController {
     @PostMapping
     @Operation(summary = "Create a key; the response holds its secret, shown this once")
     ResponseEntity<CreatedKeyResponse> create(@Valid @RequestBody KeyRequest request) {
-        ApiKeyService.CreatedKey created = keys.create(request.name(), request.role());
+        ApiKeyService.CreatedKey created = keys.create(request.name(), request.role(), Boolean.TRUE.equals(request.ingestAsDraft()));
         ApiKey key = created.key();
         return ResponseEntity.created(URI.create("/api/admin/api-keys/" + key.getId()))
-                .body(new CreatedKeyResponse(key.getId(), key.getName(), key.getRole(), created.secret()));
+                .body(new CreatedKeyResponse(key.getId(), key.getName(), key.getRole(), key.isIngestAsDraft(), created.secret()));
     }
 
     @GetMapping

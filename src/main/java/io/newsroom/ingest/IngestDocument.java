@@ -1,0 +1,35 @@
+package io.newsroom.ingest;
+
+import io.newsroom.article.ArticleRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A story as it arrives (a ninjs document, or an article line of a bulk import), mapped to what the
+ * article model holds. Sources and read-also links are named, not yet resolved to ids.
+ *
+ * @param uri            the upsert key: ninjs {@code uri}, or an article line's {@code externalId}; null for
+ *                       an article line without one (always a new article)
+ * @param versionCreated ninjs {@code versioncreated}: a newer one updates, an older one is ignored
+ * @param publishedAt    when readers first saw it elsewhere ({@code firstcreated}); null: now
+ * @param pubStatus      what the sender wants: published, withheld (unpublished) or left as a draft
+ * @param embargoed      not to be shown before this time (scheduled)
+ * @param content        headline, body, tags and the rest, with the admin API's constraints
+ * @param sourceName     the publisher (ninjs {@code infosources}), created if missing
+ * @param relatedUris    read-also stories, by the uri they were ingested under
+ * @param contentHash    a hash of the document as received: the same document twice is recognised
+ */
+public record IngestDocument(String uri, Instant versionCreated, Instant publishedAt, PubStatus pubStatus, Instant embargoed,
+                             ArticleRequest content, String sourceName, String sourceUrl, List<String> relatedUris,
+                             List<UUID> relatedIds, String contentHash) {
+
+    public enum PubStatus {
+        /** ninjs {@code usable}: publish (or schedule, when embargoed). */
+        USABLE,
+        /** ninjs {@code withheld} or {@code canceled}: take off the site. */
+        WITHHELD,
+        /** An article line with status DRAFT, or no status: keep as a draft. */
+        DRAFT
+    }
+}

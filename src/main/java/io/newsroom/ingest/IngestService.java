@@ -1,0 +1,188 @@
+package io.newsroom.ingest;
+
+import io.newsroom.actor.Actor;
+import io.newsroom.article.Article;
+import io.newsroom.article.ArticleRequest;
+import io.newsroom.article.ArticleService;
+import io.newsroom.article.ArticleStatus;
+import io.newsroom.ingest.IngestDocument.PubStatus;
+import io.newsroom.problem.FieldProblem;
+import io.newsroom.problem.InvalidRequestProblem;
+import io.newsroom.security.ApiKeyService;
+import io.newsroom.source.SourceService;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Upserts stories pushed in by newsroom tools, keyed by their uri, through {@link ArticleService}:
+ * the same sanitising, revisions, audit and events as edits made in the admin API.
+ */
+@Service
+public class IngestService {
+
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, STALE }
+
+    /** What became of one document; {@code warnings} name what could not be used (read-also links to unknown uris). */
+    public record Result(Outcome outcome, UUID articleId, ArticleStatus status, long version, List<String> warnings) {
+    }
+
+    private record Previous(UUID articleId, Instant versionCreated, String contentHash) {
+    }
+
+    /** ninjs names of the fields the admin API's constraints speak of. */
+    private static final Map<String, String> NINJS_FIELDS = Map.of("headline", "headlines", "subheadline", "headlines",
+            "bodyHtml", "bodies", "excerpt", "descriptions", "byline", "by", "language", "language", "tags", "subjects",
+            "image", "associations");
+
+    private final ArticleService articles;
+    private final SourceService sources;
+    private final ApiKeyService keys;
+    private final JdbcTemplate jdbc;
+    private final Validator validator;
+    private final Clock clock;
+
+    IngestService(ArticleService articles, SourceService sources, ApiKeyService keys, JdbcTemplate jdbc, Validator validator, Clock clock) {
+        this.articles = articles;
+        this.sources = sources;
+        this.keys = keys;
+        this.jdbc = jdbc;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** Maps and validates a ninjs document, with the admin API's constraints; nothing is written. */
+    public IngestDocument readNinjs(tools.jackson.databind.JsonNode document) {
+        IngestDocument mapped = NinjsMapper.map(document);
+        check(mapped.content(), field -> NINJS_FIELDS.getOrDefault(field.replaceAll("[.\\[].*", ""), field));
+        return mapped;
+    }
+
+    /** Validates an article line of a bulk import (the admin API's shape) with the admin API's constraints. */
+    public void check(ArticleRequest content) {
+        check(content, UnaryOperator.identity());
+    }
+
+    @Transactional
+    public Result ingest(IngestDocument document) {
+        boolean asDraft = keys.ingestsAsDraft(Actor.current().id());
+        Optional<Previous> previous = Optional.empty();
+        if (document.uri() != null) {
+            // One document per uri at a time: concurrent pushes of one story cannot both create it.
+            jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class, document.uri());
+            previous = jdbc.query("SELECT article_id, version_created, content_hash FROM ingested_documents WHERE uri = ?",
+                    (row, n) -> new Previous(row.getObject("article_id", UUID.class), instant(row.getTimestamp("version_created")),
+                            row.getString("content_hash")), document.uri()).stream().findFirst();
+        }
+        if (previous.isPresent()) {
+            Previous before = previous.get();
+            Article article = articles.get(before.articleId());
+            if (document.versionCreated() != null && before.versionCreated() != null && document.versionCreated().isBefore(before.versionCreated())) {
+                return result(Outcome.STALE, article, List.of("versioncreated " + document.versionCreated() + " is older than the stored "
+                        + before.versionCreated() + "; the document was ignored"));
+            }
+            if (before.contentHash().equals(document.contentHash())) {
+                return result(Outcome.UNCHANGED, article, List.of());
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        ArticleRequest request = resolved(document, warnings);
+        Article article;
+        if (previous.isEmpty()) {
+            article = articles.create(request.toNewArticle(document.uri()));
+        } else {
+            Article current = articles.get(previous.get().articleId());
+            article = articles.update(current.getId(), current.getVersion(), request.toChanges());
+        }
+        article = applyStatus(article, document, asDraft);
+        if (document.uri() != null) {
+            remember(document, article.getId());
+        }
+        return result(previous.isEmpty() ? Outcome.CREATED : Outcome.UPDATED, article, warnings);
+    }
+
+    /** Source by name (created if missing) and read-also links by uri (unknown ones are skipped and named). */
+    private ArticleRequest resolved(IngestDocument document, List<String> warnings) {
+        ArticleRequest content = document.content();
+        UUID sourceId = document.sourceName() == null ? content.sourceId()
+                : sources.findOrCreate(document.sourceName(), document.sourceUrl()).getId();
+        List<UUID> relatedIds = document.relatedIds();
+        if (!document.relatedUris().isEmpty()) {
+            relatedIds = new ArrayList<>();
+            for (String uri : document.relatedUris()) {
+                List<UUID> found = jdbc.queryForList("SELECT article_id FROM ingested_documents WHERE uri = ?", UUID.class, uri);
+                if (found.isEmpty()) {
+                    warnings.add("associations: no story was ingested with uri " + uri + "; read-also link skipped");
+                } else if (!relatedIds.contains(found.get(0))) {
+                    relatedIds.add(found.get(0));
+                }
+            }
+            relatedIds = relatedIds.subList(0, Math.min(relatedIds.size(), ArticleService.MAX_RELATED));
+        }
+        return new ArticleRequest(content.headline(), content.subheadline(), content.bodyHtml(), content.excerpt(), content.byline(),
+                content.language(), sourceId, content.sourceUrl(), content.image(), content.tags(), relatedIds, content.slug());
+    }
+
+    /**
+     * usable: published (scheduled while embargoed), unless this key ingests drafts; withheld or canceled:
+     * taken off the site. An editor's archiving is not undone by a wire update.
+     */
+    private Article applyStatus(Article article, IngestDocument document, boolean asDraft) {
+        ArticleStatus status = article.getStatus();
+        Instant now = clock.instant();
+        if (document.pubStatus() == PubStatus.WITHHELD) {
+            return status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED ? articles.unpublish(article.getId()) : article;
+        }
+        if (document.pubStatus() != PubStatus.USABLE || asDraft) {
+            return article;
+        }
+        if (document.embargoed() != null && document.embargoed().isAfter(now)) {
+            boolean alreadyPlanned = status == ArticleStatus.SCHEDULED && document.embargoed().equals(article.getScheduledAt());
+            return alreadyPlanned || !status.next().contains(ArticleStatus.SCHEDULED) ? article : articles.schedule(article.getId(), document.embargoed());
+        }
+        if (status == ArticleStatus.PUBLISHED || !status.next().contains(ArticleStatus.PUBLISHED)) {
+            return article;
+        }
+        Instant publishedAt = document.publishedAt() == null || document.publishedAt().isAfter(now) ? now : document.publishedAt();
+        return articles.publish(article.getId(), publishedAt);
+    }
+
+    private void remember(IngestDocument document, UUID articleId) {
+        jdbc.update("""
+                INSERT INTO ingested_documents (uri, article_id, version_created, content_hash, ingested_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (uri) DO UPDATE SET version_created = excluded.version_created, content_hash = excluded.content_hash,
+                    ingested_at = excluded.ingested_at""",
+                document.uri(), articleId, document.versionCreated() == null ? null : Timestamp.from(document.versionCreated()),
+                document.contentHash(), Timestamp.from(clock.instant()));
+    }
+
+    private void check(ArticleRequest content, UnaryOperator<String> fieldName) {
+        List<FieldProblem> problems = validator.validate(content).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<ArticleRequest> v) -> v.getPropertyPath().toString()))
+                .map(v -> new FieldProblem(fieldName.apply(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestProblem(problems);
+        }
+    }
+
+    private static Result result(Outcome outcome, Article article, List<String> warnings) {
+        return new Result(outcome, article.getId(), article.getStatus(), article.getVersion(), warnings);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,57 @@
+package io.newsroom.ingest.web;
+
+import io.newsroom.article.ArticleStatus;
+import io.newsroom.ingest.BulkImport;
+import io.newsroom.ingest.IngestService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/admin/ingest")
+@Tag(name = "Ingest", description = "Stories pushed in by newsroom tools: IPTC ninjs, one at a time or as NDJSON")
+class IngestController {
+
+    /** {@code outcome}: created, updated, unchanged, or stale (older than the stored version: ignored). */
+    record IngestResponse(String outcome, UUID articleId, String uri, ArticleStatus status, long version, List<String> warnings) {
+    }
+
+    private final IngestService ingest;
+    private final BulkImport bulk;
+
+    IngestController(IngestService ingest, BulkImport bulk) {
+        this.ingest = ingest;
+        this.bulk = bulk;
+    }
+
+    @PostMapping(path = "/ninjs", consumes = {"application/json", "application/ninjs+json"})
+    @Operation(summary = "Upsert one ninjs 2.x (or 1.x) document by its uri: 201 when created, 200 otherwise")
+    ResponseEntity<IngestResponse> ninjs(@RequestBody JsonNode document) {
+        var read = ingest.readNinjs(document);
+        IngestService.Result result = ingest.ingest(read);
+        IngestResponse body = new IngestResponse(result.outcome().name().toLowerCase(Locale.ROOT), result.articleId(), read.uri(),
+                result.status(), result.version(), result.warnings());
+        URI location = URI.create("/api/admin/articles/" + result.articleId());
+        return result.outcome() == IngestService.Outcome.CREATED
+                ? ResponseEntity.created(location).body(body)
+                : ResponseEntity.status(HttpStatus.OK).location(location).body(body);
+    }
+
+    @PostMapping(path = "/bulk", consumes = {"application/x-ndjson", "application/jsonl"})
+    @Operation(summary = "Import NDJSON, one ninjs document or article a line, read as a stream; bad lines are reported, never fatal")
+    BulkImport.Report bulk(HttpServletRequest request) throws IOException {
+        return bulk.run(request.getInputStream());
+    }
+}
