@@ -11,6 +11,7 @@ import io.newsroom.problem.JsonErrors;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -187,7 +188,9 @@ public class BulkImport {
         }
 
         Report report() {
-            return new Report(created, updated, unchanged, stale, failed, List.copyOf(errors), failed - errors.size());
+            // Lines that failed in the database are known only when their chunk is written: list in line order.
+            List<LineError> byLine = errors.stream().sorted(Comparator.comparingLong(LineError::line)).toList();
+            return new Report(created, updated, unchanged, stale, failed, byLine, failed - errors.size());
         }
     }
 }

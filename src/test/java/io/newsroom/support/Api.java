@@ -59,6 +59,25 @@ public final class Api {
         return send("DELETE", path, null, null, headers);
     }
 
+    /** POSTs a body produced while it is sent (chunked, no length): what a tool streaming a large import does. */
+    public Result postStream(String path, String contentType, java.util.function.Supplier<java.io.InputStream> body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(5))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Result(response.statusCode(), response, json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Any method, content type and body, for requests that are wrong on purpose. */
     public Result send(String method, String path, String contentType, Object body, String... headers) {
         // Arabic slugs and queries travel percent-encoded as UTF-8, as browsers send them.
