@@ -256,6 +256,14 @@ public class Article {
         return slug;
     }
 
+    String getSlugKey() {
+        return slugKey;
+    }
+
+    String getSearchText() {
+        return searchText;
+    }
+
     public String getLanguage() {
         return language;
     }

@@ -8,11 +8,15 @@ import io.newsroom.problem.ApiProblem;
 import io.newsroom.problem.FieldProblem;
 import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.problem.JsonErrors;
+import jakarta.persistence.EntityManager;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -50,17 +54,19 @@ public class BulkImport {
     }
 
     private final IngestService ingest;
+    private final EntityManager entityManager;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final int chunkSize;
     private final int maxLineChars;
     private final int maxListedErrors;
 
-    BulkImport(IngestService ingest, JsonMapper json, PlatformTransactionManager transactionManager,
+    BulkImport(IngestService ingest, EntityManager entityManager, JsonMapper json, PlatformTransactionManager transactionManager,
                @Value("${newsroom.ingest.bulk-chunk-size:200}") int chunkSize,
                @Value("${newsroom.max-request-bytes:4194304}") int maxLineChars,
                @Value("${newsroom.ingest.bulk-max-listed-errors:1000}") int maxListedErrors) {
         this.ingest = ingest;
+        this.entityManager = entityManager;
         this.json = json;
         this.transaction = new TransactionTemplate(transactionManager);
         this.chunkSize = chunkSize;
@@ -124,8 +130,7 @@ public class BulkImport {
             return;
         }
         try {
-            List<IngestService.Result> results = ArticleEvents.quietly(() -> transaction.execute(status ->
-                    chunk.stream().map(p -> ingest.ingest(p.document())).toList()));
+            List<IngestService.Result> results = ArticleEvents.quietly(() -> transaction.execute(status -> writeChunk(chunk)));
             results.forEach(tally::count);
         } catch (RuntimeException chunkFailed) {
             // Some line broke the chunk's transaction: write each on its own so the others still land.
@@ -137,6 +142,38 @@ public class BulkImport {
                 }
             }
         }
+    }
+
+    /**
+     * New stories are created together with batched writes; the rest (known uris, read-also links,
+     * embargoes, withdrawals, and a uri's second occurrence in the chunk) one by one, after them.
+     */
+    private List<IngestService.Result> writeChunk(List<Prepared> chunk) {
+        Set<String> known = ingest.knownUris(chunk.stream().map(p -> p.document().uri()).filter(Objects::nonNull).toList());
+        Set<String> seen = new HashSet<>();
+        List<IngestDocument> together = new ArrayList<>();
+        List<IngestDocument> oneByOne = new ArrayList<>();
+        for (Prepared prepared : chunk) {
+            IngestDocument document = prepared.document();
+            boolean firstOfItsUri = document.uri() == null || (!known.contains(document.uri()) && seen.add(document.uri()));
+            (firstOfItsUri && ingest.canCreateInBulk(document) ? together : oneByOne).add(document);
+        }
+        List<IngestService.Result> results = new ArrayList<>(ingest.createAll(together));
+        oneByOne.forEach(document -> results.add(ingestAndForget(document)));
+        entityManager.flush();
+        entityManager.clear();
+        return results;
+    }
+
+    /**
+     * Each document is independent of the others in its chunk: letting go of its entities keeps
+     * Hibernate from checking every earlier one again at each later flush (quadratic in the chunk).
+     */
+    private IngestService.Result ingestAndForget(IngestDocument document) {
+        IngestService.Result result = ingest.ingest(document);
+        entityManager.flush();
+        entityManager.clear();
+        return result;
     }
 
     /** A line's failure in words a sender can act on; never SQL or class names. */

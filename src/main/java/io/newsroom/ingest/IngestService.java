@@ -2,6 +2,7 @@ package io.newsroom.ingest;
 
 import io.newsroom.actor.Actor;
 import io.newsroom.article.Article;
+import io.newsroom.article.ArticleImport;
 import io.newsroom.article.ArticleRequest;
 import io.newsroom.article.ArticleService;
 import io.newsroom.article.ArticleStatus;
@@ -16,10 +17,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,14 +53,17 @@ public class IngestService {
             "image", "associations");
 
     private final ArticleService articles;
+    private final ArticleImport articleImport;
     private final SourceService sources;
     private final ApiKeyService keys;
     private final JdbcTemplate jdbc;
     private final Validator validator;
     private final Clock clock;
 
-    IngestService(ArticleService articles, SourceService sources, ApiKeyService keys, JdbcTemplate jdbc, Validator validator, Clock clock) {
+    IngestService(ArticleService articles, ArticleImport articleImport, SourceService sources, ApiKeyService keys, JdbcTemplate jdbc,
+                  Validator validator, Clock clock) {
         this.articles = articles;
+        this.articleImport = articleImport;
         this.sources = sources;
         this.keys = keys;
         this.jdbc = jdbc;
@@ -113,6 +121,57 @@ public class IngestService {
         return result(previous.isEmpty() ? Outcome.CREATED : Outcome.UPDATED, article, warnings);
     }
 
+    /** Which of these uris were ingested before. */
+    @Transactional(readOnly = true)
+    public Set<String> knownUris(Collection<String> uris) {
+        return new HashSet<>(jdbc.queryForList("SELECT uri FROM ingested_documents WHERE uri = ANY (?)", String.class,
+                (Object) uris.toArray(String[]::new)));
+    }
+
+    /**
+     * Whether {@link #createAll} can take this document: a new story without read-also links, to be
+     * published now or kept as a draft. The others go through {@link #ingest} one by one.
+     */
+    public boolean canCreateInBulk(IngestDocument document) {
+        return document.relatedUris().isEmpty() && (document.relatedIds() == null || document.relatedIds().isEmpty())
+                && document.pubStatus() != PubStatus.WITHHELD
+                && (document.embargoed() == null || !document.embargoed().isAfter(clock.instant()));
+    }
+
+    /** Creates new stories (none ingested before, see {@link #canCreateInBulk}) with batched writes. */
+    @Transactional
+    public List<Result> createAll(List<IngestDocument> documents) {
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        boolean asDraft = keys.ingestsAsDraft(Actor.current().id());
+        Instant now = clock.instant();
+        Map<String, UUID> sourceIds = new HashMap<>();
+        List<ArticleImport.NewImportedArticle> imported = new ArrayList<>(documents.size());
+        for (IngestDocument document : documents) {
+            ArticleRequest content = document.content();
+            UUID sourceId = document.sourceName() == null ? content.sourceId() : sourceIds.computeIfAbsent(document.sourceName(),
+                    name -> sources.findOrCreate(name, document.sourceUrl()).getId());
+            ArticleRequest request = new ArticleRequest(content.headline(), content.subheadline(), content.bodyHtml(), content.excerpt(),
+                    content.byline(), content.language(), sourceId, content.sourceUrl(), content.image(), content.tags(), null, content.slug());
+            boolean publish = document.pubStatus() == PubStatus.USABLE && !asDraft;
+            imported.add(new ArticleImport.NewImportedArticle(request.toNewArticle(document.uri()), publish ? publicationTime(document, now) : null));
+        }
+        List<Article> created = articleImport.createAll(imported);
+        List<Object[]> remembered = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            IngestDocument document = documents.get(i);
+            if (document.uri() != null) {
+                remembered.add(new Object[] {document.uri(), created.get(i).getId(),
+                        document.versionCreated() == null ? null : Timestamp.from(document.versionCreated()), document.contentHash(),
+                        Timestamp.from(now)});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO ingested_documents (uri, article_id, version_created, content_hash, ingested_at) VALUES (?, ?, ?, ?, ?)",
+                remembered);
+        return created.stream().map(article -> result(Outcome.CREATED, article, List.of())).toList();
+    }
+
     /** Source by name (created if missing) and read-also links by uri (unknown ones are skipped and named). */
     private ArticleRequest resolved(IngestDocument document, List<String> warnings) {
         ArticleRequest content = document.content();
@@ -155,8 +214,12 @@ public class IngestService {
         if (status == ArticleStatus.PUBLISHED || !status.next().contains(ArticleStatus.PUBLISHED)) {
             return article;
         }
-        Instant publishedAt = document.publishedAt() == null || document.publishedAt().isAfter(now) ? now : document.publishedAt();
-        return articles.publish(article.getId(), publishedAt);
+        return articles.publish(article.getId(), publicationTime(document, now));
+    }
+
+    /** When it was first published elsewhere, if that is known and not in the future; else now. */
+    private static Instant publicationTime(IngestDocument document, Instant now) {
+        return document.publishedAt() == null || document.publishedAt().isAfter(now) ? now : document.publishedAt();
     }
 
     private void remember(IngestDocument document, UUID articleId) {

@@ -58,6 +58,33 @@ class BulkImportIT extends IntegrationTest {
     }
 
     @Test
+    void importedArticlesAreWholeArticles() {
+        String ninjs = json.writeValueAsString(NinjsIngestIT.document("urn:bulk:whole", "2026-11-29T06:00:00Z", "خطة عمل مشتركة بين إيران وباكستان"));
+        String sameSlug = article("خطة عمل مشتركة بين إيران وباكستان", "PUBLISHED", null);
+        assertThat(bulk(ninjs + "\n" + sameSlug).json().get("created").asLong()).isEqualTo(2);
+
+        String id = jdbc.queryForObject("SELECT article_id::text FROM ingested_documents WHERE uri = 'urn:bulk:whole'", String.class);
+        JsonNode article = api.as(editorKey).get("/api/admin/articles/" + id).json();
+        assertThat(article.get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(article.get("tags").findValuesAsString("name")).containsExactly("إيران", "روسيا", "خطة عمل مشتركة");
+        assertThat(article.get("source").get("name").asString()).isEqualTo("نوفوستي");
+        assertThat(article.get("bodyHtml").asString()).doesNotContain("script").doesNotContain("onclick");
+        assertThat(article.get("image").get("caption").asString()).isEqualTo("بوتين وبزشكيان");
+        JsonNode revisions = api.as(editorKey).get("/api/admin/articles/" + id + "/revisions").json().get("items");
+        assertThat(revisions).hasSize(1);
+        assertThat(revisions.get(0).get("change").asString()).isEqualTo("imported");
+        assertThat(api.as(editorKey).get("/api/admin/audit?articleId=" + id).json().get("items").findValuesAsString("action"))
+                .contains("article.imported");
+
+        // Two stories with one headline get two slugs; both are readable and searchable.
+        List<String> slugs = jdbc.queryForList("SELECT slug FROM articles ORDER BY slug", String.class);
+        assertThat(slugs).containsExactly("خطة-عمل-مشتركة-بين-إيران-وباكستان", "خطة-عمل-مشتركة-بين-إيران-وباكستان-2");
+        slugs.forEach(slug -> assertThat(api.get("/api/content/articles/" + slug).status()).isEqualTo(200));
+        assertThat(api.get("/api/content/search?q=باكستان").json().get("items")).hasSize(2);
+        assertThat(api.get("/api/content/articles?tag=" + article.get("tags").get(0).get("slug").asString()).json().get("items")).hasSize(1);
+    }
+
+    @Test
     void importingTheSameFileAgainUpdatesNothingAndANewerVersionUpdates() {
         String first = String.join("\n",
                 json.writeValueAsString(NinjsIngestIT.document("urn:bulk:a", "2026-11-29T06:00:00Z", "Story A")),

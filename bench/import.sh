@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Bulk import benchmark: N ninjs documents (default 100000) streamed to POST /api/admin/ingest/bulk
+# of the running jar, on a fresh embedded PostgreSQL. Prints the import report and articles/s.
+# Usage: bench/import.sh [N]   (from the repository root)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+TAGS=${TAGS:-20000}
+PORT=${BENCH_PORT:-8089}
+PG_PORT=${BENCH_PG_PORT:-5499}
+DATA=bench/data
+KEY=bench-admin-key-0123456789abcdef
+mkdir -p "$DATA"
+
+ls target/newsroom-*.jar >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests
+JAR=$(ls target/newsroom-*.jar | head -1)
+FILE="$DATA/ninjs-$N.ndjson"
+[ -f "$FILE" ] || python3 bench/generate_ninjs.py "$N" "$TAGS" > "$FILE"
+
+DB_DIR="$DATA/pg-import"
+rm -rf "$DB_DIR"
+SERVER_PORT=$PORT NEWSROOM_EMBEDDED_DATABASE_PORT=$PG_PORT NEWSROOM_EMBEDDED_DATABASE_DATA_DIRECTORY="$DB_DIR" \
+  NEWSROOM_ADMIN_KEY=$KEY java -Xms256m -Xmx384m -XX:+UseSerialGC -jar "$JAR" > "$DATA/import-service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DB_DIR"' EXIT
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
+
+echo "Bulk import of $N ninjs documents ($(du -h "$FILE" | cut -f1)) on this machine ($(nproc) cores)"
+START=$(date +%s.%N)
+curl -sS --fail-with-body -H "Authorization: Bearer $KEY" -H "Content-Type: application/x-ndjson" \
+  -H "Transfer-Encoding: chunked" -T "$FILE" -X POST "http://127.0.0.1:$PORT/api/admin/ingest/bulk" > "$DATA/import-report.json"
+END=$(date +%s.%N)
+python3 - "$DATA/import-report.json" "$START" "$END" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+seconds = float(sys.argv[3]) - float(sys.argv[2])
+done = report["created"] + report["updated"] + report["unchanged"]
+print({k: v for k, v in report.items() if k != "errors"}, "first errors:", report["errors"][:3])
+print(f"{done} articles in {seconds:.1f} s: {done / seconds:.0f} articles/s")
+PY
+echo "resident memory: $(( $(ps -o rss= -p $SERVICE) / 1024 )) MB"

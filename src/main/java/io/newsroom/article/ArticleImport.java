@@ -1,0 +1,164 @@
+package io.newsroom.article;
+
+import io.newsroom.actor.Actor;
+import io.newsroom.source.SourceRepository;
+import io.newsroom.tag.Tag;
+import io.newsroom.tag.TagService;
+import io.newsroom.text.ArabicNormalizer;
+import io.newsroom.text.Slugs;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Creates many new articles at once, for bulk imports: the same article as {@link ArticleService#create}
+ * makes (sanitised body, unique slug, search text, tags, first revision, audit entry), built by the
+ * same {@link Article} code, but written with one batched statement per table instead of a dozen
+ * round trips per article, and published in the insert rather than by a second write (an UPDATE
+ * recomputes the row's search vector). Sends no events: bulk imports are backfills.
+ */
+@Component
+public class ArticleImport {
+
+    /** A new article, published at {@code publishedAt} or kept as a draft when that is null. */
+    public record NewImportedArticle(NewArticle article, Instant publishedAt) {
+    }
+
+    private final TagService tags;
+    private final SourceRepository sources;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ArticleImport(TagService tags, SourceRepository sources, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        this.tags = tags;
+        this.sources = sources;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Creates them all in the caller's transaction; returns them in order. Read-also links are not supported here. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Article> createAll(List<NewImportedArticle> imported) {
+        if (imported.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        UUID actor = Actor.current().id();
+        Map<String, Tag> tagsByKey = resolveTags(imported);
+        Set<String> takenSlugKeys = takenSlugKeys(imported);
+        List<Article> articles = new ArrayList<>(imported.size());
+        for (NewImportedArticle item : imported) {
+            NewArticle command = item.article();
+            if (!command.relatedIds().isEmpty()) {
+                throw new IllegalArgumentException("read-also links are set through ArticleService");
+            }
+            ArticleContent content = command.content().withBody(BodySanitizer.clean(command.content().bodyHtml()));
+            String requested = command.slug() == null || command.slug().isBlank() ? content.headline() : command.slug();
+            String slug = Slugs.unique(Slugs.of(requested), key -> takenSlugKeys.contains(key) || isTakenInDatabase(key));
+            takenSlugKeys.add(Slugs.key(slug));
+            Article article = new Article(content, content.sourceId() == null ? null : sources.getReferenceById(content.sourceId()),
+                    slug, actor, now);
+            article.tagWith(command.tagNames().stream().map(ArabicNormalizer::key).filter(key -> !key.isEmpty()).distinct()
+                    .map(tagsByKey::get).toList(), now);
+            if (command.externalId() != null) {
+                article.assignExternalId(command.externalId());
+            }
+            if (item.publishedAt() != null) {
+                article.publish(item.publishedAt());
+            }
+            articles.add(article);
+        }
+        insert(articles, now);
+        return articles;
+    }
+
+    private Map<String, Tag> resolveTags(List<NewImportedArticle> imported) {
+        List<String> names = imported.stream().flatMap(i -> i.article().tagNames().stream()).toList();
+        Map<String, Tag> byKey = new HashMap<>();
+        for (Tag tag : tags.resolve(names)) {
+            byKey.put(tag.getNormalizedKey(), tag);
+        }
+        return byKey;
+    }
+
+    /** The slug keys among this batch's first choices that are taken already: one query instead of one per article. */
+    private Set<String> takenSlugKeys(List<NewImportedArticle> imported) {
+        String[] keys = imported.stream().map(i -> {
+            NewArticle a = i.article();
+            return Slugs.key(Slugs.of(a.slug() == null || a.slug().isBlank() ? a.content().headline() : a.slug()));
+        }).distinct().toArray(String[]::new);
+        return new HashSet<>(jdbc.queryForList("""
+                SELECT slug_key FROM articles WHERE slug_key = ANY (?)
+                UNION SELECT slug_key FROM article_former_slugs WHERE slug_key = ANY (?)""", String.class, keys, keys));
+    }
+
+    private boolean isTakenInDatabase(String key) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT exists(SELECT 1 FROM articles WHERE slug_key = ?) OR exists(SELECT 1 FROM article_former_slugs WHERE slug_key = ?)""",
+                Boolean.class, key, key));
+    }
+
+    private void insert(List<Article> articles, Instant now) {
+        Actor actor = Actor.current();
+        Timestamp at = Timestamp.from(now);
+        jdbc.batchUpdate("""
+                INSERT INTO articles (id, slug, slug_key, language, status, headline, subheadline, body_html, excerpt, byline,
+                    source_id, source_url, image_url, image_caption, image_credit, scheduled_at, published_at, created_at,
+                    updated_at, version, external_id, search_text, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?, ?)""", articles, articles.size(), (ps, a) -> {
+            ArticleImage image = a.getImage();
+            ps.setObject(1, a.getId());
+            ps.setString(2, a.getSlug());
+            ps.setString(3, a.getSlugKey());
+            ps.setString(4, a.getLanguage());
+            ps.setString(5, a.getStatus().name());
+            ps.setString(6, a.getHeadline());
+            ps.setString(7, a.getSubheadline());
+            ps.setString(8, a.getBodyHtml());
+            ps.setString(9, a.getExcerpt());
+            ps.setString(10, a.getByline());
+            ps.setObject(11, a.getSource() == null ? null : a.getSource().getId());
+            ps.setString(12, a.getSourceUrl());
+            ps.setString(13, image == null ? null : image.url());
+            ps.setString(14, image == null ? null : image.caption());
+            ps.setString(15, image == null ? null : image.credit());
+            ps.setTimestamp(16, a.getPublishedAt() == null ? null : Timestamp.from(a.getPublishedAt()));
+            ps.setTimestamp(17, at);
+            ps.setTimestamp(18, at);
+            ps.setString(19, a.getExternalId());
+            ps.setString(20, a.getSearchText());
+            ps.setObject(21, a.getCreatedBy());
+        });
+        List<Object[]> tagRows = new ArrayList<>();
+        for (Article a : articles) {
+            List<Tag> articleTags = a.getTags();
+            for (int position = 0; position < articleTags.size(); position++) {
+                tagRows.add(new Object[] {a.getId(), position, articleTags.get(position).getId()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (?, ?, ?)", tagRows);
+        jdbc.batchUpdate("""
+                INSERT INTO article_revisions (article_id, number, created_at, actor_id, actor_name, change, snapshot)
+                VALUES (?, 1, ?, ?, ?, 'imported', ?::jsonb)""", articles.stream().map(a -> new Object[] {
+                a.getId(), at, actor.id(), actor.name(), json.writeValueAsString(ArticleSnapshot.of(a))}).toList());
+        jdbc.batchUpdate("""
+                INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, article_id, details)
+                VALUES (?, ?, ?, 'article.imported', 'article', ?, ?, ?::jsonb)""", articles.stream().map(a -> new Object[] {
+                at, actor.id(), actor.name(), a.getId(), a.getId(),
+                json.writeValueAsString(Map.of("slug", a.getSlug(), "status", a.getStatus().name()))}).toList());
+    }
+}
