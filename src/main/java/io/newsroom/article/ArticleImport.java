@@ -59,7 +59,10 @@ public class ArticleImport {
         Instant now = clock.instant();
         UUID actor = Actor.current().id();
         Map<String, Tag> tagsByKey = resolveTags(imported);
-        Set<String> takenSlugKeys = takenSlugKeys(imported);
+        Set<String> firstChoices = new HashSet<>();
+        imported.forEach(item -> firstChoices.add(Slugs.key(Slugs.of(requestedSlug(item.article())))));
+        Set<String> takenInDatabase = takenSlugKeys(firstChoices);
+        Set<String> assigned = new HashSet<>();
         List<Article> articles = new ArrayList<>(imported.size());
         for (NewImportedArticle item : imported) {
             NewArticle command = item.article();
@@ -67,9 +70,10 @@ public class ArticleImport {
                 throw new IllegalArgumentException("read-also links are set through ArticleService");
             }
             ArticleContent content = command.content().withBody(BodySanitizer.clean(command.content().bodyHtml()));
-            String requested = command.slug() == null || command.slug().isBlank() ? content.headline() : command.slug();
-            String slug = Slugs.unique(Slugs.of(requested), key -> takenSlugKeys.contains(key) || isTakenInDatabase(key));
-            takenSlugKeys.add(Slugs.key(slug));
+            // First choices were checked in one query; only the rarer second choices cost a query each.
+            String slug = Slugs.unique(Slugs.of(requestedSlug(command)), key -> assigned.contains(key)
+                    || (firstChoices.contains(key) ? takenInDatabase.contains(key) : isTakenInDatabase(key)));
+            assigned.add(Slugs.key(slug));
             Article article = new Article(content, content.sourceId() == null ? null : sources.getReferenceById(content.sourceId()),
                     slug, actor, now);
             article.tagWith(command.tagNames().stream().map(ArabicNormalizer::key).filter(key -> !key.isEmpty()).distinct()
@@ -95,12 +99,13 @@ public class ArticleImport {
         return byKey;
     }
 
-    /** The slug keys among this batch's first choices that are taken already: one query instead of one per article. */
-    private Set<String> takenSlugKeys(List<NewImportedArticle> imported) {
-        String[] keys = imported.stream().map(i -> {
-            NewArticle a = i.article();
-            return Slugs.key(Slugs.of(a.slug() == null || a.slug().isBlank() ? a.content().headline() : a.slug()));
-        }).distinct().toArray(String[]::new);
+    private static String requestedSlug(NewArticle article) {
+        return article.slug() == null || article.slug().isBlank() ? article.content().headline() : article.slug();
+    }
+
+    /** Which of these slug keys are taken already: one query instead of one per article. */
+    private Set<String> takenSlugKeys(Set<String> candidates) {
+        String[] keys = candidates.toArray(String[]::new);
         return new HashSet<>(jdbc.queryForList("""
                 SELECT slug_key FROM articles WHERE slug_key = ANY (?)
                 UNION SELECT slug_key FROM article_former_slugs WHERE slug_key = ANY (?)""", String.class, keys, keys));

@@ -53,6 +53,22 @@ public final class SearchText {
                 .collect(Collectors.joining(" & "));
     }
 
+    /**
+     * Each word of a text reduced to its stem (the last of its {@link #forms}): what two headlines
+     * are compared by, so "للهند" and "الهند", "بنهر" and "نهر" count as the same word.
+     */
+    public static List<String> stems(String text) {
+        List<String> stems = new ArrayList<>();
+        for (String word : words(text)) {
+            String stem = null;
+            for (String form : forms(word)) {
+                stem = form;
+            }
+            stems.add(stem);
+        }
+        return stems;
+    }
+
     /** The words of a text in search form (normalised, split on anything that is not a letter or digit). */
     static List<String> words(String text) {
         if (text == null || text.isBlank()) {

@@ -23,13 +23,15 @@ class NeverLeaksIT extends IntegrationTest {
     private final Map<String, String> hidden = new LinkedHashMap<>();
     private Api editor;
     private String visibleSlug;
+    private String peerSimilar;
 
     @BeforeEach
     void articles() {
         editor = api.as(editorKey);
         for (String state : List.of("draft", "review", "scheduled", "unpublished", "archived", "deleted")) {
             String source = editor.post("/api/admin/sources", Map.of("name", "مصدر-" + state)).json().get("id").asString();
-            Map<String, Object> body = ArticleFixtures.article("خبر سري " + state, "وسم-" + state);
+            // Every hidden article also shares a tag with the published peer below: its similar list must not show them.
+            Map<String, Object> body = ArticleFixtures.article("خبر سري " + state, "وسم-" + state, "وسم-مشترك");
             body.put("sourceId", source);
             body.put("bodyHtml", "<p>كلمةمخفية" + state + " في النص</p>");
             String id = ArticleFixtures.create(editor, body).json().get("id").asString();
@@ -57,6 +59,10 @@ class NeverLeaksIT extends IntegrationTest {
         String visibleId = ArticleFixtures.create(editor, visible).json().get("id").asString();
         step(visibleId, "publish");
         visibleSlug = editor.get("/api/admin/articles/" + visibleId).json().get("slug").asString();
+        String peerId = ArticleFixtures.create(editor, ArticleFixtures.article("نظير منشور", "وسم-مشترك")).json().get("id").asString();
+        step(peerId, "publish");
+        peerSimilar = "/api/content/articles/" + ContentArticlesIT.enc(editor.get("/api/admin/articles/" + peerId).json().get("slug").asString())
+                + "/similar?limit=50";
     }
 
     @Test
@@ -76,6 +82,7 @@ class NeverLeaksIT extends IntegrationTest {
         assertThat(api.get("/api/content/tags/" + ContentArticlesIT.enc("وسم-scheduled")).status()).isEqualTo(200);
         assertThat(api.get("/api/content/sources/" + ContentArticlesIT.enc("مصدر-scheduled")).status()).isEqualTo(200);
         assertThat(api.get(ContentArticlesIT.path(visibleSlug)).body()).contains(id);
+        assertThat(api.get(peerSimilar).body()).contains(id);
         assertThat(api.get("/feeds/rss.xml").body()).contains("urn:uuid:" + id);
         assertThat(api.get("/feeds/atom.xml").body()).contains("urn:uuid:" + id);
         assertThat(api.get("/sitemap.xml").body()).contains(ContentArticlesIT.path(slug).substring("/api/content/articles/".length()));
@@ -93,7 +100,8 @@ class NeverLeaksIT extends IntegrationTest {
                 "/api/content/articles?language=ar&limit=100", "/api/content/search?q=" + ContentArticlesIT.enc("كلمةمخفية" + state),
                 "/api/content/search?q=" + ContentArticlesIT.enc("خبر سري"), "/api/content/tags?limit=100", "/api/content/sources",
                 ContentArticlesIT.path(visibleSlug), ContentArticlesIT.path(visibleSlug) + "?format=ninjs",
-                "/feeds/rss.xml", "/feeds/atom.xml", "/sitemap.xml", "/sitemap-news.xml")) {
+                "/feeds/rss.xml", "/feeds/atom.xml", "/sitemap.xml", "/sitemap-news.xml", peerSimilar,
+                ContentArticlesIT.path(visibleSlug) + "/similar?limit=50")) {
             Api.Result result = api.get(uri);
             assertThat(result.body()).as(state + " in " + uri).doesNotContain(id, headline, "وسم-" + state, "مصدر-" + state);
         }

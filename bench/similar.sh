@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Similar-articles benchmark: N published articles (default 1000000) with TAGS Zipf-distributed tags
+# (default 50000, 3-8 each), then: the time to compute one list from scratch (1,000 random articles,
+# admin endpoint, which no cache serves), the warm served list under wrk, how soon a publication shows
+# in a list, and what the tag index costs in storage.
+# Usage: bench/similar.sh [N]   (from the repository root; needs wrk: apt-get install wrk)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+TAGS=${TAGS:-50000}
+PORT=${BENCH_PORT:-8089}
+PG_PORT=${BENCH_PG_PORT:-5499}
+DATA=bench/data
+KEY=bench-admin-key-0123456789abcdef
+mkdir -p "$DATA"
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+ls target/newsroom-*.jar >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests
+[ -f target/classpath.txt ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+JAR=$(ls target/newsroom-*.jar | head -1)
+
+DB_DIR="$DATA/pg-similar-$N"
+SLUGS="$DATA/slugs-similar-$N.txt"
+fresh=false
+[ -d "$DB_DIR" ] && [ -f "$SLUGS" ] || { rm -rf "$DB_DIR"; fresh=true; }
+SERVER_PORT=$PORT NEWSROOM_EMBEDDED_DATABASE_PORT=$PG_PORT NEWSROOM_EMBEDDED_DATABASE_DATA_DIRECTORY="$DB_DIR" NEWSROOM_ADMIN_KEY=$KEY \
+  java -Xms256m -Xmx384m -XX:+UseSerialGC -jar "$JAR" > "$DATA/similar-service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null' EXIT
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
+
+if $fresh; then
+  # Headlines only in the search text: stemming 2 KB bodies is most of the load time, and nothing here searches.
+  SEARCH_TEXT=headline java -cp "target/classes:$(cat target/classpath.txt)" bench/GenerateArticles.java \
+    "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres "" "$N" "$TAGS" | tail -1
+  cp "$DATA/slugs.txt" "$SLUGS"
+fi
+
+BASE="http://127.0.0.1:$PORT"
+echo "Similar articles, $N published articles, $TAGS tags, on this machine ($(nproc) cores)"
+python3 bench/similar_bench.py "$BASE" "$KEY" "$SLUGS" "$DATA/paths-similar.txt"
+PATHS_FILE="$DATA/paths-similar.txt" wrk -t2 -c16 -d10s -s bench/paths.lua "$BASE" >/dev/null   # fills the response cache
+PATHS_FILE="$DATA/paths-similar.txt" wrk -t2 -c16 -d15s --latency -s bench/paths.lua "$BASE" > "$DATA/wrk-similar.txt"
+python3 - "$DATA/wrk-similar.txt" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)
+lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", text, re.M))
+print(f"served warm (1,000 lists, response cache), wrk -t2 -c16: {float(rps):.0f} req/s, p50 {lat.get('50')}, p99 {lat.get('99')}")
+PY
+if command -v psql >/dev/null || [ -x /usr/lib/postgresql/15/bin/psql ]; then
+  PSQL=$(command -v psql || echo /usr/lib/postgresql/15/bin/psql)
+  "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc "SELECT 'storage: index article_tags_visible_by_tag ' || pg_size_pretty(pg_relation_size('article_tags_visible_by_tag'))
+      || ', article_tags ' || pg_size_pretty(pg_relation_size('article_tags')) || ' (' || (SELECT count(*) FROM article_tags) || ' rows, 8 bytes of visible_at each)'"
+fi
+echo "resident memory: $(( $(ps -o rss= -p $SERVICE) / 1024 )) MB"

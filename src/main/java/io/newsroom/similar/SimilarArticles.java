@@ -1,0 +1,176 @@
+package io.newsroom.similar;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Similar articles" under an article, from shared tags: published articles sharing at least one of
+ * its tags, never itself or its read-also articles, ranked by the rarity of what they share and by
+ * recency ({@link SimilarProperties}), with near-duplicate stories folded into the better-ranked one.
+ * Candidates are the newest {@code candidatesPerTag} visible articles of each of the seed's tags, read
+ * from the index on (tag, visible_at): the work per request is bounded however popular a tag is.
+ */
+@Service
+public class SimilarArticles {
+
+    /** One shared tag and what it added to the score (before recency). */
+    public record SharedTag(UUID id, String name, double weight) {
+    }
+
+    /** A listed article with the reasons for its place. */
+    public record Item(UUID id, String slug, String headline, UUID sourceId, Instant publishedAt, double score, double recency,
+                       List<SharedTag> sharedTags) {
+    }
+
+    /** A candidate left out: the same story as {@code duplicateOf} (the article itself, or an item above), or over the source cap. */
+    public record Dropped(UUID id, String slug, String headline, String reason, UUID duplicateOf, Double similarity) {
+    }
+
+    public record Ranking(List<Item> items, List<Dropped> dropped) {
+    }
+
+    private record Candidate(UUID id, Instant publishedAt, List<UUID> tags, double score, double recency) {
+    }
+
+    private record Headline(String slug, String headline, UUID sourceId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TagWeights weights;
+    private final SimilarProperties properties;
+    private final Clock clock;
+
+    SimilarArticles(JdbcTemplate jdbc, TagWeights weights, SimilarProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.weights = weights;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Ranking rank(UUID articleId, int limit) {
+        Map<UUID, String> seedTags = new LinkedHashMap<>();
+        jdbc.query("SELECT t.id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY at.position",
+                row -> {
+                    seedTags.put(row.getObject("id", UUID.class), row.getString("name"));
+                }, articleId);
+        if (seedTags.isEmpty()) {
+            return new Ranking(List.of(), List.of());
+        }
+        Set<UUID> excluded = new HashSet<>(jdbc.queryForList("SELECT related_article_id FROM related_articles WHERE article_id = ?",
+                UUID.class, articleId));
+        excluded.add(articleId);
+        Map<UUID, Double> idf = weights.idf(seedTags.keySet());
+        List<Candidate> ranked = candidates(seedTags.keySet(), excluded, idf);
+        // Headlines only for the head of the list: enough to replace what near-duplicates remove.
+        List<Candidate> head = ranked.subList(0, Math.min(ranked.size(), limit * 3 + 10));
+        Map<UUID, Headline> headlines = headlines(head.stream().map(Candidate::id).toList(), articleId);
+        return fold(head, headlines, headlines.get(articleId), seedTags, idf, articleId, limit);
+    }
+
+    /** Every candidate with its score, best first; ties go to the newer story, then by id, so lists are stable. */
+    private List<Candidate> candidates(Set<UUID> tags, Set<UUID> excluded, Map<UUID, Double> idf) {
+        Map<UUID, List<UUID>> sharedByArticle = new HashMap<>();
+        Map<UUID, Instant> publishedAt = new HashMap<>();
+        jdbc.query("""
+                SELECT c.article_id, c.tag_id, c.visible_at
+                FROM unnest(?::uuid[]) AS s(tag_id)
+                CROSS JOIN LATERAL (
+                    SELECT at.article_id, at.tag_id, at.visible_at FROM article_tags at
+                    WHERE at.tag_id = s.tag_id AND at.visible_at IS NOT NULL AND at.visible_at <= now()
+                    ORDER BY at.visible_at DESC LIMIT ?) c""",
+                row -> {
+                    UUID id = row.getObject("article_id", UUID.class);
+                    if (!excluded.contains(id)) {
+                        sharedByArticle.computeIfAbsent(id, k -> new ArrayList<>()).add(row.getObject("tag_id", UUID.class));
+                        publishedAt.put(id, row.getTimestamp("visible_at").toInstant());
+                    }
+                }, tags.toArray(UUID[]::new), properties.candidatesPerTag());
+        Instant now = clock.instant();
+        List<Candidate> candidates = new ArrayList<>(sharedByArticle.size());
+        sharedByArticle.forEach((id, shared) -> {
+            double recency = properties.recency(Duration.between(publishedAt.get(id), now));
+            double overlap = shared.stream().mapToDouble(idf::get).sum();
+            candidates.add(new Candidate(id, publishedAt.get(id), shared, overlap * recency, recency));
+        });
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparing(Candidate::publishedAt, Comparator.reverseOrder())
+                .thenComparing(Candidate::id));
+        return candidates;
+    }
+
+    private Map<UUID, Headline> headlines(List<UUID> candidates, UUID seed) {
+        List<UUID> ids = new ArrayList<>(candidates);
+        ids.add(seed);
+        Map<UUID, Headline> headlines = new HashMap<>();
+        jdbc.query("SELECT id, slug, headline, source_id FROM articles WHERE id = ANY (?)", row -> {
+            headlines.put(row.getObject("id", UUID.class), new Headline(row.getString("slug"), row.getString("headline"),
+                    row.getObject("source_id", UUID.class)));
+        }, (Object) ids.toArray(UUID[]::new));
+        return headlines;
+    }
+
+    /** Walks the ranking: keeps an item unless it is the seed's story or an item's story again, or its source is full. */
+    private Ranking fold(List<Candidate> ranked, Map<UUID, Headline> headlines, Headline seed, Map<UUID, String> seedTags,
+                         Map<UUID, Double> idf, UUID seedId, int limit) {
+        Map<UUID, Set<String>> keptWords = new LinkedHashMap<>();
+        if (seed != null) {
+            keptWords.put(seedId, NearDuplicates.words(seed.headline()));
+        }
+        Map<UUID, Integer> perSource = new HashMap<>();
+        List<Item> items = new ArrayList<>();
+        List<Dropped> dropped = new ArrayList<>();
+        for (Candidate candidate : ranked) {
+            if (items.size() == limit) {
+                break;
+            }
+            Headline headline = headlines.get(candidate.id());
+            if (headline == null) {
+                continue; // deleted between the two queries
+            }
+            Set<String> words = NearDuplicates.words(headline.headline());
+            UUID sameStory = null;
+            double similarity = 0;
+            for (Map.Entry<UUID, Set<String>> kept : keptWords.entrySet()) {
+                double s = NearDuplicates.similarity(words, kept.getValue());
+                if (s >= properties.duplicateThreshold() && s > similarity) {
+                    sameStory = kept.getKey();
+                    similarity = s;
+                }
+            }
+            if (sameStory != null) {
+                dropped.add(new Dropped(candidate.id(), headline.slug(), headline.headline(), "near-duplicate", sameStory,
+                        round(similarity)));
+                continue;
+            }
+            if (properties.maxPerSource() > 0 && headline.sourceId() != null
+                    && perSource.merge(headline.sourceId(), 1, Integer::sum) > properties.maxPerSource()) {
+                dropped.add(new Dropped(candidate.id(), headline.slug(), headline.headline(), "source limit", null, null));
+                continue;
+            }
+            keptWords.put(candidate.id(), words);
+            items.add(new Item(candidate.id(), headline.slug(), headline.headline(), headline.sourceId(), candidate.publishedAt(),
+                    round(candidate.score()), round(candidate.recency()),
+                    candidate.tags().stream().map(tag -> new SharedTag(tag, seedTags.get(tag), round(idf.get(tag)))).toList()));
+        }
+        return new Ranking(items, dropped);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

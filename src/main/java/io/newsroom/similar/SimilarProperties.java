@@ -1,0 +1,33 @@
+package io.newsroom.similar;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How similar articles are ranked ({@code newsroom.similar.*}). A candidate's score is
+ * {@code Σ idf(shared tag) × recency}, where {@code idf(t) = ln(1 + N / n(t))} (N published articles,
+ * n(t) of them carrying t) and {@code recency = 1 - recencyWeight + recencyWeight × 2^(-age / halfLife)}.
+ *
+ * @param halfLife           age at which the recency part of the score halves
+ * @param recencyWeight      how much of the score recency can take away from an old story (0: none, 1: all)
+ * @param candidatesPerTag   the newest articles considered per shared tag: bounds the work for popular tags
+ * @param duplicateThreshold headlines sharing at least this share of the shorter one's words (and at
+ *                           least three words) are the same story: only the better-ranked one stays
+ * @param maxPerSource       at most this many items from one source (0: no limit)
+ * @param tagWeightTtl       how long a tag's article count (its idf) is reused before it is counted again
+ */
+@ConfigurationProperties("newsroom.similar")
+public record SimilarProperties(
+        @DefaultValue("14d") Duration halfLife,
+        @DefaultValue("0.5") double recencyWeight,
+        @DefaultValue("300") int candidatesPerTag,
+        @DefaultValue("0.6") double duplicateThreshold,
+        @DefaultValue("0") int maxPerSource,
+        @DefaultValue("10m") Duration tagWeightTtl) {
+
+    public double recency(Duration age) {
+        double halfLives = Math.max(0, age.toSeconds()) / (double) halfLife.toSeconds();
+        return 1 - recencyWeight + recencyWeight * Math.pow(2, -halfLives);
+    }
+}

@@ -1,0 +1,69 @@
+package io.newsroom.similar.web;
+
+import io.newsroom.content.ContentCaching;
+import io.newsroom.content.PublicArticle;
+import io.newsroom.content.PublicArticles;
+import io.newsroom.content.SiteProperties;
+import io.newsroom.problem.NotFoundProblem;
+import io.newsroom.similar.SimilarArticles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+@RestController
+@RequestMapping("/api/content/articles")
+@Tag(name = "Articles (content)")
+class ContentSimilarController {
+
+    record SimilarList(List<PublicArticle> items) {
+    }
+
+    private final PublicArticles articles;
+    private final SimilarArticles similar;
+    private final ContentCaching caching;
+
+    ContentSimilarController(PublicArticles articles, SimilarArticles similar, ContentCaching caching) {
+        this.articles = articles;
+        this.similar = similar;
+        this.caching = caching;
+    }
+
+    @GetMapping("/{slug}/similar")
+    @Operation(summary = "Published articles similar to this one, from shared tags (rarer tags count more, newer stories win ties); "
+            + "never the article itself, its read-also articles, or the same story twice")
+    ResponseEntity<SimilarList> similar(@PathVariable String slug,
+                                        @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
+                                        HttpServletRequest servletRequest, WebRequest request) {
+        Optional<PublicArticle> seed = articles.bySlug(slug);
+        if (seed.isEmpty() || !seed.get().slug().equals(slug)) {
+            String current = seed.map(PublicArticle::slug).or(() -> articles.currentSlugForFormer(slug))
+                    .orElseThrow(() -> new NotFoundProblem("No published article with slug " + slug));
+            String query = servletRequest.getQueryString() == null ? "" : "?" + servletRequest.getQueryString();
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                    .location(URI.create("/api/content/articles/" + SiteProperties.encode(current) + "/similar" + query)).build();
+        }
+        SimilarArticles.Ranking ranking = similar.rank(seed.get().id(), limit);
+        List<PublicArticle> items = articles.byIds(ranking.items().stream().map(SimilarArticles.Item::id).toList());
+        // Any change to any article can change this list (a new story sharing a tag): it goes with "articles".
+        List<String> keys = new ArrayList<>(List.of("articles", ContentCaching.articleKey(seed.get().id())));
+        items.forEach(item -> keys.add(ContentCaching.articleKey(item.id())));
+        Instant lastModified = items.stream().map(PublicArticle::updatedAt).max(Comparator.naturalOrder()).orElse(seed.get().updatedAt());
+        return caching.ok(request, new SimilarList(items), lastModified, keys);
+    }
+}

@@ -1,0 +1,219 @@
+package io.newsroom.similar;
+
+import static io.newsroom.support.ArticleFixtures.publishedId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsroom.demo.DemoContent;
+import io.newsroom.support.Api;
+import io.newsroom.support.ArticleFixtures;
+import io.newsroom.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Similar lists on the seed page's content (the demo: the main article, its read-also article and the
+ * ten stories of the page's own similar list, two pairs of which are the same story) plus controls.
+ */
+class SimilarArticlesIT extends IntegrationTest {
+
+    private static final String MAIN = "باكستان وإيران تبرمان خطة عمل مشتركة لمكافحة الإرهاب";
+    private static final String READ_ALSO = "الخارجية الروسية: قرار إنجاز اتفاق تعاون شامل مع إيران استراتيجي ولو يفقد زخمه";
+
+    @Autowired
+    DemoContent demo;
+
+    private Api editor;
+    private String mainSlug;
+    private String mainId;
+
+    @BeforeEach
+    void seedPage() {
+        demo.load();
+        editor = api.as(editorKey);
+        mainId = idOf(MAIN);
+        mainSlug = jdbc.queryForObject("SELECT slug FROM articles WHERE id = ?::uuid", String.class, mainId);
+    }
+
+    @Test
+    void theMainArticlesListIsBetterThanTheSeedPages() {
+        List<String> headlines = similarHeadlines(mainSlug, 10);
+        assertThat(headlines).isNotEmpty().doesNotContain(MAIN).doesNotContain(READ_ALSO);
+        // The page listed two stories twice (two outlets each): ours has each once.
+        assertThat(headlines.stream().filter(h -> h.startsWith("المحور الصيني الباكستاني"))).hasSize(1);
+        assertThat(headlines.stream().filter(h -> h.contains("مصرع 16"))).hasSize(1);
+        assertThat(headlines).doesNotHaveDuplicates();
+
+        JsonNode explained = explain(mainId, 10);
+        List<String> droppedAsDuplicates = new ArrayList<>();
+        explained.get("dropped").forEach(d -> {
+            assertThat(d.get("reason").asString()).isEqualTo("near-duplicate");
+            assertThat(d.get("duplicateOf").isNull()).isFalse();
+            assertThat(d.get("similarity").asDouble()).isGreaterThanOrEqualTo(0.6);
+            droppedAsDuplicates.add(d.get("headline").asString());
+        });
+        assertThat(droppedAsDuplicates).hasSize(2).anyMatch(h -> h.startsWith("المحور الصيني")).anyMatch(h -> h.contains("مصرع 16"));
+    }
+
+    @Test
+    void sharingARareTagCountsForMoreThanSharingACommonOne() {
+        // Both are new; one shares only "إيران" (on many stories), the other only "خطة عمل مشتركة" (on the main one alone).
+        String common = publishedId(editor, "Tehran hosts a trade fair", "إيران");
+        String rare = publishedId(editor, "Another joint action plan is signed", "خطة عمل مشتركه");
+        List<String> ids = similarIds(mainSlug, 50);
+        assertThat(ids).contains(common, rare);
+        assertThat(ids.indexOf(rare)).isLessThan(ids.indexOf(common));
+
+        JsonNode items = explain(mainId, 50).get("items");
+        JsonNode rareItem = item(items, rare);
+        JsonNode commonItem = item(items, common);
+        assertThat(rareItem.get("sharedTags").get(0).get("name").asString()).isEqualTo("خطة عمل مشتركة");
+        assertThat(rareItem.get("sharedTags").get(0).get("weight").asDouble())
+                .isGreaterThan(commonItem.get("sharedTags").get(0).get("weight").asDouble());
+    }
+
+    @Test
+    void betweenEqualOverlapsTheNewerStoryWins() {
+        String older = publishedId(editor, "Kashmir road news one", "كشمير");
+        jdbc.update("UPDATE articles SET published_at = now() - interval '30 days' WHERE id = ?::uuid", older);
+        String newer = publishedId(editor, "Kashmir valley weather report", "كشمير");
+        List<String> ids = similarIds(slugOf(older), 50);
+        assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(jdbc.queryForObject(
+                "SELECT id::text FROM articles WHERE headline LIKE 'مصرع 16%'", String.class)));
+        JsonNode items = explain(idOf("مصرع 16 شخصا معظمهم أطفال إثر سقوط حافلة بنهر في كشمير"), 50).get("items");
+        assertThat(item(items, newer).get("recency").asDouble()).isGreaterThan(item(items, older).get("recency").asDouble());
+    }
+
+    @Test
+    void onlyPublishedArticlesAppearAndChangesShowAtOnce() {
+        String draft = ArticleFixtures.createId(editor, "A draft on the plan", "خطة عمل مشتركة", "باكستان", "إيران");
+        String candidate = publishedId(editor, "Plan to be unpublished", "خطة عمل مشتركة", "باكستان");
+        String deleted = publishedId(editor, "Plan to be deleted", "خطة عمل مشتركة", "باكستان");
+        List<String> before = similarIds(mainSlug, 50);
+        assertThat(before).contains(candidate, deleted).doesNotContain(draft);
+
+        assertThat(editor.post("/api/admin/articles/" + candidate + "/unpublish", null).status()).isEqualTo(200);
+        assertThat(editor.delete("/api/admin/articles/" + deleted).status()).isEqualTo(204);
+        // The next request after the commit already leaves them out (no cache to expire in between).
+        assertThat(similarIds(mainSlug, 50)).doesNotContain(candidate, deleted, draft);
+        assertThat(idsOf(explain(mainId, 50).get("items"))).doesNotContain(candidate, deleted, draft);
+
+        String fresh = publishedId(editor, "A brand new story on the plan", "خطة عمل مشتركة");
+        assertThat(similarIds(mainSlug, 50)).contains(fresh);
+
+        String scheduled = ArticleFixtures.createId(editor, "A scheduled story on the plan", "خطة عمل مشتركة");
+        editor.post("/api/admin/articles/" + scheduled + "/schedule", Map.of("at", java.time.Instant.now().plusSeconds(3600).toString()));
+        assertThat(similarIds(mainSlug, 50)).doesNotContain(scheduled);
+    }
+
+    @Test
+    void aTagMergeTakesEffect() {
+        String other = publishedId(editor, "Islamabad and Tehran agree on border security", "Pakistan-Iran plan");
+        assertThat(similarIds(mainSlug, 50)).doesNotContain(other);
+        String from = jdbc.queryForObject("SELECT id::text FROM tags WHERE name = 'Pakistan-Iran plan'", String.class);
+        String into = jdbc.queryForObject("SELECT id::text FROM tags WHERE name = 'خطة عمل مشتركة'", String.class);
+        assertThat(editor.post("/api/admin/tags/" + from + "/merge", Map.of("intoId", into)).status()).isEqualTo(200);
+        assertThat(similarIds(mainSlug, 50)).contains(other);
+    }
+
+    @Test
+    void limitsAndTiesAreStableAndExplainMatchesTheList() {
+        List<String> ten = similarIds(mainSlug, 10);
+        assertThat(similarIds(mainSlug, 10)).isEqualTo(ten);
+        assertThat(similarIds(mainSlug, 3)).isEqualTo(ten.subList(0, 3));
+        assertThat(ten.size()).isLessThanOrEqualTo(10);
+
+        JsonNode explained = explain(mainId, 10);
+        assertThat(idsOf(explained.get("items"))).isEqualTo(ten);
+        assertThat(explained.get("formula").asString()).contains("ln(1 + N / n(tag))");
+        double previous = Double.MAX_VALUE;
+        for (JsonNode item : explained.get("items")) {
+            double weights = StreamSupport.stream(item.get("sharedTags").spliterator(), false).mapToDouble(t -> t.get("weight").asDouble()).sum();
+            assertThat(item.get("score").asDouble()).isCloseTo(weights * item.get("recency").asDouble(), org.assertj.core.data.Offset.offset(0.001));
+            assertThat(item.get("score").asDouble()).isLessThanOrEqualTo(previous);
+            previous = item.get("score").asDouble();
+        }
+        JsonNode plain = editor.get("/api/admin/articles/" + mainId + "/similar").json();
+        assertThat(idsOf(plain.get("items"))).isEqualTo(ten);
+        assertThat(plain.get("items").get(0).get("sharedTags").isNull()).isTrue();
+    }
+
+    @Test
+    void contentEndpointAnswersLikeTheRestOfTheContentApi() {
+        Api.Result result = api.get("/api/content/articles/" + mainSlug + "/similar?limit=5");
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.header("ETag")).isNotBlank();
+        assertThat(result.header("Cache-Control")).contains("public");
+        assertThat(result.header("Surrogate-Key")).contains("article-" + mainId);
+        JsonNode first = result.json().get("items").get(0);
+        assertThat(first.has("status")).isFalse();
+        assertThat(first.get("tags")).isNotEmpty();
+        assertThat(api.get("/api/content/articles/" + mainSlug + "/similar?limit=5", "If-None-Match", result.header("ETag")).status()).isEqualTo(304);
+        assertThat(api.get("/api/content/articles/" + mainSlug + "/similar?limit=51").status()).isEqualTo(400);
+        assertThat(api.get("/api/content/articles/no-such-article/similar").status()).isEqualTo(404);
+
+        String draft = ArticleFixtures.createId(editor, "A draft seed", "إيران");
+        assertThat(api.get("/api/content/articles/" + slugOf(draft) + "/similar").status()).isEqualTo(404);
+        assertThat(editor.get("/api/admin/articles/" + draft + "/similar").json().get("items")).isNotEmpty();
+        assertThat(api.as(writerKey).get("/api/admin/articles/" + draft + "/similar").status()).isEqualTo(200);
+        assertThat(api.get("/api/admin/articles/" + draft + "/similar").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aSpellingVariantOfTheSlugRedirects() {
+        String variant = mainSlug.replace("إ", "ا");
+        assertThat(variant).isNotEqualTo(mainSlug);
+        Api.Result redirect = api.get("/api/content/articles/" + variant + "/similar?limit=4");
+        assertThat(redirect.status()).isEqualTo(301);
+        assertThat(redirect.header("Location")).endsWith("/similar?limit=4");
+    }
+
+    private List<String> similarHeadlines(String slug, int limit) {
+        return api.get("/api/content/articles/" + slug + "/similar?limit=" + limit).json().get("items").findValuesAsString("headline");
+    }
+
+    private List<String> similarIds(String slug, int limit) {
+        Api.Result result = api.get("/api/content/articles/" + slug + "/similar?limit=" + limit);
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        result.json().get("items").forEach(item -> ids.add(item.get("id").asString()));
+        assertThat(Set.copyOf(ids)).hasSize(ids.size());
+        return ids;
+    }
+
+    private JsonNode explain(String id, int limit) {
+        Api.Result result = editor.get("/api/admin/articles/" + id + "/similar?explain=true&limit=" + limit);
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        return result.json();
+    }
+
+    /** The items' own ids (findValues would also collect the ids of their shared tags). */
+    private static List<String> idsOf(JsonNode items) {
+        List<String> ids = new ArrayList<>();
+        items.forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    private static JsonNode item(JsonNode items, String id) {
+        for (JsonNode item : items) {
+            if (item.get("id").asString().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("No item " + id + " in " + items);
+    }
+
+    private String idOf(String headline) {
+        return jdbc.queryForObject("SELECT id::text FROM articles WHERE headline = ?", String.class, headline);
+    }
+
+    private String slugOf(String id) {
+        return jdbc.queryForObject("SELECT slug FROM articles WHERE id = ?::uuid", String.class, id);
+    }
+}
