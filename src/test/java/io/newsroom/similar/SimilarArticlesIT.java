@@ -153,6 +153,8 @@ class SimilarArticlesIT extends IntegrationTest {
         assertThat(result.header("Surrogate-Key")).contains("article-" + mainId);
         JsonNode first = result.json().get("items").get(0);
         assertThat(first.has("status")).isFalse();
+        assertThat(first.has("bodyHtml")).as("items are summaries").isFalse();
+        assertThat(first.get("headline").asString()).isNotBlank();
         assertThat(first.get("tags")).isNotEmpty();
         assertThat(api.get("/api/content/articles/" + mainSlug + "/similar?limit=5", "If-None-Match", result.header("ETag")).status()).isEqualTo(304);
         assertThat(api.get("/api/content/articles/" + mainSlug + "/similar?limit=51").status()).isEqualTo(400);

@@ -1,7 +1,8 @@
 package io.newsroom.content.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.newsroom.content.ContentCaching;
-import io.newsroom.content.PublicArticle;
+import io.newsroom.content.PublicArticleSummary;
 import io.newsroom.content.PublicSearch;
 import io.newsroom.paging.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,12 +23,9 @@ import org.springframework.web.context.request.WebRequest;
 class ContentSearchController {
 
     /** A search hit: the article summary and a snippet with the matches in {@code <mark>}. */
-    record SearchItem(UUID id, String slug, String headline, String excerpt, Instant publishedAt, String language, String direction,
-                      PublicArticle.SourceRef source, List<PublicArticle.TagRef> tags, String snippet) {
+    record SearchItem(@JsonUnwrapped PublicArticleSummary article, String snippet) {
         static SearchItem of(PublicSearch.Hit hit) {
-            PublicArticle a = hit.article();
-            return new SearchItem(a.id(), a.slug(), a.headline(), a.excerpt(), a.publishedAt(), a.language(), a.direction(),
-                    a.source(), a.tags(), hit.snippet());
+            return new SearchItem(PublicArticleSummary.of(hit.article()), hit.snippet());
         }
     }
 

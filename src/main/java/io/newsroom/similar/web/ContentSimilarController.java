@@ -2,6 +2,7 @@ package io.newsroom.similar.web;
 
 import io.newsroom.content.ContentCaching;
 import io.newsroom.content.PublicArticle;
+import io.newsroom.content.PublicArticleSummary;
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.problem.NotFoundProblem;
@@ -31,7 +32,7 @@ import org.springframework.web.context.request.WebRequest;
 @Tag(name = "Articles (content)")
 class ContentSimilarController {
 
-    record SimilarList(List<PublicArticle> items) {
+    record SimilarList(List<PublicArticleSummary> items) {
     }
 
     private final PublicArticles articles;
@@ -64,6 +65,6 @@ class ContentSimilarController {
         List<String> keys = new ArrayList<>(List.of("articles", ContentCaching.articleKey(seed.get().id())));
         items.forEach(item -> keys.add(ContentCaching.articleKey(item.id())));
         Instant lastModified = items.stream().map(PublicArticle::updatedAt).max(Comparator.naturalOrder()).orElse(seed.get().updatedAt());
-        return caching.ok(request, new SimilarList(items), lastModified, keys);
+        return caching.ok(request, new SimilarList(items.stream().map(PublicArticleSummary::of).toList()), lastModified, keys);
     }
 }
