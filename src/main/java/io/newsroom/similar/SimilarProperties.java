@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duplicateThreshold headlines sharing at least this share of the shorter one's words (and at
  *                           least three words) are the same story: only the better-ranked one stays
  * @param maxPerSource       at most this many items from one source (0: no limit)
- * @param tagWeightTtl       how long a tag's article count (its idf) is reused before it is counted again
+ * @param tagWeightRefresh   how often the article count of every tag (its idf) is taken again, in the
+ *                           background; 0: counted at every request
  */
 @ConfigurationProperties("newsroom.similar")
 public record SimilarProperties(
@@ -24,7 +25,7 @@ public record SimilarProperties(
         @DefaultValue("300") int candidatesPerTag,
         @DefaultValue("0.6") double duplicateThreshold,
         @DefaultValue("0") int maxPerSource,
-        @DefaultValue("10m") Duration tagWeightTtl) {
+        @DefaultValue("10m") Duration tagWeightRefresh) {
 
     public double recency(Duration age) {
         double halfLives = Math.max(0, age.toSeconds()) / (double) halfLife.toSeconds();
