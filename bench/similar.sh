@@ -4,6 +4,7 @@
 # admin endpoint, which no cache serves), the warm served list under wrk, how soon a publication shows
 # in a list, and what the tag index costs in storage.
 # Usage: bench/similar.sh [N]   (from the repository root; needs wrk: apt-get install wrk)
+# JAVA_OPTS replaces the service's JVM options (default -Xms256m -Xmx384m -XX:+UseSerialGC).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
@@ -24,7 +25,7 @@ SLUGS="$DATA/slugs-similar-$N.txt"
 fresh=false
 [ -d "$DB_DIR" ] && [ -f "$SLUGS" ] || { rm -rf "$DB_DIR"; fresh=true; }
 SERVER_PORT=$PORT NEWSROOM_EMBEDDED_DATABASE_PORT=$PG_PORT NEWSROOM_EMBEDDED_DATABASE_DATA_DIRECTORY="$DB_DIR" NEWSROOM_ADMIN_KEY=$KEY \
-  java -Xms256m -Xmx384m -XX:+UseSerialGC -jar "$JAR" > "$DATA/similar-service.log" 2>&1 &
+  java ${JAVA_OPTS:--Xms256m -Xmx384m -XX:+UseSerialGC} -jar "$JAR" > "$DATA/similar-service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null' EXIT
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done

@@ -59,7 +59,7 @@ rng = random.Random(1)
 sample = rng.sample(slugs, 2000)
 ids = [call("GET", f"/api/content/articles/{slug}")["id"] for slug in sample]
 
-for label, batch in (("cold tag weights", ids[:1000]), ("warm tag weights", ids[1000:])):
+for label, batch in (("first pass (cold buffers and JIT)", ids[:1000]), ("second pass, other articles", ids[1000:])):
     timings = []
     before = ranking_histogram()
     for article_id in batch:
