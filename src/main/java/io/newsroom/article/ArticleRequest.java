@@ -30,6 +30,12 @@ public record ArticleRequest(
     public record ImageRequest(@NotBlank @HttpUrl String url, @Size(max = 2000) String caption, @Size(max = 300) String credit) {
     }
 
+    /** The same article with its source and read-also links resolved (ingest names them by name and uri). */
+    public ArticleRequest withSourceAndRelated(UUID sourceId, List<UUID> relatedIds) {
+        return new ArticleRequest(headline, subheadline, bodyHtml, excerpt, byline, language, sourceId, sourceUrl, image, tags,
+                relatedIds, slug);
+    }
+
     public NewArticle toNewArticle() {
         return toNewArticle(null);
     }

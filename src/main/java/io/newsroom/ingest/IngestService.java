@@ -152,8 +152,7 @@ public class IngestService {
             ArticleRequest content = document.content();
             UUID sourceId = document.sourceName() == null ? content.sourceId() : sourceIds.computeIfAbsent(document.sourceName(),
                     name -> sources.findOrCreate(name, document.sourceUrl()).getId());
-            ArticleRequest request = new ArticleRequest(content.headline(), content.subheadline(), content.bodyHtml(), content.excerpt(),
-                    content.byline(), content.language(), sourceId, content.sourceUrl(), content.image(), content.tags(), null, content.slug());
+            ArticleRequest request = content.withSourceAndRelated(sourceId, null);
             boolean publish = document.pubStatus() == PubStatus.USABLE && !asDraft;
             imported.add(new ArticleImport.NewImportedArticle(request.toNewArticle(document.uri()), publish ? publicationTime(document, now) : null));
         }
@@ -190,8 +189,7 @@ public class IngestService {
             }
             relatedIds = relatedIds.subList(0, Math.min(relatedIds.size(), ArticleService.MAX_RELATED));
         }
-        return new ArticleRequest(content.headline(), content.subheadline(), content.bodyHtml(), content.excerpt(), content.byline(),
-                content.language(), sourceId, content.sourceUrl(), content.image(), content.tags(), relatedIds, content.slug());
+        return content.withSourceAndRelated(sourceId, relatedIds);
     }
 
     /**

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsroom.demo.DemoContent;
 import io.newsroom.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.w3c.dom.Document;
 

@@ -6,10 +6,10 @@ import io.newsroom.support.DatabaseCleaner;
 import io.newsroom.support.TestDatabaseInitializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /** NEWSROOM_DEMO=true (newsroom.demo) loads the seed content while the application starts. */

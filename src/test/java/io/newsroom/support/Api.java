@@ -67,15 +67,7 @@ public final class Api {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
-        try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Result(response.statusCode(), response, json);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return execute(request.build());
     }
 
     /** Any method, content type and body, for requests that are wrong on purpose. */
@@ -95,8 +87,12 @@ public final class Api {
         }
         String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
         request.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+        return execute(request.build());
+    }
+
+    private Result execute(HttpRequest request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Result(response.statusCode(), response, json);
         } catch (IOException e) {
             throw new IllegalStateException(e);
