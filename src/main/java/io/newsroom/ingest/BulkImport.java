@@ -114,6 +114,9 @@ public class BulkImport {
         String externalId = text(node.remove("externalId"));
         String status = text(node.remove("status"));
         String publishedAt = text(node.remove("publishedAt"));
+        if (externalId != null && externalId.length() > NinjsMapper.MAX_URI_LENGTH) {
+            throw new InvalidRequestProblem("externalId", "at most " + NinjsMapper.MAX_URI_LENGTH + " characters");
+        }
         if (status != null && !List.of("DRAFT", "PUBLISHED").contains(status)) {
             throw new InvalidRequestProblem("status", "must be DRAFT or PUBLISHED");
         }

@@ -25,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class NinjsMapper {
 
+    /** Longer identifiers are not identifiers; the limit also keeps the uri within what a unique index can hold. */
+    static final int MAX_URI_LENGTH = 1000;
+
     private NinjsMapper() {
     }
 
@@ -42,6 +45,10 @@ final class NinjsMapper {
                 throw new InvalidRequestProblem(violations);
             }
         }
+        String uri = text(document, "uri");
+        if (uri != null && uri.length() > MAX_URI_LENGTH) {
+            throw new InvalidRequestProblem("$.uri", "at most " + MAX_URI_LENGTH + " characters");
+        }
         Instant versionCreated = time(document, "versioncreated");
         Instant firstCreated = Optional.ofNullable(time(document, "firstcreated")).orElse(versionCreated);
         ArticleRequest content = new ArticleRequest(
@@ -56,7 +63,7 @@ final class NinjsMapper {
                 names(document.get(version1 ? "subject" : "subjects")),
                 null, null);
         JsonNode infosource = first(document.get("infosources"));
-        return new IngestDocument(text(document, "uri"), versionCreated, firstCreated, pubStatus(document), time(document, "embargoed"),
+        return new IngestDocument(uri, versionCreated, firstCreated, pubStatus(document), time(document, "embargoed"),
                 content, infosource == null ? null : text(infosource, "name"), infosource == null ? null : httpUri(infosource),
                 relatedUris(document), null, hash(document));
     }

@@ -21,7 +21,12 @@ class OpenApiIT extends IntegrationTest {
                 "/api/admin/articles/{id}/schedule", "/api/admin/articles/{id}/restore", "/api/admin/articles/{id}/revisions",
                 "/api/admin/articles/{id}/revisions/{number}", "/api/admin/articles/{id}/revisions/{number}/restore",
                 "/api/admin/articles/{id}/related", "/api/admin/tags", "/api/admin/tags/{id}", "/api/admin/tags/{id}/merge",
-                "/api/admin/sources", "/api/admin/sources/{id}", "/api/admin/api-keys", "/api/admin/api-keys/{id}", "/api/admin/audit");
+                "/api/admin/sources", "/api/admin/sources/{id}", "/api/admin/api-keys", "/api/admin/api-keys/{id}", "/api/admin/audit",
+                "/api/admin/ingest/ninjs", "/api/admin/ingest/bulk", "/api/admin/webhooks", "/api/admin/webhooks/{id}",
+                "/api/admin/webhooks/{id}/deliveries", "/api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+                "/api/admin/articles/{id}/similar", "/api/content/articles/{slug}/similar");
+        assertThat(doc.get("paths").get("/api/admin/ingest/bulk").get("post").get("requestBody").get("content").propertyNames())
+                .contains("application/x-ndjson");
         assertThat(doc.get("components").get("securitySchemes").get("apiKey").get("scheme").asString()).isEqualTo("bearer");
         JsonNode publish = doc.get("paths").get("/api/admin/articles/{id}/publish").get("post");
         assertThat(publish.get("summary").asString()).isNotBlank();

@@ -204,6 +204,12 @@ class NinjsIngestIT extends IntegrationTest {
         badLanguage.put("language", "not a language tag!");
         assertThat(ingest(badLanguage).status()).isEqualTo(400);
 
+        Api.Result longUri = ingest(document("urn:" + "x".repeat(5000), "2026-11-29T06:00:00Z", "Headline"));
+        assertThat(longUri.status()).isEqualTo(400);
+        assertThat(longUri.json().get("errors").get(0).get("field").asString()).isEqualTo("$.uri");
+        Map<String, Object> badTime = document(URI, "yesterday", "Headline");
+        assertThat(ingest(badTime).status()).isEqualTo(400);
+
         assertThat(api.as(integrationKey).send("POST", "/api/admin/ingest/ninjs", "application/json", "{\"uri\": ").status()).isEqualTo(400);
         assertThat(api.as(integrationKey).send("POST", "/api/admin/ingest/ninjs", "application/json", "[1, 2]").status()).isEqualTo(400);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM articles", Long.class)).isZero();

@@ -4,6 +4,8 @@ import io.newsroom.article.ArticleStatus;
 import io.newsroom.ingest.BulkImport;
 import io.newsroom.ingest.IngestService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -51,6 +53,9 @@ class IngestController {
 
     @PostMapping(path = "/bulk", consumes = {"application/x-ndjson", "application/jsonl"})
     @Operation(summary = "Import NDJSON, one ninjs document or article a line, read as a stream; bad lines are reported, never fatal")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "One JSON object a line: a ninjs document (with uri) or an article "
+            + "in the admin API's shape plus optional externalId, status (DRAFT or PUBLISHED) and publishedAt",
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
     BulkImport.Report bulk(HttpServletRequest request) throws IOException {
         return bulk.run(request.getInputStream());
     }
