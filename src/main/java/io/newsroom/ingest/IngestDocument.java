@@ -17,7 +17,9 @@ import java.util.UUID;
  * @param embargoed      not to be shown before this time (scheduled)
  * @param content        headline, body, tags and the rest, with the admin API's constraints
  * @param sourceName     the publisher (ninjs {@code infosources}), created if missing
+ * @param sourceUrl      the publisher's web address, when the infosource gives an http one
  * @param relatedUris    read-also stories, by the uri they were ingested under
+ * @param relatedIds     read-also articles by id (an article line of a bulk import); null: none
  * @param contentHash    a hash of the document as received: the same document twice is recognised
  */
 public record IngestDocument(String uri, Instant versionCreated, Instant publishedAt, PubStatus pubStatus, Instant embargoed,

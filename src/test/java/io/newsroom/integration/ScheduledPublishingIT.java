@@ -40,7 +40,9 @@ class ScheduledPublishingIT extends IntegrationTest {
 
     @AfterEach
     void stopReceiver() {
-        receiver.close();
+        if (receiver != null) {
+            receiver.close();
+        }
     }
 
     @Test

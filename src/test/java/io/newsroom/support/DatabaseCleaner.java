@@ -1,21 +1,45 @@
 package io.newsroom.support;
 
 import java.util.List;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Empties every application table (not Flyway's history) in one statement. */
 public final class DatabaseCleaner {
 
+    private static final int ATTEMPTS = 5;
+
     private DatabaseCleaner() {
     }
 
+    /**
+     * The background workers (scheduled publishing, webhook delivery) query these tables all the time;
+     * TRUNCATE's exclusive locks, taken one table at a time, can then deadlock with one of their
+     * queries. PostgreSQL cancels one side; when it is the TRUNCATE, it is simply tried again.
+     */
     public static void clean(JdbcTemplate jdbc) {
         List<String> tables = jdbc.queryForList("""
                 SELECT quote_ident(tablename) FROM pg_tables
                 WHERE schemaname = current_schema() AND tablename <> 'flyway_schema_history'
                 """, String.class);
-        if (!tables.isEmpty()) {
-            jdbc.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
+        if (tables.isEmpty()) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
+                return;
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == ATTEMPTS) {
+                    throw deadlock;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw deadlock;
+                }
+            }
         }
     }
 }
