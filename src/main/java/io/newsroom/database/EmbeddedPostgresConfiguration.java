@@ -36,6 +36,11 @@ class EmbeddedPostgresConfiguration {
                     .setCleanDataDirectory(false)
                     .setPort(properties.port() == 0 ? freePort() : properties.port())
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // The library's defaults suit throwaway test databases (fsync and synchronous_commit
+                    // off); this one keeps a newsroom's content across restarts, so it must survive a crash.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             log.info("Database: embedded PostgreSQL on 127.0.0.1:{}, data in {} (set SPRING_DATASOURCE_URL to use another server)",
                     postgres.getPort(), properties.dataDirectory().toAbsolutePath());
