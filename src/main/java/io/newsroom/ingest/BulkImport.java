@@ -122,7 +122,7 @@ public class BulkImport {
         }
         ArticleRequest content = json.treeToValue(node, ArticleRequest.class);
         ingest.check(content);
-        Instant published = publishedAt == null ? null : NinjsMapper.time(json.createObjectNode().put("publishedAt", publishedAt), "publishedAt");
+        Instant published = NinjsMapper.time("publishedAt", publishedAt);
         List<UUID> relatedIds = content.relatedIds() == null || content.relatedIds().isEmpty() ? null : content.relatedIds();
         return new IngestDocument(externalId, null, published, "PUBLISHED".equals(status) ? PubStatus.USABLE : PubStatus.DRAFT, null,
                 content, null, null, List.of(), relatedIds, NinjsMapper.hash(node.put("status", status == null ? "DRAFT" : status)));

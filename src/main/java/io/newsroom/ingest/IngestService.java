@@ -94,31 +94,27 @@ public class IngestService {
                     (row, n) -> new Previous(row.getObject("article_id", UUID.class), instant(row.getTimestamp("version_created")),
                             row.getString("content_hash")), document.uri()).stream().findFirst();
         }
-        if (previous.isPresent()) {
+        Article existing = previous.map(before -> articles.get(before.articleId())).orElse(null);
+        if (existing != null) {
             Previous before = previous.get();
-            Article article = articles.get(before.articleId());
             if (document.versionCreated() != null && before.versionCreated() != null && document.versionCreated().isBefore(before.versionCreated())) {
-                return result(Outcome.STALE, article, List.of("versioncreated " + document.versionCreated() + " is older than the stored "
+                return result(Outcome.STALE, existing, List.of("versioncreated " + document.versionCreated() + " is older than the stored "
                         + before.versionCreated() + "; the document was ignored"));
             }
             if (before.contentHash().equals(document.contentHash())) {
-                return result(Outcome.UNCHANGED, article, List.of());
+                return result(Outcome.UNCHANGED, existing, List.of());
             }
         }
         List<String> warnings = new ArrayList<>();
         ArticleRequest request = resolved(document, warnings);
-        Article article;
-        if (previous.isEmpty()) {
-            article = articles.create(request.toNewArticle(document.uri()));
-        } else {
-            Article current = articles.get(previous.get().articleId());
-            article = articles.update(current.getId(), current.getVersion(), request.toChanges());
-        }
+        Article article = existing == null
+                ? articles.create(request.toNewArticle(document.uri()))
+                : articles.update(existing.getId(), existing.getVersion(), request.toChanges());
         article = applyStatus(article, document, asDraft);
         if (document.uri() != null) {
             remember(document, article.getId());
         }
-        return result(previous.isEmpty() ? Outcome.CREATED : Outcome.UPDATED, article, warnings);
+        return result(existing == null ? Outcome.CREATED : Outcome.UPDATED, article, warnings);
     }
 
     /** Which of these uris were ingested before. */

@@ -172,7 +172,11 @@ final class NinjsMapper {
     }
 
     static Instant time(JsonNode node, String field) {
-        String value = text(node, field);
+        return time(field, text(node, field));
+    }
+
+    /** A date-time with offset; null stays null, anything else is a 400 naming {@code field}. */
+    static Instant time(String field, String value) {
         if (value == null) {
             return null;
         }
