@@ -26,12 +26,30 @@ import org.springframework.stereotype.Component;
 public class PublicArticles {
 
     /** The one definition of "visible to readers", matching the partial indexes of V1. */
-    public static final String VISIBLE = "a.deleted_at IS NULL AND a.status IN ('PUBLISHED', 'SCHEDULED') AND a.published_at <= now()";
+    public static final String VISIBLE = visible("a");
 
     private static final String COLUMNS = """
             a.id, a.slug, a.language, a.headline, a.subheadline, a.body_html, a.excerpt, a.byline, a.source_url,
             a.image_url, a.image_caption, a.image_credit, a.published_at, a.created_at, a.updated_at,
             s.id AS source_id, s.name AS source_name, s.slug AS source_slug, s.url AS source_url_home""";
+
+    /**
+     * One article with its tags and visible read-also links in a single statement: by slug is the
+     * most requested page, and two more round trips cost more than the aggregation (bench/run.sh).
+     */
+    private static final String ONE_ARTICLE = "SELECT " + COLUMNS + """
+            , tg.tag_ids, tg.tag_names, tg.tag_slugs, rl.related_ids, rl.related_slugs, rl.related_headlines, rl.related_published
+            FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+            LEFT JOIN LATERAL (
+              SELECT array_agg(t.id ORDER BY at.position) AS tag_ids, array_agg(t.name ORDER BY at.position) AS tag_names,
+                     array_agg(t.slug ORDER BY at.position) AS tag_slugs
+              FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) tg ON true
+            LEFT JOIN LATERAL (
+              SELECT array_agg(r.id ORDER BY ra.position) AS related_ids, array_agg(r.slug ORDER BY ra.position) AS related_slugs,
+                     array_agg(r.headline ORDER BY ra.position) AS related_headlines,
+                     array_agg(r.published_at ORDER BY ra.position) AS related_published
+              FROM related_articles ra JOIN articles r ON r.id = ra.related_article_id
+              WHERE ra.article_id = a.id AND """ + " " + visible("r") + ") rl ON true WHERE " + VISIBLE + " AND a.slug_key = :key";
 
     /** Reader-side filters; null means any. */
     public record Filter(String tag, String source, String language, Instant since, Instant until) {
@@ -85,9 +103,14 @@ public class PublicArticles {
 
     /** A visible article by slug (any spelling variant of it), with tags and visible read-also links. */
     public Optional<PublicArticle> bySlug(String slug) {
-        List<PublicArticle> found = jdbc.query("SELECT " + COLUMNS + " FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE "
-                + VISIBLE + " AND a.slug_key = :key", Map.of("key", Slugs.key(slug)), (rs, n) -> article(rs));
-        return found.stream().findFirst().map(article -> withTags(List.of(article)).get(0).withRelated(related(article.id())));
+        List<PublicArticle> found = jdbc.query(ONE_ARTICLE, Map.of("key", Slugs.key(slug)),
+                (rs, n) -> article(rs).withTags(tags(rs)).withRelated(related(rs)));
+        return found.stream().findFirst();
+    }
+
+    /** The condition for an article under {@code alias} to be visible to readers. */
+    static String visible(String alias) {
+        return "%1$s.deleted_at IS NULL AND %1$s.status IN ('PUBLISHED', 'SCHEDULED') AND %1$s.published_at <= now()".formatted(alias);
     }
 
     /** The current slug of a visible article that was once published under {@code slug}. */
@@ -116,12 +139,39 @@ public class PublicArticles {
                 .stream().findFirst();
     }
 
-    private List<PublicArticle.RelatedRef> related(UUID articleId) {
-        return jdbc.query("""
-                SELECT a.id, a.slug, a.headline, a.published_at FROM related_articles r JOIN articles a ON a.id = r.related_article_id
-                WHERE r.article_id = :id AND """ + " " + VISIBLE + " ORDER BY r.position",
-                Map.of("id", articleId), (rs, n) -> new PublicArticle.RelatedRef(rs.getObject("id", UUID.class), rs.getString("slug"),
-                        rs.getString("headline"), rs.getTimestamp("published_at").toInstant()));
+    private static List<PublicArticle.TagRef> tags(ResultSet rs) throws SQLException {
+        UUID[] ids = array(rs, "tag_ids", UUID[].class);
+        if (ids == null) {
+            return List.of();
+        }
+        String[] names = array(rs, "tag_names", String[].class);
+        String[] slugs = array(rs, "tag_slugs", String[].class);
+        List<PublicArticle.TagRef> tags = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            tags.add(new PublicArticle.TagRef(ids[i], names[i], slugs[i]));
+        }
+        return tags;
+    }
+
+    private static List<PublicArticle.RelatedRef> related(ResultSet rs) throws SQLException {
+        UUID[] ids = array(rs, "related_ids", UUID[].class);
+        if (ids == null) {
+            return List.of();
+        }
+        String[] slugs = array(rs, "related_slugs", String[].class);
+        String[] headlines = array(rs, "related_headlines", String[].class);
+        Timestamp[] published = array(rs, "related_published", Timestamp[].class);
+        List<PublicArticle.RelatedRef> related = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            related.add(new PublicArticle.RelatedRef(ids[i], slugs[i], headlines[i], published[i].toInstant()));
+        }
+        return related;
+    }
+
+    /** A column holding array_agg(...), or null when the aggregate had no rows. */
+    private static <T> T array(ResultSet rs, String column, Class<T> type) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? null : type.cast(array.getArray());
     }
 
     private List<PublicArticle> withTags(List<PublicArticle> articles) {
