@@ -14,7 +14,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Serves public GET and HEAD requests from {@link ContentResponseCache}, answering If-None-Match and
- * If-Modified-Since itself, and stores the 200 responses it had to compute. It runs before
+ * If-Modified-Since itself, and stores the 200 responses it had to compute for a URL asked for
+ * before ({@link ContentResponseCache#worthStoring}). It runs before
  * everything else (security included), so a hit costs little more than Tomcat's own work.
  */
 class ContentCacheFilter extends OncePerRequestFilter {
@@ -42,10 +43,14 @@ class ContentCacheFilter extends OncePerRequestFilter {
             serve(hit, request, response);
             return;
         }
+        if (!"GET".equals(request.getMethod()) || !cache.worthStoring(key)) {
+            chain.doFilter(request, response);
+            return;
+        }
         long generation = cache.generation();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
-        boolean storable = "GET".equals(request.getMethod()) && wrapper.getStatus() == HttpServletResponse.SC_OK
+        boolean storable = wrapper.getStatus() == HttpServletResponse.SC_OK
                 && wrapper.getHeader(HttpHeaders.ETAG) != null;
         if (storable) {
             List<Map.Entry<String, String>> headers = new ArrayList<>();

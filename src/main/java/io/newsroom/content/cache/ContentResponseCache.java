@@ -29,7 +29,15 @@ public class ContentResponseCache {
     record Entry(byte[] body, List<Map.Entry<String, String>> headers, String etag, long lastModified, long expiresAt) {
     }
 
+    /**
+     * How many distinct URLs are remembered as asked for once. A collision of two URLs' fingerprints
+     * only stores a response one request early.
+     */
+    private static final int REMEMBERED_URLS = 65_536;
+
     private final Cache<String, Entry> entries;
+    /** Fingerprints of URLs asked for once: a response is stored on its second request, not its first. */
+    private final Cache<Long, Boolean> askedOnce;
     private final AtomicLong generation = new AtomicLong();
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -43,6 +51,7 @@ public class ContentResponseCache {
                 .maximumWeight(properties.responseCacheSize().toBytes())
                 .weigher((String key, Entry entry) -> entry.body().length + key.length() * 2 + 512)
                 .build();
+        this.askedOnce = Caffeine.newBuilder().maximumSize(REMEMBERED_URLS).expireAfterWrite(properties.responseCacheTtl()).build();
         this.jdbc = jdbc;
         this.clock = clock;
         this.ttlMillis = properties.responseCacheTtl().toMillis();
@@ -84,6 +93,30 @@ public class ContentResponseCache {
         }
         Entry entry = entries.getIfPresent(key);
         return entry == null || entry.expiresAt() <= now ? null : entry;
+    }
+
+    /**
+     * Whether a response for {@code key} is worth storing: only once the URL has been asked for
+     * before. Most URLs of a large archive are read once in a cache's lifetime (a random article,
+     * a never-repeated search); storing them cost more CPU and memory than their rare hits saved
+     * (bench/run.sh: random slugs ran faster with the cache off than on, before this check).
+     */
+    boolean worthStoring(String key) {
+        Long fingerprint = fingerprint(key);
+        if (askedOnce.getIfPresent(fingerprint) != null) {
+            return true;
+        }
+        askedOnce.put(fingerprint, Boolean.TRUE);
+        return false;
+    }
+
+    /** 64-bit FNV-1a of the key's characters. */
+    private static long fingerprint(String key) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            hash = (hash ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        return hash;
     }
 
     /** Stores a response computed since {@code generationAtStart}, unless a change landed meanwhile. */

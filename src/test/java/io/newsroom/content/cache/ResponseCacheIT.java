@@ -77,6 +77,44 @@ class ResponseCacheIT extends IntegrationTest {
     }
 
     @Test
+    void aResponseIsStoredOnlyOnceItsUrlIsAskedForASecondTime() {
+        String id = ArticleFixtures.publishedId(api.as(editorKey), "خبر يقرأ مرتين");
+        String slug = api.as(editorKey).get("/api/admin/articles/" + id).json().get("slug").asString();
+        String path = "/api/content/articles/" + io.newsroom.content.SiteProperties.encode(slug);
+        await(() -> api.get(path).status() == 200);
+        // The publication's change notice empties the cache whenever it arrives: a round it cut into is run again.
+        for (int round = 0; round < 20; round++) {
+            String url = path + "?round=" + round;
+            long generation = cache.generation();
+            long before = cache.size();
+            int[] statuses = {api.get(url).status(), 0, 0};
+            long afterFirst = cache.size();
+            statuses[1] = api.get(url).status();
+            long afterSecond = cache.size();
+            statuses[2] = api.get(url).status();
+            long afterThird = cache.size();
+            if (cache.generation() == generation) {
+                assertThat(statuses).containsOnly(200);
+                assertThat(afterFirst).as("first request: computed, not stored").isEqualTo(before);
+                assertThat(afterSecond).as("second request: stored").isEqualTo(before + 1);
+                assertThat(afterThird).as("third request: served from memory").isEqualTo(before + 1);
+                return;
+            }
+        }
+        throw new AssertionError("the cache was emptied during every round");
+    }
+
+    @Test
+    void publicReadsCarryTheSecurityHeadersThoughTheyNeedNoKey() {
+        Api.Result list = api.get("/api/content/articles");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(list.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(api.get("/feeds/rss.xml").header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(api.get("/api/admin/articles").status()).as("the admin API still needs a key").isEqualTo(401);
+    }
+
+    @Test
     void aChangeOnOneInstanceShowsOnTheOtherWithinASecond() {
         Api editor = api.as(editorKey);
         String id = ArticleFixtures.publishedId(editor, "العنوان الأول");
