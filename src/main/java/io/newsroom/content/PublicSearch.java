@@ -3,6 +3,7 @@ package io.newsroom.content;
 import io.newsroom.paging.Cursors;
 import io.newsroom.paging.Page;
 import io.newsroom.text.SearchText;
+import io.newsroom.text.Snippets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -35,10 +36,7 @@ public class PublicSearch {
     public record Hit(PublicArticle article, String snippet, double rank) {
     }
 
-    /**
-     * The best {@code :limit} hits first, and only then their snippets: ts_headline re-parses the
-     * text, so it runs for the rows of the page, never for every match.
-     */
+    /** The best {@code :limit} hits; their snippets are made afterwards, from the page's rows only (Snippets). */
     private static final String SEARCH = """
             WITH q AS (SELECT to_tsquery('arabic', :q) || to_tsquery('english', :q) || to_tsquery('simple', :q) AS q),
             candidates AS (
@@ -47,17 +45,11 @@ public class PublicSearch {
               ORDER BY a.published_at DESC LIMIT :candidates),
             hits AS (
               SELECT c.id, c.published_at, ts_rank(a.search_vector, q.q, 32)::float8 AS rank
-              FROM candidates c JOIN articles a ON a.id = c.id, q),
-            top AS (
-              SELECT * FROM hits WHERE %s ORDER BY rank DESC, published_at DESC, id DESC LIMIT :limit)
-            SELECT top.id, top.rank, top.published_at,
-                   ts_headline(CASE WHEN a.language LIKE 'ar%%' THEN 'arabic'::regconfig
-                                    WHEN a.language LIKE 'en%%' THEN 'english'::regconfig ELSE 'simple'::regconfig END,
-                               coalesce(a.excerpt, '') || ' ' || regexp_replace(coalesce(a.body_html, ''), '<[^>]+>', ' ', 'g'),
-                               q.q, 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-            FROM top JOIN articles a ON a.id = top.id, q
-            ORDER BY top.rank DESC, top.published_at DESC, top.id DESC
+              FROM candidates c JOIN articles a ON a.id = c.id, q)
+            SELECT id, rank, published_at FROM hits WHERE %s ORDER BY rank DESC, published_at DESC, id DESC LIMIT :limit
             """;
+    private static final int SNIPPET_FRAGMENTS = 2;
+    private static final int SNIPPET_WORDS = 15;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PublicArticles articles;
@@ -84,12 +76,18 @@ public class PublicSearch {
         }
         String sql = SEARCH.formatted(PublicArticles.VISIBLE, after);
         List<Row> rows = jdbc.query(sql, params, (rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getDouble("rank"),
-                rs.getTimestamp("published_at").toInstant(), rs.getString("snippet")));
+                rs.getTimestamp("published_at").toInstant()));
         Page<Row> page = Page.of(rows, limit, row -> Cursors.encode(row.rank() + "|" + Cursors.encode(row.publishedAt(), row.id())));
         Map<UUID, PublicArticle> found = articles.byIds(page.items().stream().map(Row::id).toList()).stream()
                 .collect(Collectors.toMap(PublicArticle::id, a -> a));
         return new Page<>(page.items().stream().filter(r -> found.containsKey(r.id()))
-                .map(r -> new Hit(found.get(r.id()), r.snippet(), r.rank())).toList(), page.next());
+                .map(r -> new Hit(found.get(r.id()), snippet(found.get(r.id()), text), r.rank())).toList(), page.next());
+    }
+
+    private static String snippet(PublicArticle article, String query) {
+        String body = Snippets.plainText(article.bodyHtml());
+        String text = article.excerpt() == null ? body : article.excerpt() + " " + body;
+        return Snippets.of(text, query, SNIPPET_FRAGMENTS, SNIPPET_WORDS);
     }
 
     private static double parseRank(String text) {
@@ -100,6 +98,6 @@ public class PublicSearch {
         }
     }
 
-    private record Row(UUID id, double rank, Instant publishedAt, String snippet) {
+    private record Row(UUID id, double rank, Instant publishedAt) {
     }
 }

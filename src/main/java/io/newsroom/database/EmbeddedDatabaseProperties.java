@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDirectory where PostgreSQL keeps its files between runs
  * @param port          the port it listens on (127.0.0.1 only); 0 picks a free one
+ * @param sharedBuffers PostgreSQL's shared_buffers: its own page cache (a quarter of the memory
+ *                      the database may use is the usual advice; the default suits small newsrooms)
  */
 @ConfigurationProperties("newsroom.embedded-database")
 public record EmbeddedDatabaseProperties(
         @DefaultValue("data/postgres") Path dataDirectory,
-        @DefaultValue("0") int port) {
+        @DefaultValue("0") int port,
+        @DefaultValue("128MB") String sharedBuffers) {
 }

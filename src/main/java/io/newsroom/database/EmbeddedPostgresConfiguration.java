@@ -41,6 +41,7 @@ class EmbeddedPostgresConfiguration {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("shared_buffers", properties.sharedBuffers())
                     .start();
             log.info("Database: embedded PostgreSQL on 127.0.0.1:{}, data in {} (set SPRING_DATASOURCE_URL to use another server)",
                     postgres.getPort(), properties.dataDirectory().toAbsolutePath());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +18,6 @@ import java.util.stream.Collectors;
  */
 public final class SearchText {
 
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final int MIN_STEM = 3;
 
     private SearchText() {
@@ -74,11 +72,20 @@ public final class SearchText {
         if (text == null || text.isBlank()) {
             return List.of();
         }
+        String form = ArabicNormalizer.searchForm(text);
         List<String> words = new ArrayList<>();
-        for (String word : NON_WORD.split(ArabicNormalizer.searchForm(text))) {
-            if (!word.isEmpty()) {
-                words.add(word);
+        int start = -1;
+        for (int i = 0; i < form.length(); i += Character.charCount(form.codePointAt(i))) {
+            boolean inWord = ArabicNormalizer.isLetterOrNumber(form.codePointAt(i));
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(form.substring(start, i));
+                start = -1;
             }
+        }
+        if (start >= 0) {
+            words.add(form.substring(start));
         }
         return words;
     }
