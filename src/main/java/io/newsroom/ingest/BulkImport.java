@@ -11,17 +11,26 @@ import io.newsroom.problem.JsonErrors;
 import jakarta.persistence.EntityManager;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +46,13 @@ import tools.jackson.databind.node.ObjectNode;
  * transaction; when a chunk fails in the database, its lines are written one by one so only the bad
  * ones fail. No webhooks are sent for imported articles: a bulk import is a backfill, and subscribers
  * would otherwise get one request per article (see README).
+ *
+ * <p>While the request's thread reads and validates lines, up to {@code bulk-writers} chunks are
+ * written at once, each in its own transaction on its own connection: the database's work on one
+ * overlaps the application's on the next. Chunks that name the same story (by uri or externalId,
+ * or as a read-also link) are never written side by side, so a story's later line still lands after
+ * its earlier one; the tags and sources of a chunk are created before it is handed to a writer.
+ * Outcomes are counted in line order.
  */
 @Component
 public class BulkImport {
@@ -53,6 +69,14 @@ public class BulkImport {
     private record Prepared(long line, IngestDocument document) {
     }
 
+    /** What became of a chunk's lines, counted by the request's thread once the chunk is written. */
+    private record Written(List<IngestService.Result> results, List<LineError> failures) {
+    }
+
+    /** A chunk being written, and the stories it names (so the next chunks naming one of them wait for it). */
+    private record InFlight(Future<Written> written, Set<String> uris) {
+    }
+
     private final IngestService ingest;
     private final EntityManager entityManager;
     private final JsonMapper json;
@@ -60,11 +84,13 @@ public class BulkImport {
     private final int chunkSize;
     private final int maxLineChars;
     private final int maxListedErrors;
+    private final int writers;
 
     BulkImport(IngestService ingest, EntityManager entityManager, JsonMapper json, PlatformTransactionManager transactionManager,
                @Value("${newsroom.ingest.bulk-chunk-size:200}") int chunkSize,
                @Value("${newsroom.max-request-bytes:4194304}") int maxLineChars,
-               @Value("${newsroom.ingest.bulk-max-listed-errors:1000}") int maxListedErrors) {
+               @Value("${newsroom.ingest.bulk-max-listed-errors:1000}") int maxListedErrors,
+               @Value("${newsroom.ingest.bulk-writers:2}") int writers) {
         this.ingest = ingest;
         this.entityManager = entityManager;
         this.json = json;
@@ -72,31 +98,43 @@ public class BulkImport {
         this.chunkSize = chunkSize;
         this.maxLineChars = maxLineChars;
         this.maxListedErrors = maxListedErrors;
+        this.writers = Math.max(1, writers);
     }
 
     public Report run(InputStream in) {
         Tally tally = new Tally();
         NdjsonLines lines = new NdjsonLines(in, maxLineChars);
         List<Prepared> chunk = new ArrayList<>(chunkSize);
-        for (Line line = lines.next(); line != null; line = lines.next()) {
-            if (line.problem() != null) {
-                tally.fail(line.number(), line.problem());
-                continue;
+        Deque<InFlight> inFlight = new ArrayDeque<>();
+        // The writers act as the caller (audit entries, the key's ingest-as-draft setting).
+        ExecutorService pool = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(writers),
+                SecurityContextHolder.getContext());
+        try {
+            for (Line line = lines.next(); line != null; line = lines.next()) {
+                if (line.problem() != null) {
+                    tally.fail(line.number(), line.problem());
+                    continue;
+                }
+                if (line.text().isBlank()) {
+                    continue;
+                }
+                try {
+                    chunk.add(new Prepared(line.number(), prepare(line.text())));
+                } catch (ApiProblem | JacksonException | IllegalArgumentException e) {
+                    tally.fail(line.number(), describe(e));
+                }
+                if (chunk.size() == chunkSize) {
+                    submit(chunk, pool, inFlight, tally);
+                    chunk = new ArrayList<>(chunkSize);
+                }
             }
-            if (line.text().isBlank()) {
-                continue;
+            submit(chunk, pool, inFlight, tally);
+            while (!inFlight.isEmpty()) {
+                tally.add(await(inFlight.removeFirst()));
             }
-            try {
-                chunk.add(new Prepared(line.number(), prepare(line.text())));
-            } catch (ApiProblem | JacksonException | IllegalArgumentException e) {
-                tally.fail(line.number(), describe(e));
-            }
-            if (chunk.size() == chunkSize) {
-                write(chunk, tally);
-                chunk.clear();
-            }
+        } finally {
+            pool.shutdownNow(); // only reached with chunks in flight if reading failed; their transactions roll back
         }
-        write(chunk, tally);
         log.info("Bulk import: {} created, {} updated, {} unchanged, {} stale, {} failed",
                 tally.created, tally.updated, tally.unchanged, tally.stale, tally.failed);
         return tally.report();
@@ -128,22 +166,63 @@ public class BulkImport {
                 content, null, null, List.of(), relatedIds, NinjsMapper.hash(node.put("status", status == null ? "DRAFT" : status)));
     }
 
-    private void write(List<Prepared> chunk, Tally tally) {
+    /**
+     * Hands a chunk to a writer once a writer is free and no chunk in flight names one of its
+     * stories; counts the chunks that finished meanwhile.
+     */
+    private void submit(List<Prepared> chunk, ExecutorService pool, Deque<InFlight> inFlight, Tally tally) {
         if (chunk.isEmpty()) {
             return;
         }
+        Set<String> uris = new HashSet<>();
+        for (Prepared prepared : chunk) {
+            if (prepared.document().uri() != null) {
+                uris.add(prepared.document().uri());
+            }
+            uris.addAll(prepared.document().relatedUris());
+        }
+        while (inFlight.size() >= writers || inFlight.stream().anyMatch(other -> !Collections.disjoint(other.uris(), uris))) {
+            tally.add(await(inFlight.removeFirst()));
+        }
+        createTagsAndSources(chunk);
+        inFlight.addLast(new InFlight(pool.submit(() -> write(chunk)), uris));
+    }
+
+    private void createTagsAndSources(List<Prepared> chunk) {
         try {
-            List<IngestService.Result> results = ArticleEvents.quietly(() -> transaction.execute(status -> writeChunk(chunk)));
-            results.forEach(tally::count);
+            ingest.createTagsAndSources(chunk.stream().map(Prepared::document).toList());
+        } catch (RuntimeException e) {
+            // The chunk's writer meets the same problem and reports it against the lines concerned.
+            log.debug("Tags and sources of a bulk chunk could not be created ahead", e);
+        }
+    }
+
+    private static Written await(InFlight chunk) {
+        try {
+            return chunk.written().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bulk import interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Written write(List<Prepared> chunk) {
+        try {
+            return new Written(ArticleEvents.quietly(() -> transaction.execute(status -> writeChunk(chunk))), List.of());
         } catch (RuntimeException chunkFailed) {
             // Some line broke the chunk's transaction: write each on its own so the others still land.
+            List<IngestService.Result> results = new ArrayList<>();
+            List<LineError> failures = new ArrayList<>();
             for (Prepared prepared : chunk) {
                 try {
-                    tally.count(ArticleEvents.quietly(() -> transaction.execute(status -> ingest.ingest(prepared.document()))));
+                    results.add(ArticleEvents.quietly(() -> transaction.execute(status -> ingest.ingest(prepared.document()))));
                 } catch (RuntimeException e) {
-                    tally.fail(prepared.line(), describe(e));
+                    failures.add(new LineError(prepared.line(), describe(e)));
                 }
             }
+            return new Written(results, failures);
         }
     }
 
@@ -210,6 +289,11 @@ public class BulkImport {
         long stale;
         long failed;
         final List<LineError> errors = new ArrayList<>();
+
+        void add(Written written) {
+            written.results().forEach(this::count);
+            written.failures().forEach(failure -> fail(failure.line(), failure.detail()));
+        }
 
         void count(IngestService.Result result) {
             switch (result.outcome()) {

@@ -11,6 +11,7 @@ import io.newsroom.problem.FieldProblem;
 import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.security.ApiKeyService;
 import io.newsroom.source.SourceService;
+import io.newsroom.tag.TagService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.sql.Timestamp;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -55,16 +57,18 @@ public class IngestService {
     private final ArticleService articles;
     private final ArticleImport articleImport;
     private final SourceService sources;
+    private final TagService tags;
     private final ApiKeyService keys;
     private final JdbcTemplate jdbc;
     private final Validator validator;
     private final Clock clock;
 
-    IngestService(ArticleService articles, ArticleImport articleImport, SourceService sources, ApiKeyService keys, JdbcTemplate jdbc,
-                  Validator validator, Clock clock) {
+    IngestService(ArticleService articles, ArticleImport articleImport, SourceService sources, TagService tags, ApiKeyService keys,
+                  JdbcTemplate jdbc, Validator validator, Clock clock) {
         this.articles = articles;
         this.articleImport = articleImport;
         this.sources = sources;
+        this.tags = tags;
         this.keys = keys;
         this.jdbc = jdbc;
         this.validator = validator;
@@ -132,6 +136,22 @@ public class IngestService {
         return document.relatedUris().isEmpty() && (document.relatedIds() == null || document.relatedIds().isEmpty())
                 && document.pubStatus() != PubStatus.WITHHELD
                 && (document.embargoed() == null || !document.embargoed().isAfter(clock.instant()));
+    }
+
+    /**
+     * Creates the tags and sources these documents name that do not exist yet, in a transaction of
+     * its own. A bulk import does this for each chunk before the chunk is written, so that chunks
+     * written side by side only ever find their tags: two transactions creating the same new tag
+     * would collide on its unique key, and the loser would have to be written again line by line.
+     */
+    @Transactional
+    public void createTagsAndSources(List<IngestDocument> documents) {
+        tags.resolve(documents.stream().map(IngestDocument::content).filter(content -> content.tags() != null)
+                .flatMap(content -> content.tags().stream()).toList());
+        Map<String, String> sourceUrls = new LinkedHashMap<>();
+        documents.stream().filter(document -> document.sourceName() != null)
+                .forEach(document -> sourceUrls.putIfAbsent(document.sourceName(), document.sourceUrl()));
+        sourceUrls.forEach(sources::findOrCreate);
     }
 
     /** Creates new stories (none ingested before, see {@link #canCreateInBulk}) with batched writes. */

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +104,50 @@ class BulkImportIT extends IntegrationTest {
         assertThat(report.get("stale").asLong()).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT headline FROM articles ORDER BY headline", String.class))
                 .containsExactly("Story A, corrected", "Story B, corrected");
+    }
+
+    /**
+     * 1,000 lines are five chunks, written two at a time: a story's later line must still win over
+     * its earlier one in the next chunk, a read-also link must find a story of the chunk before, and
+     * new tags shared by every chunk must be created once, with no line failing over them.
+     */
+    @Test
+    void chunksWrittenSideBySideKeepTheOrderOfTheFile() {
+        List<String> lines = new ArrayList<>();
+        for (int line = 1; line <= 1_000; line++) {
+            String text = switch (line) {
+                case 150 -> json.writeValueAsString(NinjsIngestIT.document("urn:bulk:repeat", "2026-11-29T06:00:00Z", "First version"));
+                case 250 -> json.writeValueAsString(NinjsIngestIT.document("urn:bulk:repeat", "2026-11-29T08:00:00Z", "Second version"));
+                case 160 -> article("Legacy, first edit", "PUBLISHED", "legacy:repeat");
+                case 260 -> article("Legacy, last edit", "PUBLISHED", "legacy:repeat");
+                case 190 -> json.writeValueAsString(NinjsIngestIT.document("urn:bulk:earlier", "2026-11-29T06:00:00Z", "The earlier story"));
+                case 210 -> {
+                    Map<String, Object> followUp = NinjsIngestIT.document("urn:bulk:follow-up", "2026-11-29T07:00:00Z", "The follow-up");
+                    followUp.put("associations", List.of(Map.of("name", "read-also", "type", "text", "uri", "urn:bulk:earlier")));
+                    yield json.writeValueAsString(followUp);
+                }
+                default -> json.writeValueAsString(Map.of("headline", "Line " + line, "bodyHtml", "<p>Line " + line + "</p>",
+                        "status", "PUBLISHED", "tags", List.of("وسم مشترك جديد", "new tag " + line % 7)));
+            };
+            lines.add(text);
+        }
+        JsonNode report = bulk(String.join("\n", lines)).json();
+        assertThat(report.get("failed").asLong()).as(report.toString()).isZero();
+        assertThat(report.get("created").asLong()).isEqualTo(998);
+        assertThat(report.get("updated").asLong()).isEqualTo(2);
+
+        assertThat(jdbc.queryForObject("SELECT headline FROM articles a JOIN ingested_documents d ON d.article_id = a.id "
+                + "WHERE d.uri = 'urn:bulk:repeat'", String.class)).isEqualTo("Second version");
+        assertThat(jdbc.queryForObject("SELECT headline FROM articles WHERE external_id = 'legacy:repeat'", String.class))
+                .isEqualTo("Legacy, last edit");
+        assertThat(jdbc.queryForList("""
+                SELECT e.headline FROM related_articles r JOIN articles a ON a.id = r.article_id JOIN articles e ON e.id = r.related_article_id
+                WHERE a.headline = 'The follow-up'""", String.class)).containsExactly("The earlier story");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tags WHERE name = 'وسم مشترك جديد'", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tags WHERE name LIKE 'new tag %'", Long.class)).isEqualTo(7);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = 'وسم مشترك جديد'""", Long.class))
+                .isEqualTo(994);
     }
 
     @Test
