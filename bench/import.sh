@@ -19,7 +19,10 @@ FILE="$DATA/ninjs-$N.ndjson"
 
 DB_DIR="$DATA/pg-import"
 rm -rf "$DB_DIR"
+# PostgreSQL as a server taking this load would be set up: 1 GB of shared buffers, and room for 4 GB
+# of WAL between checkpoints (the import writes about 40 KB of WAL per article).
 SERVER_PORT=$PORT NEWSROOM_EMBEDDED_DATABASE_PORT=$PG_PORT NEWSROOM_EMBEDDED_DATABASE_DATA_DIRECTORY="$DB_DIR" \
+  NEWSROOM_EMBEDDED_DATABASE_SHARED_BUFFERS=${SHARED_BUFFERS:-1GB} NEWSROOM_EMBEDDED_DATABASE_MAX_WAL_SIZE=${MAX_WAL_SIZE:-4GB} \
   NEWSROOM_ADMIN_KEY=$KEY java -Xms256m -Xmx384m -XX:+UseSerialGC -jar "$JAR" > "$DATA/import-service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DB_DIR"' EXIT

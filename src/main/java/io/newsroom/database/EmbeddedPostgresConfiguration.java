@@ -42,6 +42,7 @@ class EmbeddedPostgresConfiguration {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("shared_buffers", properties.sharedBuffers())
+                    .setServerConfig("max_wal_size", properties.maxWalSize())
                     .start();
             log.info("Database: embedded PostgreSQL on 127.0.0.1:{}, data in {} (set SPRING_DATASOURCE_URL to use another server)",
                     postgres.getPort(), properties.dataDirectory().toAbsolutePath());
