@@ -111,6 +111,11 @@ class ResponseCacheIT extends IntegrationTest {
         assertThat(list.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(list.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(api.get("/feeds/rss.xml").header("X-Content-Type-Options")).isEqualTo("nosniff");
+        Api.Result head = api.send("HEAD", "/api/content/articles", null, null);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(api.send("POST", "/api/content/articles", "application/json", "{}").status()).as("only reads are public")
+                .isIn(401, 403, 405);
         assertThat(api.get("/api/admin/articles").status()).as("the admin API still needs a key").isEqualTo(401);
     }
 
