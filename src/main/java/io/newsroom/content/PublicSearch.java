@@ -81,13 +81,13 @@ public class PublicSearch {
         Map<UUID, PublicArticle> found = articles.byIds(page.items().stream().map(Row::id).toList()).stream()
                 .collect(Collectors.toMap(PublicArticle::id, a -> a));
         return new Page<>(page.items().stream().filter(r -> found.containsKey(r.id()))
-                .map(r -> new Hit(found.get(r.id()), snippet(found.get(r.id()), text), r.rank())).toList(), page.next());
+                .map(r -> hit(found.get(r.id()), text, r.rank())).toList(), page.next());
     }
 
-    private static String snippet(PublicArticle article, String query) {
+    private static Hit hit(PublicArticle article, String query, double rank) {
         String body = Snippets.plainText(article.bodyHtml());
         String text = article.excerpt() == null ? body : article.excerpt() + " " + body;
-        return Snippets.of(text, query, SNIPPET_FRAGMENTS, SNIPPET_WORDS);
+        return new Hit(article, Snippets.of(text, query, SNIPPET_FRAGMENTS, SNIPPET_WORDS), rank);
     }
 
     private static double parseRank(String text) {

@@ -12,7 +12,6 @@ import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.security.ApiKeyService;
 import io.newsroom.source.SourceService;
 import io.newsroom.tag.TagService;
-import io.newsroom.text.ArabicNormalizer;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.sql.Timestamp;
@@ -147,17 +146,8 @@ public class IngestService {
      */
     @Transactional
     public void createTagsAndSources(List<IngestDocument> documents) {
-        Map<String, String> namesByKey = new LinkedHashMap<>();
-        documents.stream().map(IngestDocument::content).filter(content -> content.tags() != null)
-                .flatMap(content -> content.tags().stream())
-                .forEach(name -> namesByKey.putIfAbsent(ArabicNormalizer.key(name), name));
-        // Once an import is under way nearly every tag exists: finding them by key in one query is far
-        // cheaper than loading them all as entities (and Hibernate checking each at the flush).
-        jdbc.queryForList("SELECT normalized_key FROM tags WHERE normalized_key = ANY (?)", String.class,
-                (Object) namesByKey.keySet().toArray(String[]::new)).forEach(namesByKey::remove);
-        if (!namesByKey.isEmpty()) {
-            tags.resolve(List.copyOf(namesByKey.values()));
-        }
+        tags.createMissing(documents.stream().map(IngestDocument::content).filter(content -> content.tags() != null)
+                .flatMap(content -> content.tags().stream()).toList());
         Map<String, String> sourceUrls = new LinkedHashMap<>();
         documents.stream().filter(document -> document.sourceName() != null)
                 .forEach(document -> sourceUrls.putIfAbsent(document.sourceName(), document.sourceUrl()));

@@ -10,6 +10,9 @@ public interface TagRepository extends JpaRepository<Tag, UUID> {
 
     List<Tag> findByNormalizedKeyIn(Collection<String> keys);
 
+    @Query("SELECT t.normalizedKey FROM Tag t WHERE t.normalizedKey IN :keys")
+    List<String> findExistingKeys(Collection<String> keys);
+
     boolean existsBySlugKey(String slugKey);
 
     /** Tags by name, after the given (name, id) when one is given; keyset pagination. */

@@ -44,6 +44,29 @@ public class TagService {
      */
     @Transactional
     public List<Tag> resolve(List<String> names) {
+        Map<String, String> namesByKey = namesByKey(names);
+        Map<String, Tag> existing = tags.findByNormalizedKeyIn(namesByKey.keySet()).stream()
+                .collect(Collectors.toMap(Tag::getNormalizedKey, Function.identity()));
+        List<Tag> resolved = new ArrayList<>(namesByKey.size());
+        namesByKey.forEach((key, name) -> resolved.add(existing.computeIfAbsent(key, k -> save(name, null))));
+        return resolved;
+    }
+
+    /**
+     * Creates the tags of these names that do not exist yet, for callers that only need them to
+     * exist (a bulk import, ahead of its chunks). The existing ones are found by key alone: when
+     * nearly all exist, loading them as entities (and Hibernate checking each at the flush) was
+     * most of the cost.
+     */
+    @Transactional
+    public void createMissing(List<String> names) {
+        Map<String, String> namesByKey = namesByKey(names);
+        tags.findExistingKeys(namesByKey.keySet()).forEach(namesByKey::remove);
+        namesByKey.values().forEach(name -> save(name, null));
+    }
+
+    /** The first name given for each normalised key (spellings of one word are one tag); blank keys left out. */
+    private static Map<String, String> namesByKey(List<String> names) {
         Map<String, String> namesByKey = new LinkedHashMap<>();
         for (String name : names) {
             String key = ArabicNormalizer.key(name);
@@ -51,11 +74,7 @@ public class TagService {
                 namesByKey.putIfAbsent(key, name);
             }
         }
-        Map<String, Tag> existing = tags.findByNormalizedKeyIn(namesByKey.keySet()).stream()
-                .collect(Collectors.toMap(Tag::getNormalizedKey, Function.identity()));
-        List<Tag> resolved = new ArrayList<>(namesByKey.size());
-        namesByKey.forEach((key, name) -> resolved.add(existing.computeIfAbsent(key, k -> save(name, null))));
-        return resolved;
+        return namesByKey;
     }
 
     @Transactional(readOnly = true)
