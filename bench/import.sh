@@ -6,14 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
 TAGS=${TAGS:-20000}
-PORT=${BENCH_PORT:-8089}
-PG_PORT=${BENCH_PG_PORT:-5499}
-DATA=bench/data
 KEY=bench-admin-key-0123456789abcdef
-mkdir -p "$DATA"
-
-ls target/newsroom-*.jar >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests
-JAR=$(ls target/newsroom-*.jar | head -1)
+source bench/lib.sh
 FILE="$DATA/ninjs-$N.ndjson"
 [ -f "$FILE" ] || python3 bench/generate_ninjs.py "$N" "$TAGS" > "$FILE"
 
@@ -21,12 +15,9 @@ DB_DIR="$DATA/pg-import"
 rm -rf "$DB_DIR"
 # PostgreSQL as a server taking this load would be set up: 1 GB of shared buffers, and room for 4 GB
 # of WAL between checkpoints (the import writes about 40 KB of WAL per article).
-SERVER_PORT=$PORT NEWSROOM_EMBEDDED_DATABASE_PORT=$PG_PORT NEWSROOM_EMBEDDED_DATABASE_DATA_DIRECTORY="$DB_DIR" \
-  NEWSROOM_EMBEDDED_DATABASE_SHARED_BUFFERS=${SHARED_BUFFERS:-1GB} NEWSROOM_EMBEDDED_DATABASE_MAX_WAL_SIZE=${MAX_WAL_SIZE:-4GB} \
-  NEWSROOM_ADMIN_KEY=$KEY java -Xms256m -Xmx384m -XX:+UseSerialGC -jar "$JAR" > "$DATA/import-service.log" 2>&1 &
-SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DB_DIR"' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
+start_service "$DB_DIR" "$DATA/import-service.log" "-Xms256m -Xmx384m -XX:+UseSerialGC" NEWSROOM_ADMIN_KEY=$KEY \
+  NEWSROOM_EMBEDDED_DATABASE_SHARED_BUFFERS="${SHARED_BUFFERS:-1GB}" NEWSROOM_EMBEDDED_DATABASE_MAX_WAL_SIZE="${MAX_WAL_SIZE:-4GB}"
+trap 'stop_service; rm -rf "$DB_DIR"' EXIT
 
 echo "Bulk import of $N ninjs documents ($(du -h "$FILE" | cut -f1)) on this machine ($(nproc) cores)"
 START=$(date +%s.%N)

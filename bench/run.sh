@@ -6,38 +6,26 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
 TAGS=${TAGS:-20000}
-PORT=${BENCH_PORT:-8089}
-PG_PORT=${BENCH_PG_PORT:-5499}
 DURATION=${DURATION:-15s}
-DATA=bench/data
-mkdir -p "$DATA"
-
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-ls target/newsroom-*.jar >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests
-[ -f target/classpath.txt ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-JAR=$(ls target/newsroom-*.jar | head -1)
+source bench/lib.sh
 
 DB_DIR="$DATA/pg-$N"
 fresh=false
 [ -d "$DB_DIR" ] || fresh=true
-# The service gets a 320 MB heap (its response cache is 64 MB) and two malloc arenas: together they
-# keep it within the 512 MB of resident memory the content API issue allows. PostgreSQL gets 1 GB of
-# shared buffers, as a server with this archive would be given: article rows, their TOASTed search
-# vectors and the indexes then stay in its own cache.
-SERVER_PORT=$PORT NEWSROOM_EMBEDDED_DATABASE_PORT=$PG_PORT NEWSROOM_EMBEDDED_DATABASE_DATA_DIRECTORY="$DB_DIR" \
-  NEWSROOM_EMBEDDED_DATABASE_SHARED_BUFFERS=${SHARED_BUFFERS:-1GB} MALLOC_ARENA_MAX=2 \
-  java ${JAVA_OPTS:--Xms256m -Xmx320m -XX:+UseSerialGC} -jar "$JAR" > "$DATA/service.log" 2>&1 &
-SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
+# The service gets a 320 MB heap (its response cache is 64 MB) and two malloc arenas, to keep it near
+# the 512 MB of resident memory the content API issue allows. PostgreSQL gets 1 GB of shared buffers,
+# as a server with this archive would be given: article rows, their TOASTed search vectors and the
+# indexes then stay in its own cache.
+start_service "$DB_DIR" "$DATA/service.log" "${JAVA_OPTS:--Xms256m -Xmx320m -XX:+UseSerialGC}" \
+  NEWSROOM_EMBEDDED_DATABASE_SHARED_BUFFERS="${SHARED_BUFFERS:-1GB}" MALLOC_ARENA_MAX=2
 
 # The generator writes bench/data/slugs.txt and queries.txt; they are kept beside this database
 # (bench/similar.sh fills other databases with the same generator).
 SLUGS="$DATA/slugs-content-$N.txt"
 QUERIES="$DATA/queries-content-$N.txt"
 if $fresh; then
-  java -cp "target/classes:$(cat target/classpath.txt)" bench/GenerateArticles.java \
-    "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres "" "$N" "$TAGS" | tail -1
+  generate "$N" "$TAGS"
   cp "$DATA/slugs.txt" "$SLUGS"
   cp "$DATA/queries.txt" "$QUERIES"
 fi

@@ -9,31 +9,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
 TAGS=${TAGS:-50000}
-PORT=${BENCH_PORT:-8089}
-PG_PORT=${BENCH_PG_PORT:-5499}
-DATA=bench/data
 KEY=bench-admin-key-0123456789abcdef
-mkdir -p "$DATA"
-
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-ls target/newsroom-*.jar >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests
-[ -f target/classpath.txt ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-JAR=$(ls target/newsroom-*.jar | head -1)
+source bench/lib.sh
 
 DB_DIR="$DATA/pg-similar-$N"
 SLUGS="$DATA/slugs-similar-$N.txt"
 fresh=false
 [ -d "$DB_DIR" ] && [ -f "$SLUGS" ] || { rm -rf "$DB_DIR"; fresh=true; }
-SERVER_PORT=$PORT NEWSROOM_EMBEDDED_DATABASE_PORT=$PG_PORT NEWSROOM_EMBEDDED_DATABASE_DATA_DIRECTORY="$DB_DIR" NEWSROOM_ADMIN_KEY=$KEY \
-  java ${JAVA_OPTS:--Xms256m -Xmx384m -XX:+UseSerialGC} -jar "$JAR" > "$DATA/similar-service.log" 2>&1 &
-SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
+start_service "$DB_DIR" "$DATA/similar-service.log" "${JAVA_OPTS:--Xms256m -Xmx384m -XX:+UseSerialGC}" NEWSROOM_ADMIN_KEY=$KEY
 
 if $fresh; then
   # Headlines only in the search text: stemming 2 KB bodies is most of the load time, and nothing here searches.
-  SEARCH_TEXT=headline java -cp "target/classes:$(cat target/classpath.txt)" bench/GenerateArticles.java \
-    "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres "" "$N" "$TAGS" | tail -1
+  generate "$N" "$TAGS" SEARCH_TEXT=headline
   cp "$DATA/slugs.txt" "$SLUGS"
 fi
 

@@ -1,0 +1,38 @@
+# Shared by the benchmark scripts (sourced from the repository root): the jar and its classpath, and
+# the service started on its own embedded database, stopped when the script exits.
+PORT=${BENCH_PORT:-8089}
+PG_PORT=${BENCH_PG_PORT:-5499}
+DATA=bench/data
+mkdir -p "$DATA"
+
+ls target/newsroom-*.jar >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests
+[ -f target/classpath.txt ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+JAR=$(ls target/newsroom-*.jar | head -1)
+
+# start_service DB_DIR LOG JVM_OPTIONS [NAME=VALUE ...]: the jar on port $PORT, its database in DB_DIR
+# on $PG_PORT, with the extra environment given; returns once the service is ready.
+start_service() {
+  local db_dir=$1 log=$2 jvm=$3
+  shift 3
+  # shellcheck disable=SC2086 # the JVM options are words
+  env SERVER_PORT="$PORT" NEWSROOM_EMBEDDED_DATABASE_PORT="$PG_PORT" NEWSROOM_EMBEDDED_DATABASE_DATA_DIRECTORY="$db_dir" "$@" \
+    java $jvm -jar "$JAR" > "$log" 2>&1 &
+  SERVICE=$!
+  trap stop_service EXIT
+  for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && return; sleep 1; done
+  echo "the service did not become ready; see $log" >&2
+  exit 1
+}
+
+stop_service() {
+  kill "$SERVICE" 2>/dev/null || true
+  wait "$SERVICE" 2>/dev/null || true
+}
+
+# generate N TAGS [NAME=VALUE ...]: N published articles into the running service's database (bench/GenerateArticles.java).
+generate() {
+  local n=$1 tags=$2
+  shift 2
+  env "$@" java -cp "target/classes:$(cat target/classpath.txt)" bench/GenerateArticles.java \
+    "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres "" "$n" "$tags" | tail -1
+}
