@@ -68,6 +68,54 @@ public final class ArabicNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        return isArabicOrAscii(text) ? baseOfArabicOrAscii(text) : baseOfAnyText(text);
+    }
+
+    /**
+     * Whether the text is made only of ASCII and of Arabic-block characters that NFKC leaves alone:
+     * almost every Arabic article. Left out are the marks that compose with a letter (madda and hamza
+     * above and below, U+0653-U+0655), the high-hamza letters that decompose (U+0675-U+0678) and the
+     * honorific marks that canonical ordering could move (U+0610-U+061A), which the stripping below
+     * would not remove.
+     */
+    private static boolean isArabicOrAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && (c < '\u0600' || c > '\u06FF' || (c >= '\u0610' && c <= '\u061A')
+                    || (c >= '\u0653' && c <= '\u0655') || (c >= '\u0675' && c <= '\u0678'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #baseOfAnyText} in one pass, for text on which NFKC is the identity and only ASCII letters
+     * have a lower case. Base forms are taken of every body saved, imported or shown as a search
+     * snippet: this is several times faster (ArabicNormalizerTest checks both agree).
+     */
+    static String baseOfArabicOrAscii(String text) {
+        char[] out = new char[text.length()];
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isDiacritic(c) || isInvisible(c)) {
+                continue;
+            }
+            if (isSpace(c)) {
+                if (length == 0 || out[length - 1] != ' ') {
+                    out[length++] = ' ';
+                }
+            } else {
+                char folded = foldLetter(c);
+                out[length++] = folded >= 'A' && folded <= 'Z' ? (char) (folded + ('a' - 'A')) : folded;
+            }
+        }
+        return new String(out, 0, length).strip();
+    }
+
+    /** The rules of {@link #base} for any text. */
+    static String baseOfAnyText(String text) {
         String s = stripMarks(text);
         StringBuilder folded = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

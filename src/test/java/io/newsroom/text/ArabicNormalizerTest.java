@@ -75,4 +75,38 @@ class ArabicNormalizerTest {
         assertThat(ArabicNormalizer.searchForm("خطة مشتركه")).isEqualTo("خطة مشتركة");
         assertThat(ArabicNormalizer.searchForm("هدف")).isEqualTo("هدف");
     }
+
+    @Test
+    void onePassFormAgreesWithTheGeneralRulesOnArabicAndAsciiText() {
+        // Every ASCII character and every Arabic-block character that base() sends the one-pass way,
+        // with white space, tashkeel, tatweel, digits and alef forms drawn more often, as texts have them.
+        StringBuilder alphabet = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            alphabet.append(c);
+        }
+        for (char c = '\u0600'; c <= '\u06FF'; c++) {
+            boolean composesOrDecomposes = (c >= '\u0610' && c <= '\u061A') || (c >= '\u0653' && c <= '\u0655') || (c >= '\u0675' && c <= '\u0678');
+            if (!composesOrDecomposes) {
+                alphabet.append(c);
+            }
+        }
+        alphabet.append("  \t\n\u064E\u064F\u0650\u0651\u0652\u0640\u0660\u0669\u06F4أإآىةهAZ");
+        java.util.Random random = new java.util.Random(20261129);
+        for (int i = 0; i < 100_000; i++) {
+            char[] text = new char[random.nextInt(40)];
+            for (int j = 0; j < text.length; j++) {
+                text[j] = alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            String s = new String(text);
+            assertThat(ArabicNormalizer.baseOfArabicOrAscii(s)).as("base of %s", s.chars().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(ArabicNormalizer.baseOfAnyText(s));
+        }
+    }
+
+    @Test
+    void textOutsideArabicAndAsciiTakesTheGeneralRules() {
+        // alef followed by a combining hamza above composes to أ under NFKC, and folds to bare alef
+        assertThat(ArabicNormalizer.key("\u0627\u0654حمد")).isEqualTo("احمد");
+        assertThat(ArabicNormalizer.key("\u00A0Caf\u00C9\u2003")).isEqualTo("café");
+    }
 }
