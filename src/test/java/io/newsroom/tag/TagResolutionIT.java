@@ -1,11 +1,13 @@
 package io.newsroom.tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsroom.support.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class TagResolutionIT extends IntegrationTest {
 
@@ -14,6 +16,9 @@ class TagResolutionIT extends IntegrationTest {
 
     @Autowired
     TagRepository tags;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void spellingVariantsResolveToTheFirstCreatedTag() {
@@ -35,6 +40,18 @@ class TagResolutionIT extends IntegrationTest {
     void differentTagsWhoseSlugsCollideGetASuffix() {
         List<Tag> resolved = tagService.resolve(List.of("C++", "C#"));
         assertThat(resolved).extracting(Tag::getSlug).containsExactly("c", "c-2");
+    }
+
+    @Test
+    void missingTagsAreCreatedInOneGoWithSlugsNoTagOrFormerSlugHolds() {
+        Tag cpp = tagService.resolve(List.of("C++")).get(0);
+        jdbc.update("INSERT INTO tag_aliases (slug_key, tag_id, created_at) VALUES ('d', ?, now())", cpp.getId());
+
+        tagService.createMissing(List.of("C#", "c++", "D", "D!", "ايران", "إيران", " "));
+
+        assertThat(tags.findAll()).extracting(Tag::getName, Tag::getSlug).containsExactlyInAnyOrder(
+                tuple("C++", "c"), tuple("C#", "c-2"), tuple("D", "d-2"), tuple("D!", "d-3"), tuple("ايران", "ايران"));
+        assertThat(tagService.resolve(List.of("إيران", "C#"))).extracting(Tag::getSlug).containsExactly("ايران", "c-2");
     }
 
     @Test
