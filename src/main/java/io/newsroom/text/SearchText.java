@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -26,14 +27,15 @@ public final class SearchText {
     /** The text to store for indexing: every word in its search form, each followed by its peeled forms. */
     public static String index(String... parts) {
         StringBuilder out = new StringBuilder();
+        Consumer<String> append = form -> {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(form);
+        };
         for (String part : parts) {
             for (String word : words(part)) {
-                for (String form : forms(word)) {
-                    if (!out.isEmpty()) {
-                        out.append(' ');
-                    }
-                    out.append(form);
-                }
+                forEachForm(word, append);
             }
         }
         return out.toString();
@@ -93,22 +95,39 @@ public final class SearchText {
     /** The word itself, then what is left after each peeling step (only distinct forms). */
     static Set<String> forms(String word) {
         Set<String> forms = new LinkedHashSet<>();
-        forms.add(word);
+        forEachForm(word, forms::add);
+        return forms;
+    }
+
+    /**
+     * Gives each of {@link #forms} once, in order, without building a set: this runs for every word
+     * of every article saved or imported. Each step only shortens the word, so a form already given
+     * can only come again right after itself.
+     */
+    private static void forEachForm(String word, Consumer<String> forms) {
+        forms.accept(word);
         if (!isArabic(word)) {
-            return forms;
+            return;
         }
+        String previous = word;
         String rest = peel(word, "و", "ف");
-        forms.add(rest);
+        previous = giveIfNew(rest, previous, forms);
         if (rest.startsWith("لل") && rest.length() - 2 >= MIN_STEM) {
             rest = rest.substring(2); // ل + ال, whose alef is not written (للإرهاب = ل + الإرهاب)
         } else {
             rest = peel(rest, "ب", "ك", "ل");
-            forms.add(rest);
+            previous = giveIfNew(rest, previous, forms);
             rest = peel(rest, "ال");
         }
-        forms.add(rest);
-        forms.add(peelSuffix(rest, "ون", "ين", "ات"));
-        return forms;
+        previous = giveIfNew(rest, previous, forms);
+        giveIfNew(peelSuffix(rest, "ون", "ين", "ات"), previous, forms);
+    }
+
+    private static String giveIfNew(String form, String previous, Consumer<String> forms) {
+        if (!form.equals(previous)) {
+            forms.accept(form);
+        }
+        return form;
     }
 
     private static String peel(String word, String... prefixes) {
@@ -130,6 +149,10 @@ public final class SearchText {
     }
 
     private static boolean isArabic(String word) {
+        char first = word.charAt(0);
+        if ((first >= '\u0621' && first <= '\u063A') || (first >= '\u0641' && first <= '\u064A')) {
+            return true; // the Arabic letters, without a lookup in the table of scripts
+        }
         return Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.ARABIC;
     }
 }

@@ -100,9 +100,9 @@ public final class Snippets {
 
     /**
      * The written words of a text and which of them share a search form with the query. Words are
-     * normalised a batch at a time, only as far as they are asked about: a snippet usually ends
-     * within the first few dozen words, and normalising a whole 2 KB body was most of a snippet's
-     * cost (bench/run.sh search). Normalising a batch at once is far cheaper than word by word;
+     * normalised a batch at a time, only as far as they are asked about: a snippet needs the first
+     * two matches and the words around them, and normalising the whole 2 KB body was most of a
+     * snippet's cost (async-profiler on bench/run.sh search). A batch at once is far cheaper than word by word;
      * when it splits the batch into the same number of words (it almost always does), its words
      * stand for the written ones, in order.
      */

@@ -32,6 +32,19 @@ class SnippetsTest {
     }
 
     @Test
+    void matchesAroundTheEndOfTheFirstBatchOfWordsAreAllMarked() {
+        // Words are normalised 48 at a time: a fragment that spans words 47 and 48 marks both sides.
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            text.append(i == 44 || i == 47 || i == 48 ? "وبإيران" : "كلمة" + i).append(' ');
+        }
+        String snippet = Snippets.of(text.toString(), "ايران", 1, 8);
+        assertThat(snippet).isEqualTo("كلمة39 كلمة40 كلمة41 كلمة42 كلمة43 <mark>وبإيران</mark> كلمة45 كلمة46");
+        assertThat(Snippets.of(text.toString(), "ايران", 2, 8)).endsWith(
+                " … <mark>وبإيران</mark> <mark>وبإيران</mark> كلمة49 كلمة50 كلمة51 كلمة52 كلمة53 كلمة54");
+    }
+
+    @Test
     void withoutAMatchTheOpeningWordsAreGiven() {
         assertThat(Snippets.of("one two three four five six", "headline-only", 2, 4)).isEqualTo("one two three four");
     }
