@@ -33,17 +33,22 @@ public class PublicArticles {
             a.image_url, a.image_caption, a.image_credit, a.published_at, a.created_at, a.updated_at,
             s.id AS source_id, s.name AS source_name, s.slug AS source_slug, s.url AS source_url_home""";
 
-    /**
-     * One article with its tags and visible read-also links in a single statement: by slug is the
-     * most requested page, and two more round trips cost more than the aggregation (bench/run.sh).
-     */
-    private static final String ONE_ARTICLE = "SELECT " + COLUMNS + """
-            , tg.tag_ids, tg.tag_names, tg.tag_slugs, rl.related_ids, rl.related_slugs, rl.related_headlines, rl.related_published
+    /** After the article COLUMNS: its tags aggregated alongside (in position order), and the FROM clause; the WHERE is the caller's. */
+    private static final String TAG_COLUMNS_AND_FROM = """
+            , tg.tag_ids, tg.tag_names, tg.tag_slugs
             FROM articles a LEFT JOIN sources s ON s.id = a.source_id
             LEFT JOIN LATERAL (
               SELECT array_agg(t.id ORDER BY at.position) AS tag_ids, array_agg(t.name ORDER BY at.position) AS tag_names,
                      array_agg(t.slug ORDER BY at.position) AS tag_slugs
               FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) tg ON true
+            """;
+
+    /**
+     * One article with its tags and visible read-also links in a single statement: by slug is the
+     * most requested page, and two more round trips cost more than the aggregation (bench/run.sh).
+     */
+    private static final String ONE_ARTICLE = "SELECT " + COLUMNS
+            + ", rl.related_ids, rl.related_slugs, rl.related_headlines, rl.related_published" + TAG_COLUMNS_AND_FROM + """
             LEFT JOIN LATERAL (
               SELECT array_agg(r.id ORDER BY ra.position) AS related_ids, array_agg(r.slug ORDER BY ra.position) AS related_slugs,
                      array_agg(r.headline ORDER BY ra.position) AS related_headlines,
@@ -125,11 +130,11 @@ public class PublicArticles {
         if (ids.isEmpty()) {
             return List.of();
         }
+        // One statement with the tags aggregated alongside: the ten hits of every search page and similar list.
         Map<UUID, PublicArticle> found = new LinkedHashMap<>();
-        jdbc.query("SELECT " + COLUMNS + " FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE " + VISIBLE + " AND a.id IN (:ids)",
-                Map.of("ids", ids), (rs, n) -> article(rs)).forEach(a -> found.put(a.id(), a));
-        List<PublicArticle> ordered = ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
-        return withTags(ordered);
+        jdbc.query("SELECT " + COLUMNS + TAG_COLUMNS_AND_FROM + " WHERE " + VISIBLE + " AND a.id IN (:ids)", Map.of("ids", ids),
+                (rs, n) -> article(rs).withTags(tags(rs))).forEach(a -> found.put(a.id(), a));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     Optional<UUID> tagId(String slug) {
