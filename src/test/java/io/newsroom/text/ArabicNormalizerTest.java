@@ -2,6 +2,7 @@ package io.newsroom.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,7 +92,7 @@ class ArabicNormalizerTest {
             }
         }
         alphabet.append("  \t\n\u064E\u064F\u0650\u0651\u0652\u0640\u0660\u0669\u06F4أإآىةهAZ");
-        java.util.Random random = new java.util.Random(20261129);
+        Random random = new Random(20261129);
         for (int i = 0; i < 100_000; i++) {
             char[] text = new char[random.nextInt(40)];
             for (int j = 0; j < text.length; j++) {
