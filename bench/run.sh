@@ -14,13 +14,15 @@ DB_DIR="$DATA/pg-$N"
 fresh=false
 [ -d "$DB_DIR" ] || fresh=true
 # The service gets a 240 MB heap and two malloc arenas, to stay within the 512 MB of resident memory
-# the content API issue allows: after a full collection under this load the heap holds about 60 MB
-# plus the response cache (at most 64 MB); class metadata, JIT code and symbols take about 170 MB
-# outside it (-XX:NativeMemoryTracking=summary). PostgreSQL gets 1 GB of shared buffers,
-# as a server with this archive would be given: article rows, their TOASTed search vectors and the
-# indexes then stay in its own cache.
+# the content API issue allows (class metadata, JIT code and symbols take about 170 MB outside the
+# heap), and a 32 MB response cache: after a full collection under this load the heap holds about
+# 55 MB plus the cache, and with the default 64 MB cache a full collection came every few dozen MB
+# of promotion and stopped the service for a third of a second (-Xlog:gc). PostgreSQL gets 1 GB of
+# shared buffers, as a server with this archive would be given: article rows, their TOASTed search
+# vectors and the indexes then stay in its own cache.
 start_service "$DB_DIR" "$DATA/service.log" "${JAVA_OPTS:--Xms240m -Xmx240m -XX:+UseSerialGC}" \
-  NEWSROOM_EMBEDDED_DATABASE_SHARED_BUFFERS="${SHARED_BUFFERS:-1GB}" MALLOC_ARENA_MAX=2
+  NEWSROOM_EMBEDDED_DATABASE_SHARED_BUFFERS="${SHARED_BUFFERS:-1GB}" MALLOC_ARENA_MAX=2 \
+  NEWSROOM_CACHE_RESPONSE_CACHE_SIZE="${RESPONSE_CACHE_SIZE:-32MB}"
 
 # The generator writes bench/data/slugs.txt and queries.txt; they are kept beside this database
 # (bench/similar.sh fills other databases with the same generator).
