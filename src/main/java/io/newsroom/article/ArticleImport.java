@@ -5,6 +5,7 @@ import io.newsroom.source.SourceRepository;
 import io.newsroom.tag.Tag;
 import io.newsroom.tag.TagService;
 import io.newsroom.text.ArabicNormalizer;
+import io.newsroom.text.BatchSlugs;
 import io.newsroom.text.Slugs;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -59,10 +60,8 @@ public class ArticleImport {
         Instant now = clock.instant();
         UUID actor = Actor.current().id();
         Map<String, Tag> tagsByKey = resolveTags(imported);
-        Set<String> firstChoices = new HashSet<>();
-        imported.forEach(item -> firstChoices.add(Slugs.key(Slugs.of(requestedSlug(item.article())))));
-        Set<String> takenInDatabase = takenSlugKeys(firstChoices);
-        Set<String> assigned = new HashSet<>();
+        BatchSlugs slugs = new BatchSlugs(imported.stream().map(item -> Slugs.of(requestedSlug(item.article()))).toList(),
+                this::takenSlugKeys, this::isTakenInDatabase);
         List<Article> articles = new ArrayList<>(imported.size());
         for (NewImportedArticle item : imported) {
             NewArticle command = item.article();
@@ -70,10 +69,7 @@ public class ArticleImport {
                 throw new IllegalArgumentException("read-also links are set through ArticleService");
             }
             ArticleContent content = command.content().withBody(BodySanitizer.clean(command.content().bodyHtml()));
-            // First choices were checked in one query; only the rarer second choices cost a query each.
-            String slug = Slugs.unique(Slugs.of(requestedSlug(command)), key -> assigned.contains(key)
-                    || (firstChoices.contains(key) ? takenInDatabase.contains(key) : isTakenInDatabase(key)));
-            assigned.add(Slugs.key(slug));
+            String slug = slugs.assign(Slugs.of(requestedSlug(command)));
             Article article = new Article(content, content.sourceId() == null ? null : sources.getReferenceById(content.sourceId()),
                     slug, actor, now);
             article.tagWith(command.tagNames().stream().map(ArabicNormalizer::key).filter(key -> !key.isEmpty()).distinct()

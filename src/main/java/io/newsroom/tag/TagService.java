@@ -7,6 +7,7 @@ import io.newsroom.problem.ConflictProblem;
 import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.problem.NotFoundProblem;
 import io.newsroom.text.ArabicNormalizer;
+import io.newsroom.text.BatchSlugs;
 import io.newsroom.text.Slugs;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -71,19 +72,14 @@ public class TagService {
         if (namesByKey.isEmpty()) {
             return;
         }
-        Map<String, String> firstSlugs = new LinkedHashMap<>();
-        namesByKey.forEach((key, name) -> firstSlugs.put(key, Slugs.of(name)));
-        Set<String> firstChoices = firstSlugs.values().stream().map(Slugs::key).collect(Collectors.toSet());
-        Set<String> takenInDatabase = takenSlugKeys(firstChoices);
-        Set<String> assigned = new HashSet<>();
+        List<String> newNames = List.copyOf(namesByKey.values());
+        List<String> firstSlugs = newNames.stream().map(Slugs::of).toList();
+        BatchSlugs slugs = new BatchSlugs(firstSlugs, this::takenSlugKeys, this::isSlugKeyTaken);
         Instant now = clock.instant();
-        List<Tag> created = new ArrayList<>(namesByKey.size());
-        namesByKey.forEach((key, name) -> {
-            String slug = Slugs.unique(firstSlugs.get(key), slugKey -> assigned.contains(slugKey)
-                    || (firstChoices.contains(slugKey) ? takenInDatabase.contains(slugKey) : isSlugKeyTaken(slugKey)));
-            assigned.add(Slugs.key(slug));
-            created.add(new Tag(name, slug, now));
-        });
+        List<Tag> created = new ArrayList<>(newNames.size());
+        for (int i = 0; i < newNames.size(); i++) {
+            created.add(new Tag(newNames.get(i), slugs.assign(firstSlugs.get(i)), now));
+        }
         Timestamp at = Timestamp.from(now);
         jdbc.batchUpdate("""
                 INSERT INTO tags (id, name, slug, slug_key, normalized_key, created_at, updated_at, version)
