@@ -17,7 +17,7 @@ import org.postgresql.copy.CopyManager;
 /**
  * Fills a Newsroom database with N published articles for benchmarks: Arabic (80%) and English,
  * 3-8 tags each drawn from a Zipf-distributed vocabulary, bodies of about 2 KB, 20 sources. Rows go
- * in with COPY, in batches, with search text computed by the application's own SearchText, so
+ * in with COPY, in batches, with search vectors made by the application's own SearchText, so
  * search behaves as it does for articles created through the API.
  *
  * Usage (bench/generate.sh wraps it): java -cp <app classpath> bench/GenerateArticles.java JDBC_URL USER PASSWORD N TAGS
@@ -34,10 +34,9 @@ public class GenerateArticles {
     private static final double[] ARABIC_ZIPF = zipfCdf(ARABIC_VOCABULARY, 1.0);
     private static final double[] ENGLISH_ZIPF = zipfCdf(ENGLISH_VOCABULARY, 1.0);
     /**
-     * SEARCH_TEXT=headline indexes headlines only: PostgreSQL's stemming of 2 KB bodies is most of the
+     * SEARCH_TEXT=headline indexes headlines only: indexing 2 KB bodies (their vectors, then the GIN index) is much of the
      * load time, and the similar-articles benchmark (bench/similar.sh) does not search.
      */
-    private static final java.util.Map<String, String> INDEX_FORMS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final boolean HEADLINE_ONLY_SEARCH = "headline".equals(System.getenv("SEARCH_TEXT"));
 
     public static void main(String[] args) throws Exception {
@@ -154,7 +153,7 @@ public class GenerateArticles {
                     .append(body, 0, Math.min(200, body.length())).append('\t')
                     .append(sources[random.nextInt(sources.length)]).append('\t')
                     .append(published).append('\t').append(published).append('\t').append(published).append('\t')
-                    .append(searchText(HEADLINE_ONLY_SEARCH ? headline : headline + " " + body)).append('\n');
+                    .append(HEADLINE_ONLY_SEARCH ? SearchText.vector(headline) : SearchText.vector(headline, body)).append('\n');
             Set<Integer> chosen = new HashSet<>();
             int n = 3 + random.nextInt(6);
             while (chosen.size() < n) {
@@ -172,27 +171,11 @@ public class GenerateArticles {
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn("COPY articles (id, slug, slug_key, language, status, headline, body_html, excerpt, source_id, published_at, "
-                    + "created_at, updated_at, search_text) FROM STDIN", new StringReader(articleRows.toString()));
+                    + "created_at, updated_at, search_vector) FROM STDIN", new StringReader(articleRows.toString()));
             copy.copyIn("COPY article_tags (article_id, position, tag_id, visible_at) FROM STDIN", new StringReader(tagRows.toString()));
         }
         System.out.printf("%d articles%n", to);
         return slugs.toString();
-    }
-
-    /**
-     * SearchText.index of the text, word by word through a memo: the text is drawn from a fixed
-     * vocabulary, and the index form of a word does not depend on its neighbours (SearchText.index
-     * treats each word alone), so the result is the same string at a fraction of the cost.
-     */
-    private static String searchText(String text) {
-        StringBuilder out = new StringBuilder(text.length() * 2);
-        for (String token : text.split(" ")) {
-            String forms = INDEX_FORMS.computeIfAbsent(token, SearchText::index);
-            if (!forms.isEmpty()) {
-                out.append(out.isEmpty() ? "" : " ").append(forms);
-            }
-        }
-        return out.toString();
     }
 
     private static UUID[] sources(CopyManager copy, int count) throws Exception {

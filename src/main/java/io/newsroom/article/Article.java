@@ -27,6 +27,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.OptimisticLock;
 import org.jsoup.Jsoup;
 
@@ -36,6 +38,7 @@ import org.jsoup.Jsoup;
  */
 @Entity
 @Table(name = "articles")
+@DynamicUpdate
 public class Article {
 
     @Id
@@ -94,8 +97,14 @@ public class Article {
     @Column(name = "external_id")
     private String externalId;
 
-    @Column(name = "search_text")
-    private String searchText;
+    /**
+     * The full-text index entry, a tsvector literal made in Java (SearchText.vector). Written, never
+     * read back: it loads as "" and, with {@link DynamicUpdate}, an UPDATE only carries it when
+     * {@link #edit} has made a new one, so a status change does not rewrite the vector.
+     */
+    @Column(name = "search_vector", columnDefinition = "tsvector")
+    @ColumnTransformer(read = "''", write = "?::tsvector")
+    private String searchVector;
 
     @Column(name = "created_by")
     private UUID createdBy;
@@ -138,7 +147,7 @@ public class Article {
         this.source = source;
         this.sourceUrl = content.sourceUrl();
         this.image = content.image();
-        this.searchText = SearchText.index(headline, subheadline, excerpt, bodyHtml == null ? null : Jsoup.parse(bodyHtml).text());
+        this.searchVector = searchVector(headline, subheadline, excerpt, bodyHtml);
         this.updatedAt = now;
     }
 
@@ -260,8 +269,13 @@ public class Article {
         return slugKey;
     }
 
-    String getSearchText() {
-        return searchText;
+    /** What search finds an article by: its headline, subheadline, excerpt and the text of its body. */
+    public static String searchVector(String headline, String subheadline, String excerpt, String bodyHtml) {
+        return SearchText.vector(headline, subheadline, excerpt, bodyHtml == null ? null : Jsoup.parse(bodyHtml).text());
+    }
+
+    String getSearchVector() {
+        return searchVector;
     }
 
     public String getLanguage() {

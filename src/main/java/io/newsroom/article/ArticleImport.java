@@ -25,10 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates many new articles at once, for bulk imports: the same article as {@link ArticleService#create}
- * makes (sanitised body, unique slug, search text, tags, first revision, audit entry), built by the
+ * makes (sanitised body, unique slug, search vector, tags, first revision, audit entry), built by the
  * same {@link Article} code, but written with one batched statement per table instead of a dozen
- * round trips per article, and published in the insert rather than by a second write (an UPDATE
- * recomputes the row's search vector). Sends no events: bulk imports are backfills.
+ * round trips per article, and published in the insert rather than by a second write. Sends no
+ * events: bulk imports are backfills.
  */
 @Component
 public class ArticleImport {
@@ -119,8 +119,8 @@ public class ArticleImport {
         jdbc.batchUpdate("""
                 INSERT INTO articles (id, slug, slug_key, language, status, headline, subheadline, body_html, excerpt, byline,
                     source_id, source_url, image_url, image_caption, image_credit, scheduled_at, published_at, created_at,
-                    updated_at, version, external_id, search_text, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?, ?)""", articles, articles.size(), (ps, a) -> {
+                    updated_at, version, external_id, search_vector, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?::tsvector, ?)""", articles, articles.size(), (ps, a) -> {
             ArticleImage image = a.getImage();
             ps.setObject(1, a.getId());
             ps.setString(2, a.getSlug());
@@ -141,7 +141,7 @@ public class ArticleImport {
             ps.setTimestamp(17, at);
             ps.setTimestamp(18, at);
             ps.setString(19, a.getExternalId());
-            ps.setString(20, a.getSearchText());
+            ps.setString(20, a.getSearchVector());
             ps.setObject(21, a.getCreatedBy());
         });
         List<Object[]> tagRows = new ArrayList<>();

@@ -52,7 +52,7 @@ public class EditorialArticleQueries {
             params.addValue("sourceKey", Slugs.key(filter.source())).addValue("source", filter.source());
         }
         if (filter.text() != null && !SearchText.tsquery(filter.text()).isEmpty()) {
-            sql.append(" AND a.search_vector @@ (to_tsquery('arabic', :q) || to_tsquery('english', :q) || to_tsquery('simple', :q))");
+            sql.append(" AND a.search_vector @@ CAST(:q AS tsquery)");
             params.addValue("q", SearchText.tsquery(filter.text()));
         }
         if (cursor != null) {

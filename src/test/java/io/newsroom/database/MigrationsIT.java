@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsroom.support.IntegrationTest;
 import io.newsroom.support.TestDatabase;
+import io.newsroom.article.Article;
+import io.newsroom.text.SearchText;
 import java.util.List;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +34,36 @@ class MigrationsIT extends IntegrationTest {
             List<String> tables = jdbc.queryForList(
                     "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY 1", String.class, FRESH_SCHEMA);
             assertThat(tables).contains("articles", "article_tags", "related_articles", "sources", "tags");
+            assertThat(jdbc.queryForObject("SELECT max(version::int) FROM " + FRESH_SCHEMA + ".flyway_schema_history", Integer.class))
+                    .as("the Java migrations are found too").isGreaterThanOrEqualTo(6);
+        } finally {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
+        }
+    }
+
+    @Test
+    void searchVectorsOfExistingArticlesAreMadeAgainInJava() {
+        TestDatabase.Connection db = TestDatabase.get();
+        jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
+        try {
+            FluentConfiguration flyway = Flyway.configure().dataSource(db.url(), db.username(), db.password())
+                    .schemas(FRESH_SCHEMA).locations("classpath:db/migration");
+            flyway.target("5").load().migrate();
+            // An article as version 5 stored it: PostgreSQL generated its vector from the search text.
+            jdbc.update("INSERT INTO " + FRESH_SCHEMA + ".articles (id, slug, slug_key, language, status, headline, body_html,"
+                    + " created_at, updated_at, search_text) VALUES (?, 'pact', 'pact', 'ar', 'DRAFT', ?, ?, now(), now(), 'old text')",
+                    UUID.randomUUID(), "باكستان وإيران تبرمان خطة عمل", "<p>لمكافحة <b>الإرهاب</b> في المنطقة</p>");
+
+            flyway.target(MigrationVersion.LATEST).load().migrate();
+
+            String table = FRESH_SCHEMA + ".articles";
+            assertThat(jdbc.queryForList("SELECT slug FROM " + table + " WHERE search_vector @@ CAST(? AS tsquery)", String.class,
+                    SearchText.tsquery("والإرهاب ايران"))).containsExactly("pact");
+            assertThat(jdbc.queryForObject("SELECT search_vector = CAST(? AS tsvector) FROM " + table, Boolean.class,
+                    Article.searchVector("باكستان وإيران تبرمان خطة عمل", null, null, "<p>لمكافحة <b>الإرهاب</b> في المنطقة</p>")))
+                    .as("the vector the application makes for this content").isTrue();
+            assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = 'articles'",
+                    String.class, FRESH_SCHEMA)).doesNotContain("search_text");
         } finally {
             jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
         }

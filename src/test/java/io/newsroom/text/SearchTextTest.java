@@ -2,6 +2,8 @@ package io.newsroom.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SearchTextTest {
@@ -22,18 +24,41 @@ class SearchTextTest {
     @Test
     void latinWordsAreOnlyNormalised() {
         assertThat(SearchText.forms("terrorism")).containsExactly("terrorism");
-        assertThat(SearchText.index("Counter-Terrorism PLAN")).isEqualTo("counter terrorism plan");
+        assertThat(SearchText.words("Counter-Terrorism PLAN")).containsExactly("counter", "terrorism", "plan");
     }
 
     @Test
-    void queryRequiresEveryWordThroughAnyOfItsForms() {
-        assertThat(SearchText.tsquery("بإيران خطه")).isEqualTo("(بايران | ايران) & (خطة)");
+    void vectorHoldsEachWordsLexemesAtTheWordsPosition() {
+        // والمعلمين: its forms stem to two lexemes, both at position 2; English stop words are left out.
+        assertThat(SearchText.vector("نظم والمعلمين", "the Teachers of Iran"))
+                .isEqualTo("'نظم':1 'والمعلم':2 'معلم':2 'teacher':4 'iran':6");
+    }
+
+    @Test
+    void aRepeatedWordAddsPositionsToOneLexeme() {
+        assertThat(SearchText.vector("plan Plans planning")).isEqualTo("'plan':1,2,3");
+    }
+
+    @Test
+    void positionsStopAtTheLimitOfATsvector() {
+        String words = IntStream.range(0, 17_000).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
+        String vector = SearchText.vector(words, "last");
+        assertThat(vector).startsWith("'w0':1 'w1':2 ").contains("'w16382':16383 'w16383':16383").endsWith("'last':16383");
+        assertThat(SearchText.vector("x ".repeat(300)).split(",")).hasSize(256);
+    }
+
+    @Test
+    void queryRequiresEveryWordThroughTheLexemeOfAnyOfItsForms() {
+        // Snowball's own stems: it takes بايران for a dual (ان), and keeps ايران whole.
+        assertThat(SearchText.tsquery("بإيران خطه")).isEqualTo("('باير' | 'ايران') & ('خطة')");
+        assertThat(SearchText.tsquery("the plans")).isEqualTo("('plan')");
     }
 
     @Test
     void queryOperatorsAndQuotesNeverReachTsquery() {
-        assertThat(SearchText.tsquery("إيران & !باكستان | 'x':* \"y\" (z)")).isEqualTo("(ايران) & (باكستان | اكستان) & (x) & (y) & (z)");
+        assertThat(SearchText.tsquery("إيران & !باكستان | 'x':* \"y\" (z)")).isEqualTo("('ايران') & ('باكست' | 'اكست') & ('x') & ('y') & ('z')");
         assertThat(SearchText.tsquery("&|!:*()'\"")).isEmpty();
+        assertThat(SearchText.tsquery("the of")).isEmpty();
         assertThat(SearchText.tsquery(null)).isEmpty();
     }
 }
