@@ -1,7 +1,5 @@
 package io.newsroom.text;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.ArabicStemmer;
@@ -14,13 +12,9 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  *
  * <p>Stems are made here rather than by {@code to_tsvector}: on a 2 KB article that cost PostgreSQL
  * 0.72 ms of CPU (its parser alone 0.4 ms), the largest part of the database's time in a bulk import.
- * A news archive's vocabulary repeats, so a bounded cache of stems makes most words a lookup.
  */
 final class Lexemes {
 
-    /** About 10 MB when full: a few months of a newsroom's vocabulary, prefixed forms included. */
-    private static final int CACHED_STEMS = 100_000;
-    private static final Cache<String, String> STEMS = Caffeine.newBuilder().maximumSize(CACHED_STEMS).build();
     // Snowball stemmers keep state between setCurrent and getCurrent: one of each per thread.
     private static final ThreadLocal<SnowballStemmer> ARABIC = ThreadLocal.withInitial(ArabicStemmer::new);
     private static final ThreadLocal<SnowballStemmer> ENGLISH = ThreadLocal.withInitial(EnglishStemmer::new);
@@ -30,10 +24,6 @@ final class Lexemes {
 
     /** The lexeme of a word form in search form (SearchText.words); empty when it is not indexed. */
     static String of(String form) {
-        return STEMS.get(form, Lexemes::stem);
-    }
-
-    private static String stem(String form) {
         int first = form.codePointAt(0);
         if (hasDigit(form)) {
             return form; // numbers, and names such as covid19 or f16, are matched as written
