@@ -34,8 +34,8 @@ public class GenerateArticles {
     private static final double[] ARABIC_ZIPF = zipfCdf(ARABIC_VOCABULARY, 1.0);
     private static final double[] ENGLISH_ZIPF = zipfCdf(ENGLISH_VOCABULARY, 1.0);
     /**
-     * SEARCH_TEXT=headline indexes headlines only: indexing 2 KB bodies (their vectors, then the GIN index) is much of the
-     * load time, and the similar-articles benchmark (bench/similar.sh) does not search.
+     * SEARCH_TEXT=headline indexes headlines only: indexing 2 KB bodies (their vectors, then the GIN
+     * index) is much of the load time, and the similar-articles benchmark (bench/similar.sh) does not search.
      */
     private static final boolean HEADLINE_ONLY_SEARCH = "headline".equals(System.getenv("SEARCH_TEXT"));
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.IntegrationTest;
+import io.newsroom.text.SearchText;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,17 @@ class SafeContentIT extends IntegrationTest {
         body.put("bodyHtml", ARABIC_FIGURE);
         String stored = ArticleFixtures.create(api.as(editorKey), body).json().get("bodyHtml").asString();
         assertThat(stored).isEqualTo(ARABIC_FIGURE);
+    }
+
+    @Test
+    void aBodyWithMoreWordsThanASearchVectorHoldsIsSavedAndSearchableByItsOpening() {
+        // 120,000 distinct words in a body of the largest size allowed: more than a 1 MB tsvector holds
+        String words = IntStream.range(0, 120_000).mapToObj(i -> "k" + i).collect(Collectors.joining(" "));
+        Map<String, Object> body = ArticleFixtures.article("خبر طويل جدا");
+        body.put("bodyHtml", "<p>" + words + "</p>");
+        String id = ArticleFixtures.create(api.as(editorKey), body).json().get("id").asString();
+        assertThat(jdbc.queryForObject("SELECT search_vector @@ CAST(? AS tsquery) FROM articles WHERE id = ?::uuid", Boolean.class,
+                SearchText.tsquery("k10"), id)).isTrue();
     }
 
     @ParameterizedTest

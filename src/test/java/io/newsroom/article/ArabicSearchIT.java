@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsroom.support.IntegrationTest;
 import io.newsroom.text.SearchText;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The index (SearchText: normaliser, clitic peeling, Snowball stems) finds every spelling variant, clitic
- * prefix and sound plural of a word. These cases decided the design: with the plain stemmer, or with
- * ة folded to ه before it, several of them fail (see ArabicNormalizer#searchForm).
+ * The index (SearchText: normaliser, clitic peeling, Snowball stems) finds every spelling variant,
+ * clitic prefix and sound plural of a word. These cases decided the design: with the plain stemmer,
+ * or with ة folded to ه before it, several of them fail (see ArabicNormalizer#searchForm).
  */
 class ArabicSearchIT extends IntegrationTest {
 
@@ -61,6 +64,15 @@ class ArabicSearchIT extends IntegrationTest {
     @CsvSource({"الصين", "كشمير", "Kashmir"})
     void unrelatedWordFindsNothing(String query) {
         assertThat(search(query)).isEmpty();
+    }
+
+    @Test
+    void postgreSqlAcceptsTheVectorsOfTextsAtItsLimits() {
+        String manyWords = IntStream.range(0, 120_000).mapToObj(i -> "word" + i).collect(Collectors.joining(" "));
+        String tooLong = "7".repeat(3_000);
+        // about 72,000 of these words fill the 1 MB a tsvector can hold; the rest, and the overlong word, are left out
+        assertThat(jdbc.queryForObject("SELECT length(CAST(? AS tsvector))", Integer.class, SearchText.vector(manyWords, tooLong)))
+                .isGreaterThan(70_000);
     }
 
     private List<String> search(String query) {

@@ -2,9 +2,9 @@ package io.newsroom.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.article.Article;
 import io.newsroom.support.IntegrationTest;
 import io.newsroom.support.TestDatabase;
-import io.newsroom.article.Article;
 import io.newsroom.text.SearchText;
 import java.util.List;
 import java.util.UUID;

@@ -49,6 +49,22 @@ class SearchTextTest {
         assertThat(SearchText.vector("x ".repeat(300)).split(",")).hasSize(256);
     }
 
+    @Test
+    void lexemesPostgreSqlWouldRefuseAreLeftOut() {
+        String tooLong = "7".repeat(2_047); // a tsvector lexeme is under 2 KB
+        assertThat(entries(SearchText.vector("before " + tooLong + " after"))).containsExactlyInAnyOrder("'befor':1", "'after':3");
+
+        // A tsvector holds at most 1 MB of lexemes and positions: a text with more keeps its first words.
+        String manyWords = IntStream.range(0, 120_000).mapToObj(i -> "word" + i + " w" + (i % 3)).collect(Collectors.joining(" "));
+        List<String> kept = entries(SearchText.vector(manyWords));
+        int size = kept.stream().mapToInt(entry -> {
+            int quote = entry.lastIndexOf('\'');
+            return quote - 1 + 3 + 2 * entry.substring(quote + 2).split(",").length; // lexeme, alignment and count, positions
+        }).sum();
+        assertThat(size).isBetween(990_000, 1_000_000);
+        assertThat(kept).contains("'word0':1").anyMatch(entry -> entry.startsWith("'w0':2,"));
+    }
+
     private static List<String> entries(String vector) {
         return List.of(vector.split(" "));
     }
