@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsroom.demo.DemoContent;
 import io.newsroom.support.Api;
 import io.newsroom.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,12 +27,17 @@ class ContentCachingIT extends IntegrationTest {
         demo.load();
     }
 
+    static List<String> publicUris() {
+        String main = ContentArticlesIT.path(ContentArticlesIT.MAIN_SLUG).substring("/api/content/articles/".length());
+        return Stream.of("/api/content/articles", "/api/content/articles/{main}", "/api/content/articles/{main}?format=ninjs",
+                "/api/content/search?q=%D8%A5%D9%8A%D8%B1%D8%A7%D9%86", "/api/content/tags", "/api/content/tags/%D8%A5%D9%8A%D8%B1%D8%A7%D9%86",
+                "/api/content/sources", "/feeds/rss.xml", "/feeds/atom.xml", "/sitemap.xml", "/sitemap-news.xml")
+                .map(template -> template.replace("{main}", main)).toList();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"/api/content/articles", "/api/content/articles/{main}", "/api/content/articles/{main}?format=ninjs",
-            "/api/content/search?q=%D8%A5%D9%8A%D8%B1%D8%A7%D9%86", "/api/content/tags", "/api/content/tags/%D8%A5%D9%8A%D8%B1%D8%A7%D9%86",
-            "/api/content/sources", "/feeds/rss.xml", "/feeds/atom.xml", "/sitemap.xml", "/sitemap-news.xml"})
-    void everyPublicResponseIsCacheableAndRevalidates(String template) {
-        String uri = template.replace("{main}", ContentArticlesIT.path(ContentArticlesIT.MAIN_SLUG).substring("/api/content/articles/".length()));
+    @MethodSource("publicUris")
+    void everyPublicResponseIsCacheableAndRevalidates(String uri) {
         Api.Result first = api.get(uri);
         assertThat(first.status()).as(uri).isEqualTo(200);
         String etag = first.header("ETag");
@@ -38,6 +46,18 @@ class ContentCachingIT extends IntegrationTest {
         assertThat(first.header("Surrogate-Key")).isNotBlank();
         assertThat(api.get(uri, "If-None-Match", etag).status()).isEqualTo(304);
         assertThat(api.get(uri, "If-None-Match", "\"something-else\"").status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @MethodSource("publicUris")
+    void headCarriesTheETagOfGetAndRevalidates(String uri) {
+        Api.Result head = api.send("HEAD", uri, null, null); // first: no response cache serves it
+        Api.Result get = api.get(uri);
+        assertThat(head.status()).as(uri).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("ETag")).isNotNull().isEqualTo(get.header("ETag"));
+        assertThat(head.header("Content-Length")).isEqualTo(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(api.send("HEAD", uri, null, null, "If-None-Match", get.header("ETag")).status()).isEqualTo(304);
     }
 
     @Test
