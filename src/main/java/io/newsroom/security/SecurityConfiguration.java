@@ -39,12 +39,6 @@ class SecurityConfiguration {
     private static final List<String> PUBLIC_READS = List.of("/api/content/**", "/feeds/**", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/**");
 
     /**
-     * Reading what is published needs no identity, so these requests skip the session, security
-     * context, anonymous-user, request-cache and authorization filters, each of which also runs in a
-     * Micrometer observation of its own: work on every uncached read that decides nothing. Security
-     * headers are still written. Only GET and HEAD match; any other method falls to the chain below.
-     */
-    /**
      * No Micrometer observation around each security filter, authentication and authorization: they
      * wrapped every filter of every request in an observation and its scope (a profile of the search
      * benchmark showed them on every public read), and the HTTP server observation already records
@@ -55,6 +49,12 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Reading what is published needs no identity, so these requests skip the session, security
+     * context, anonymous-user, request-cache and authorization filters, each of which also runs in a
+     * Micrometer observation of its own: work on every uncached read that decides nothing. Security
+     * headers are still written. Only GET and HEAD match; any other method falls to the chain below.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain publicReads(HttpSecurity http) {

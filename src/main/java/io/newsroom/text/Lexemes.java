@@ -24,14 +24,14 @@ final class Lexemes {
 
     /** The lexeme of a word form in search form (SearchText.words); empty when it is not indexed. */
     static String of(String form) {
-        int first = form.codePointAt(0);
         if (hasDigit(form)) {
             return form; // numbers, and names such as covid19 or f16, are matched as written
         }
-        if (Character.UnicodeScript.of(first) == Character.UnicodeScript.ARABIC) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(form.codePointAt(0));
+        if (script == Character.UnicodeScript.ARABIC) {
             return stem(ARABIC.get(), form);
         }
-        if (Character.UnicodeScript.of(first) == Character.UnicodeScript.LATIN) {
+        if (script == Character.UnicodeScript.LATIN) {
             return EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(form) ? "" : stem(ENGLISH.get(), form);
         }
         return form;
