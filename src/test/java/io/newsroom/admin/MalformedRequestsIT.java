@@ -117,6 +117,50 @@ class MalformedRequestsIT extends IntegrationTest {
         assertThat(result.body()).doesNotContain("Exception", "java.", "tools.jackson", "org.springframework", "SQL", "\tat ");
     }
 
+    /**
+     * URLs refused before any controller runs: by Tomcat (invalid percent-encoding, an encoded slash,
+     * a NUL, a request line or header over its size limit) or by Spring Security's firewall (an encoded
+     * percent sign, a ".." segment, a semicolon, a double slash). Before, the first got Tomcat's HTML
+     * page and the second Spring Boot's own error JSON.
+     */
+    static Stream<Arguments> refusedUrls() {
+        String longQuery = "/api/content/search?q=" + "%D8%A7".repeat(3000);
+        return Stream.of(
+                Arguments.of("/api/content/articles/%C0%AF", ""),
+                Arguments.of("/api/content/articles/%FF%FE", ""),
+                Arguments.of("/api/content/tags/%2F", ""),
+                Arguments.of("/api/content/articles/%00", ""),
+                Arguments.of("/api/content/articles/%25", ""),
+                Arguments.of("/api/content/sources/..", ""),
+                Arguments.of("/api/content/articles/a;b", ""),
+                Arguments.of("//api/content/articles", ""),
+                Arguments.of(A + "/../tags", ""),
+                Arguments.of(A + "/%2F/publish", ""),
+                Arguments.of(longQuery, ""),
+                Arguments.of("/api/content/articles", "a".repeat(20_000)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedUrls")
+    void refusedUrlsGetAProblemBodyToo(String path, String bigHeader) {
+        Api.Result result = bigHeader.isEmpty() ? api.as(adminKey).get(path) : api.as(adminKey).get(path, "X-Big", bigHeader);
+        assertThat(result.status()).as(result.toString()).isEqualTo(400);
+        assertThat(result.header("Content-Type")).as(result.toString()).startsWith("application/problem+json");
+        JsonNode problem = result.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
+        assertThat(problem.get("detail").asString()).contains("URL or headers");
+        assertThat(result.body()).doesNotContain("<html", "Exception", "java.", "org.apache");
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIsNotFound() {
+        Api.Result result = api.get("/error");
+        assertThat(result.status()).isEqualTo(404);
+        assertThat(result.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.get("/v3/api-docs").json().get("paths").has("/error")).isFalse();
+    }
+
     @Test
     void thereAreAtLeastFiftyKinds() {
         assertThat(malformed().count()).isGreaterThanOrEqualTo(50);
