@@ -94,16 +94,20 @@ public final class SearchText {
      * A {@code tsquery} literal that requires every query word, each through the lexeme of any of its
      * forms: {@code ('باير' | 'ايران') & ('خطة')} for "بإيران خطه". Words become quoted lexemes, so
      * user input can never inject tsquery operators; an empty result means nothing searchable was typed.
+     * A lexeme too long for PostgreSQL is left out as {@link #vector} leaves it out (it refuses the whole
+     * query otherwise: an admin list filtered by a 5,000-letter word answered 500); a word with only such
+     * lexemes counts as a stop word.
      */
     public static String tsquery(String query) {
         List<String> terms = new ArrayList<>();
         for (String word : new LinkedHashSet<>(words(query))) {
-            String[] lexemes = lexemes(word);
-            if (lexemes.length > 0) {
-                StringBuilder term = new StringBuilder("(");
-                for (String lexeme : lexemes) {
+            StringBuilder term = new StringBuilder("(");
+            for (String lexeme : lexemes(word)) {
+                if (utf8Length(lexeme) <= MAX_LEXEME_BYTES) {
                     quote(lexeme, term.length() == 1 ? term : term.append(" | "));
                 }
+            }
+            if (term.length() > 1) {
                 terms.add(term.append(')').toString());
             }
         }

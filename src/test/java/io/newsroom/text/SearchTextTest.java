@@ -70,6 +70,13 @@ class SearchTextTest {
     }
 
     @Test
+    void queryLeavesOutLexemesPostgreSqlWouldRefuse() {
+        String tooLong = "7".repeat(2_047);
+        assertThat(SearchText.tsquery("plans " + tooLong)).isEqualTo("('plan')");
+        assertThat(SearchText.tsquery(tooLong)).isEmpty();
+    }
+
+    @Test
     void queryRequiresEveryWordThroughTheLexemeOfAnyOfItsForms() {
         // Snowball's own stems: it takes بايران for a dual (ان), and keeps ايران whole.
         assertThat(SearchText.tsquery("بإيران خطه")).isEqualTo("('باير' | 'ايران') & ('خطة')");
