@@ -130,7 +130,8 @@ public class GenerateArticles {
     /**
      * One batch of articles and their tags, by COPY on its own connection; returns the batch's slugs, one a line.
      * The session runs as a replica would (session_replication_role), so no trigger fires row by row:
-     * the rows carry what the triggers would have written (article_tags.visible_at, from V5), and
+     * the rows carry what the triggers would have written (the visible_at of article_tags and
+     * article_search, V5 and V7), and
      * the foreign keys hold by construction.
      */
     private static String copyBatch(String url, String user, String password, int from, int to, int articles, Instant now,
@@ -138,6 +139,7 @@ public class GenerateArticles {
         Random random = new Random(from);
         StringBuilder articleRows = new StringBuilder();
         StringBuilder tagRows = new StringBuilder();
+        StringBuilder searchRows = new StringBuilder();
         StringBuilder slugs = new StringBuilder();
         for (int i = from; i < to; i++) {
             boolean arabic = random.nextInt(10) < 8;
@@ -152,7 +154,8 @@ public class GenerateArticles {
                     .append(arabic ? "ar" : "en").append("\tPUBLISHED\t").append(headline).append('\t').append("<p>").append(body).append("</p>\t")
                     .append(body, 0, Math.min(200, body.length())).append('\t')
                     .append(sources[random.nextInt(sources.length)]).append('\t')
-                    .append(published).append('\t').append(published).append('\t').append(published).append('\t')
+                    .append(published).append('\t').append(published).append('\t').append(published).append('\n');
+            searchRows.append(id).append('\t').append(published).append('\t')
                     .append(HEADLINE_ONLY_SEARCH ? SearchText.vector(headline) : SearchText.vector(headline, body)).append('\n');
             Set<Integer> chosen = new HashSet<>();
             int n = 3 + random.nextInt(6);
@@ -171,7 +174,8 @@ public class GenerateArticles {
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn("COPY articles (id, slug, slug_key, language, status, headline, body_html, excerpt, source_id, published_at, "
-                    + "created_at, updated_at, search_vector) FROM STDIN", new StringReader(articleRows.toString()));
+                    + "created_at, updated_at) FROM STDIN", new StringReader(articleRows.toString()));
+            copy.copyIn("COPY article_search (article_id, visible_at, search_vector) FROM STDIN", new StringReader(searchRows.toString()));
             copy.copyIn("COPY article_tags (article_id, position, tag_id, visible_at) FROM STDIN", new StringReader(tagRows.toString()));
         }
         System.out.printf("%d articles%n", to);

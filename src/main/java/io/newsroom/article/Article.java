@@ -19,6 +19,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -30,6 +32,7 @@ import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.OptimisticLock;
+import org.hibernate.annotations.SecondaryRow;
 import org.jsoup.Jsoup;
 
 /**
@@ -38,6 +41,10 @@ import org.jsoup.Jsoup;
  */
 @Entity
 @Table(name = "articles")
+// The search vector lives in a narrow table of its own (migration V7: public search scans it by time);
+// every article has its row there, written with the article and read never.
+@SecondaryTable(name = "article_search", pkJoinColumns = @PrimaryKeyJoinColumn(name = "article_id"))
+@SecondaryRow(table = "article_search", optional = false)
 @DynamicUpdate
 public class Article {
 
@@ -102,7 +109,7 @@ public class Article {
      * read back: it loads as "" and, with {@link DynamicUpdate}, an UPDATE only carries it when
      * {@link #edit} has made a new one, so a status change does not rewrite the vector.
      */
-    @Column(name = "search_vector", columnDefinition = "tsvector")
+    @Column(table = "article_search", name = "search_vector", columnDefinition = "tsvector")
     @ColumnTransformer(read = "''", write = "?::tsvector")
     private String searchVector;
 

@@ -119,8 +119,8 @@ public class ArticleImport {
         jdbc.batchUpdate("""
                 INSERT INTO articles (id, slug, slug_key, language, status, headline, subheadline, body_html, excerpt, byline,
                     source_id, source_url, image_url, image_caption, image_credit, scheduled_at, published_at, created_at,
-                    updated_at, version, external_id, search_vector, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?::tsvector, ?)""", articles, articles.size(), (ps, a) -> {
+                    updated_at, version, external_id, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?)""", articles, articles.size(), (ps, a) -> {
             ArticleImage image = a.getImage();
             ps.setObject(1, a.getId());
             ps.setString(2, a.getSlug());
@@ -141,9 +141,13 @@ public class ArticleImport {
             ps.setTimestamp(17, at);
             ps.setTimestamp(18, at);
             ps.setString(19, a.getExternalId());
-            ps.setString(20, a.getSearchVector());
-            ps.setObject(21, a.getCreatedBy());
+            ps.setObject(20, a.getCreatedBy());
         });
+        jdbc.batchUpdate("INSERT INTO article_search (article_id, search_vector) VALUES (?, ?::tsvector)", articles, articles.size(),
+                (ps, a) -> {
+                    ps.setObject(1, a.getId());
+                    ps.setString(2, a.getSearchVector());
+                });
         List<Object[]> tagRows = new ArrayList<>();
         for (Article a : articles) {
             List<Tag> articleTags = a.getTags();

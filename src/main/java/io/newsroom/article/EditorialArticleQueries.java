@@ -52,7 +52,7 @@ public class EditorialArticleQueries {
             params.addValue("sourceKey", Slugs.key(filter.source())).addValue("source", filter.source());
         }
         if (filter.text() != null && !SearchText.tsquery(filter.text()).isEmpty()) {
-            sql.append(" AND a.search_vector @@ CAST(:q AS tsquery)");
+            sql.append(" AND a.id IN (SELECT s.article_id FROM article_search s WHERE s.search_vector @@ CAST(:q AS tsquery))");
             params.addValue("q", SearchText.tsquery(filter.text()));
         }
         if (cursor != null) {

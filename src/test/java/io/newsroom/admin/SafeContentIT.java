@@ -36,7 +36,7 @@ class SafeContentIT extends IntegrationTest {
         Map<String, Object> body = ArticleFixtures.article("خبر طويل جدا");
         body.put("bodyHtml", "<p>" + words + "</p>");
         String id = ArticleFixtures.create(api.as(editorKey), body).json().get("id").asString();
-        assertThat(jdbc.queryForObject("SELECT search_vector @@ CAST(? AS tsquery) FROM articles WHERE id = ?::uuid", Boolean.class,
+        assertThat(jdbc.queryForObject("SELECT search_vector @@ CAST(? AS tsquery) FROM article_search WHERE article_id = ?::uuid", Boolean.class,
                 SearchText.tsquery("k10"), id)).isTrue();
     }
 

@@ -76,8 +76,8 @@ class ArabicSearchIT extends IntegrationTest {
     }
 
     private List<String> search(String query) {
-        return jdbc.queryForList("SELECT slug FROM articles WHERE search_vector @@ CAST(? AS tsquery)", String.class,
-                SearchText.tsquery(query));
+        return jdbc.queryForList("SELECT a.slug FROM articles a JOIN article_search s ON s.article_id = a.id"
+                + " WHERE s.search_vector @@ CAST(? AS tsquery)", String.class, SearchText.tsquery(query));
     }
 
     private void create(String slug, String language, String headline, String body) {

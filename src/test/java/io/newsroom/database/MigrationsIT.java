@@ -57,13 +57,48 @@ class MigrationsIT extends IntegrationTest {
             flyway.target(MigrationVersion.LATEST).load().migrate();
 
             String table = FRESH_SCHEMA + ".articles";
-            assertThat(jdbc.queryForList("SELECT slug FROM " + table + " WHERE search_vector @@ CAST(? AS tsquery)", String.class,
-                    SearchText.tsquery("والإرهاب ايران"))).containsExactly("pact");
-            assertThat(jdbc.queryForObject("SELECT search_vector = CAST(? AS tsvector) FROM " + table, Boolean.class,
+            String search = FRESH_SCHEMA + ".article_search";
+            assertThat(jdbc.queryForList("SELECT a.slug FROM " + table + " a JOIN " + search + " s ON s.article_id = a.id"
+                    + " WHERE s.search_vector @@ CAST(? AS tsquery)", String.class, SearchText.tsquery("والإرهاب ايران"))).containsExactly("pact");
+            assertThat(jdbc.queryForObject("SELECT search_vector = CAST(? AS tsvector) FROM " + search, Boolean.class,
                     Article.searchVector("باكستان وإيران تبرمان خطة عمل", null, null, "<p>لمكافحة <b>الإرهاب</b> في المنطقة</p>")))
                     .as("the vector the application makes for this content").isTrue();
             assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = 'articles'",
                     String.class, FRESH_SCHEMA)).doesNotContain("search_text");
+        } finally {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
+        }
+    }
+
+    @Test
+    void searchVectorsMoveToTheirOwnTableWithEachArticlesVisibility() {
+        TestDatabase.Connection db = TestDatabase.get();
+        jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
+        try {
+            FluentConfiguration flyway = Flyway.configure().dataSource(db.url(), db.username(), db.password())
+                    .schemas(FRESH_SCHEMA).locations("classpath:db/migration");
+            flyway.target("6").load().migrate();
+            // Articles as version 6 stored them, their vectors in the articles table.
+            String articles = FRESH_SCHEMA + ".articles";
+            String insert = "INSERT INTO " + articles + " (id, slug, slug_key, language, status, headline, scheduled_at, published_at,"
+                    + " deleted_at, created_at, updated_at, search_vector) VALUES (?, ?, ?, 'ar', ?, 'خبر', ?::timestamptz, ?::timestamptz,"
+                    + " ?::timestamptz, now(), now(), CAST(? AS tsvector))";
+            String vector = SearchText.vector("إيران");
+            jdbc.update(insert, UUID.randomUUID(), "published", "published", "PUBLISHED", null, "2026-01-02T03:04:05Z", null, vector);
+            jdbc.update(insert, UUID.randomUUID(), "scheduled", "scheduled", "SCHEDULED", "2099-01-01T00:00:00Z", "2099-01-01T00:00:00Z",
+                    null, vector);
+            jdbc.update(insert, UUID.randomUUID(), "draft", "draft", "DRAFT", null, null, null, vector);
+            jdbc.update(insert, UUID.randomUUID(), "deleted", "deleted", "PUBLISHED", null, "2026-01-02T03:04:05Z", "2026-02-01T00:00:00Z",
+                    vector);
+
+            flyway.target(MigrationVersion.LATEST).load().migrate();
+
+            String moved = "SELECT a.slug || '=' || coalesce(to_char(s.visible_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), '-') FROM " + articles + " a JOIN " + FRESH_SCHEMA
+                    + ".article_search s ON s.article_id = a.id WHERE s.search_vector @@ CAST(? AS tsquery) ORDER BY a.slug";
+            assertThat(jdbc.queryForList(moved, String.class, SearchText.tsquery("ايران"))).containsExactly(
+                    "deleted=-", "draft=-", "published=2026-01-02 03:04", "scheduled=2099-01-01 00:00");
+            assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = 'articles'",
+                    String.class, FRESH_SCHEMA)).doesNotContain("search_vector");
         } finally {
             jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
         }
@@ -80,8 +115,9 @@ class MigrationsIT extends IntegrationTest {
 
     @Test
     void contentIndexesExist() {
-        List<String> indexes = jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename IN ('articles', 'article_tags')", String.class);
-        assertThat(indexes).contains("articles_visible_by_time", "articles_visible_by_source", "articles_search",
+        List<String> indexes = jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename IN ('articles', 'article_tags', 'article_search')",
+                String.class);
+        assertThat(indexes).contains("articles_visible_by_time", "articles_visible_by_source", "article_search_vector",
                 "article_tags_by_tag", "articles_slug_key_unique");
     }
 }
