@@ -28,10 +28,9 @@ public class PublicArticles {
     /** The one definition of "visible to readers", matching the partial indexes of V1. */
     public static final String VISIBLE = visible("a");
 
-    private static final String COLUMNS = """
-            a.id, a.slug, a.language, a.headline, a.subheadline, a.body_html, a.excerpt, a.byline, a.source_url,
-            a.image_url, a.image_caption, a.image_credit, a.published_at, a.created_at, a.updated_at,
-            s.id AS source_id, s.name AS source_name, s.slug AS source_slug, s.url AS source_url_home""";
+    private static final String COLUMNS = columns("a.body_html");
+    /** For lists of summaries: a body is most of a row's bytes, and a summary shows none of it. */
+    private static final String SUMMARY_COLUMNS = columns("NULL");
 
     /** After the article COLUMNS: its tags aggregated alongside (in position order), and the FROM clause; the WHERE is the caller's. */
     private static final String TAG_COLUMNS_AND_FROM = """
@@ -58,6 +57,10 @@ public class PublicArticles {
 
     /** Reader-side filters; null means any. */
     public record Filter(String tag, String source, String language, Instant since, Instant until) {
+    }
+
+    /** A visible article's identity and last change, without its content. */
+    public record Ref(UUID id, String slug, Instant updatedAt) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -125,16 +128,39 @@ public class PublicArticles {
                 WHERE f.slug_key = :key AND """ + " " + VISIBLE, Map.of("key", Slugs.key(slug)), String.class).stream().findFirst();
     }
 
-    /** Visible articles by id, in the order given (for search and similar lists). */
+    /** A visible article's id, current slug and last change, by slug (any spelling variant): for the lists hanging off it. */
+    public Optional<Ref> refBySlug(String slug) {
+        return jdbc.query("SELECT a.id, a.slug, a.updated_at FROM articles a WHERE " + VISIBLE + " AND a.slug_key = :key",
+                Map.of("key", Slugs.key(slug)), (rs, n) -> new Ref(rs.getObject("id", UUID.class), rs.getString("slug"),
+                        rs.getTimestamp("updated_at").toInstant())).stream().findFirst();
+    }
+
+    /** Visible articles by id, in the order given (for search hits). */
     public List<PublicArticle> byIds(List<UUID> ids) {
+        return byIds(ids, COLUMNS);
+    }
+
+    /** As {@link #byIds}, without their bodies ({@code bodyHtml} null): for lists of summaries. */
+    public List<PublicArticle> summariesByIds(List<UUID> ids) {
+        return byIds(ids, SUMMARY_COLUMNS);
+    }
+
+    private List<PublicArticle> byIds(List<UUID> ids, String columns) {
         if (ids.isEmpty()) {
             return List.of();
         }
         // One statement with the tags aggregated alongside: the ten hits of every search page and similar list.
         Map<UUID, PublicArticle> found = new LinkedHashMap<>();
-        jdbc.query("SELECT " + COLUMNS + TAG_COLUMNS_AND_FROM + " WHERE " + VISIBLE + " AND a.id IN (:ids)", Map.of("ids", ids),
+        jdbc.query("SELECT " + columns + TAG_COLUMNS_AND_FROM + " WHERE " + VISIBLE + " AND a.id IN (:ids)", Map.of("ids", ids),
                 (rs, n) -> article(rs).withTags(tags(rs))).forEach(a -> found.put(a.id(), a));
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static String columns(String body) {
+        return """
+                a.id, a.slug, a.language, a.headline, a.subheadline, %s AS body_html, a.excerpt, a.byline, a.source_url,
+                a.image_url, a.image_caption, a.image_credit, a.published_at, a.created_at, a.updated_at,
+                s.id AS source_id, s.name AS source_name, s.slug AS source_slug, s.url AS source_url_home""".formatted(body);
     }
 
     Optional<UUID> tagId(String slug) {

@@ -51,16 +51,16 @@ class ContentSimilarController {
     ResponseEntity<SimilarList> similar(@PathVariable String slug,
                                         @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
                                         HttpServletRequest servletRequest, WebRequest request) {
-        Optional<PublicArticle> seed = articles.bySlug(slug);
+        Optional<PublicArticles.Ref> seed = articles.refBySlug(slug);
         if (seed.isEmpty() || !seed.get().slug().equals(slug)) {
-            String current = seed.map(PublicArticle::slug).or(() -> articles.currentSlugForFormer(slug))
+            String current = seed.map(PublicArticles.Ref::slug).or(() -> articles.currentSlugForFormer(slug))
                     .orElseThrow(() -> new NotFoundProblem("No published article with slug " + slug));
             String query = servletRequest.getQueryString() == null ? "" : "?" + servletRequest.getQueryString();
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
                     .location(URI.create("/api/content/articles/" + SiteProperties.encode(current) + "/similar" + query)).build();
         }
         SimilarArticles.Ranking ranking = similar.rank(seed.get().id(), limit);
-        List<PublicArticle> items = articles.byIds(ranking.items().stream().map(SimilarArticles.Item::id).toList());
+        List<PublicArticle> items = articles.summariesByIds(ranking.items().stream().map(SimilarArticles.Item::id).toList());
         // Any change to any article can change this list (a new story sharing a tag): it goes with "articles".
         List<String> keys = new ArrayList<>(List.of("articles", ContentCaching.articleKey(seed.get().id())));
         items.forEach(item -> keys.add(ContentCaching.articleKey(item.id())));
