@@ -1,11 +1,11 @@
 package io.newsroom.similar;
 
-import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,9 +51,6 @@ public class SimilarArticles {
     private record Headline(String slug, String headline, UUID sourceId) {
     }
 
-    private record Seed(Headline headline, Map<UUID, String> tags, List<UUID> related) {
-    }
-
     private final JdbcTemplate jdbc;
     private final TagWeights weights;
     private final SimilarProperties properties;
@@ -76,83 +73,65 @@ public class SimilarArticles {
     }
 
     private Ranking compute(UUID articleId, int limit) {
-        Seed seed = seed(articleId);
-        if (seed == null || seed.tags().isEmpty()) {
+        Map<UUID, String> seedTags = new LinkedHashMap<>();
+        jdbc.query("SELECT t.id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY at.position",
+                row -> {
+                    seedTags.put(row.getObject("id", UUID.class), row.getString("name"));
+                }, articleId);
+        if (seedTags.isEmpty()) {
             return new Ranking(List.of(), List.of());
         }
-        Set<UUID> excluded = new HashSet<>(seed.related());
+        Set<UUID> excluded = new HashSet<>(jdbc.queryForList("SELECT related_article_id FROM related_articles WHERE article_id = ?",
+                UUID.class, articleId));
         excluded.add(articleId);
-        Map<UUID, Double> idf = weights.idf(seed.tags().keySet());
-        // Only the head of the ranking: enough to replace what near-duplicates remove.
-        Map<UUID, Headline> headlines = new HashMap<>();
-        List<Candidate> head = head(seed.tags().keySet(), excluded, idf, limit * 3 + 10, headlines);
-        return fold(head, headlines, seed.headline(), seed.tags(), idf, articleId, limit);
+        Map<UUID, Double> idf = weights.idf(seedTags.keySet());
+        List<Candidate> ranked = candidates(seedTags.keySet(), excluded, idf);
+        // Headlines only for the head of the list: enough to replace what near-duplicates remove.
+        List<Candidate> head = ranked.subList(0, Math.min(ranked.size(), limit * 3 + 10));
+        Map<UUID, Headline> headlines = headlines(head.stream().map(Candidate::id).toList(), articleId);
+        return fold(head, headlines, headlines.get(articleId), seedTags, idf, articleId, limit);
     }
 
-    /** The seed's headline, its tags in their order (id → name) and its read-also articles, in one statement. */
-    private Seed seed(UUID articleId) {
-        List<Seed> found = jdbc.query("""
-                SELECT a.slug, a.headline, a.source_id, tg.ids, tg.names,
-                       ARRAY(SELECT ra.related_article_id FROM related_articles ra WHERE ra.article_id = a.id) AS related
-                FROM articles a
-                LEFT JOIN LATERAL (
-                  SELECT array_agg(t.id ORDER BY at.position) AS ids, array_agg(t.name ORDER BY at.position) AS names
-                  FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) tg ON true
-                WHERE a.id = ?""", (row, n) -> {
-            Map<UUID, String> tags = new LinkedHashMap<>();
-            Array ids = row.getArray("ids");
-            if (ids != null) {
-                UUID[] tagIds = (UUID[]) ids.getArray();
-                String[] names = (String[]) row.getArray("names").getArray();
-                for (int i = 0; i < tagIds.length; i++) {
-                    tags.put(tagIds[i], names[i]);
-                }
-            }
-            return new Seed(new Headline(row.getString("slug"), row.getString("headline"), row.getObject("source_id", UUID.class)), tags,
-                    List.of((UUID[]) row.getArray("related").getArray()));
-        }, articleId);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    /**
-     * The best {@code size} candidates with their headlines, best first; ties go to the newer story,
-     * then by id, so lists are stable. Scored in the database: a seed with eight tags brings up to
-     * 2,400 (tag, article) rows, and sending them all to be summed here cost more than the summing
-     * (async-profiler on the benchmark's similar scenario: a fifth of the service's time). The
-     * score is {@link SimilarProperties}' formula, in float8 throughout (extract's numeric made the
-     * power 25 µs a candidate); each sum adds a candidate's tags in the seed's order.
-     */
-    private List<Candidate> head(Set<UUID> tags, Set<UUID> excluded, Map<UUID, Double> idf, int size, Map<UUID, Headline> headlines) {
-        UUID[] tagIds = tags.toArray(UUID[]::new);
-        Double[] tagIdf = Arrays.stream(tagIds).map(idf::get).toArray(Double[]::new);
-        double halfLife = properties.halfLife().toSeconds();
-        return jdbc.query("""
-                WITH seed AS (SELECT * FROM unnest(?::uuid[], ?::float8[]) WITH ORDINALITY AS s(tag_id, idf, n)),
-                shared AS (
-                  SELECT c.article_id, c.visible_at, s.tag_id, s.idf, s.n
-                  FROM seed s CROSS JOIN LATERAL (
-                    SELECT at.article_id, at.visible_at FROM article_tags at
+    /** Every candidate with its score, best first; ties go to the newer story, then by id, so lists are stable. */
+    private List<Candidate> candidates(Set<UUID> tags, Set<UUID> excluded, Map<UUID, Double> idf) {
+        Map<UUID, List<UUID>> sharedByArticle = new HashMap<>();
+        Map<UUID, Instant> publishedAt = new HashMap<>();
+        jdbc.query("""
+                SELECT c.article_id, c.tag_id, c.visible_at
+                FROM unnest(?::uuid[]) AS s(tag_id)
+                CROSS JOIN LATERAL (
+                    SELECT at.article_id, at.tag_id, at.visible_at FROM article_tags at
                     WHERE at.tag_id = s.tag_id AND at.visible_at IS NOT NULL AND at.visible_at <= now()
-                    ORDER BY at.visible_at DESC LIMIT ?) c
-                  WHERE c.article_id <> ALL (?::uuid[])),
-                scored AS (
-                  SELECT article_id, max(visible_at) AS published_at, array_agg(tag_id ORDER BY n) AS tags, sum(idf ORDER BY n) AS overlap
-                  FROM shared GROUP BY article_id),
-                recent AS (
-                  SELECT *, 1 - ? + ? * power(2::float8, -greatest(0, floor(extract(epoch FROM ?::timestamptz - published_at)::float8)) / ?)
-                      AS recency
-                  FROM scored),
-                best AS (
-                  SELECT article_id, published_at, tags, overlap * recency AS score, recency FROM recent
-                  ORDER BY score DESC, published_at DESC, article_id LIMIT ?)
-                SELECT b.*, a.slug, a.headline, a.source_id FROM best b JOIN articles a ON a.id = b.article_id
-                ORDER BY b.score DESC, b.published_at DESC, b.article_id""", (row, n) -> {
-            UUID id = row.getObject("article_id", UUID.class);
-            headlines.put(id, new Headline(row.getString("slug"), row.getString("headline"), row.getObject("source_id", UUID.class)));
-            return new Candidate(id, row.getTimestamp("published_at").toInstant(), List.of((UUID[]) row.getArray("tags").getArray()),
-                    row.getDouble("score"), row.getDouble("recency"));
-        }, tagIds, tagIdf, properties.candidatesPerTag(), excluded.toArray(UUID[]::new), properties.recencyWeight(),
-                properties.recencyWeight(), Timestamp.from(clock.instant()), halfLife, size);
+                    ORDER BY at.visible_at DESC LIMIT ?) c""",
+                row -> {
+                    UUID id = row.getObject("article_id", UUID.class);
+                    if (!excluded.contains(id)) {
+                        sharedByArticle.computeIfAbsent(id, k -> new ArrayList<>()).add(row.getObject("tag_id", UUID.class));
+                        publishedAt.put(id, row.getTimestamp("visible_at").toInstant());
+                    }
+                }, tags.toArray(UUID[]::new), properties.candidatesPerTag());
+        Instant now = clock.instant();
+        List<Candidate> candidates = new ArrayList<>(sharedByArticle.size());
+        sharedByArticle.forEach((id, shared) -> {
+            double recency = properties.recency(Duration.between(publishedAt.get(id), now));
+            double overlap = shared.stream().mapToDouble(idf::get).sum();
+            candidates.add(new Candidate(id, publishedAt.get(id), shared, overlap * recency, recency));
+        });
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparing(Candidate::publishedAt, Comparator.reverseOrder())
+                .thenComparing(Candidate::id));
+        return candidates;
+    }
+
+    private Map<UUID, Headline> headlines(List<UUID> candidates, UUID seed) {
+        List<UUID> ids = new ArrayList<>(candidates);
+        ids.add(seed);
+        Map<UUID, Headline> headlines = new HashMap<>();
+        jdbc.query("SELECT id, slug, headline, source_id FROM articles WHERE id = ANY (?)", row -> {
+            headlines.put(row.getObject("id", UUID.class), new Headline(row.getString("slug"), row.getString("headline"),
+                    row.getObject("source_id", UUID.class)));
+        }, (Object) ids.toArray(UUID[]::new));
+        return headlines;
     }
 
     /** Walks the ranking: keeps an item unless it is the seed's story or an item's story again, or its source is full. */

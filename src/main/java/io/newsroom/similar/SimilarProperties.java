@@ -7,8 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How similar articles are ranked ({@code newsroom.similar.*}). A candidate's score is
  * {@code Σ idf(shared tag) × recency}, where {@code idf(t) = ln(1 + N / n(t))} (N published articles,
- * n(t) of them carrying t) and {@code recency = 1 - recencyWeight + recencyWeight × 2^(-age / halfLife)}, age
- * in whole seconds (computed by SimilarArticles' statement).
+ * n(t) of them carrying t) and {@code recency = 1 - recencyWeight + recencyWeight × 2^(-age / halfLife)}.
  *
  * @param halfLife           age at which the recency part of the score halves
  * @param recencyWeight      how much of the score recency can take away from an old story (0: none, 1: all)
@@ -27,4 +26,9 @@ public record SimilarProperties(
         @DefaultValue("0.6") double duplicateThreshold,
         @DefaultValue("0") int maxPerSource,
         @DefaultValue("10m") Duration tagWeightRefresh) {
+
+    public double recency(Duration age) {
+        double halfLives = Math.max(0, age.toSeconds()) / (double) halfLife.toSeconds();
+        return 1 - recencyWeight + recencyWeight * Math.pow(2, -halfLives);
+    }
 }
