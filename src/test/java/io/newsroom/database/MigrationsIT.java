@@ -12,96 +12,86 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MigrationsIT extends IntegrationTest {
 
     private static final String FRESH_SCHEMA = "migrations_from_empty";
 
+    /** Flyway on an empty schema of its own, beside the application's. */
+    private FluentConfiguration freshSchema() {
+        dropFreshSchema();
+        TestDatabase.Connection db = TestDatabase.get();
+        return Flyway.configure().dataSource(db.url(), db.username(), db.password())
+                .schemas(FRESH_SCHEMA).locations("classpath:db/migration");
+    }
+
+    @AfterEach
+    void dropFreshSchema() {
+        jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
+    }
+
     @Test
     void migrationsApplyToAnEmptySchema() {
-        TestDatabase.Connection db = TestDatabase.get();
-        jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
-        try {
-            MigrateResult result = Flyway.configure()
-                    .dataSource(db.url(), db.username(), db.password())
-                    .schemas(FRESH_SCHEMA)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            assertThat(result.success).isTrue();
-            assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(1);
-            List<String> tables = jdbc.queryForList(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY 1", String.class, FRESH_SCHEMA);
-            assertThat(tables).contains("articles", "article_tags", "related_articles", "sources", "tags");
-            assertThat(jdbc.queryForObject("SELECT max(version::int) FROM " + FRESH_SCHEMA + ".flyway_schema_history", Integer.class))
-                    .as("the Java migrations are found too").isGreaterThanOrEqualTo(6);
-        } finally {
-            jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
-        }
+        MigrateResult result = freshSchema().load().migrate();
+        assertThat(result.success).isTrue();
+        assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(1);
+        List<String> tables = jdbc.queryForList(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY 1", String.class, FRESH_SCHEMA);
+        assertThat(tables).contains("articles", "article_tags", "related_articles", "sources", "tags");
+        assertThat(jdbc.queryForObject("SELECT max(version::int) FROM " + FRESH_SCHEMA + ".flyway_schema_history", Integer.class))
+                .as("the Java migrations are found too").isGreaterThanOrEqualTo(6);
     }
 
     @Test
     void searchVectorsOfExistingArticlesAreMadeAgainInJava() {
-        TestDatabase.Connection db = TestDatabase.get();
-        jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
-        try {
-            FluentConfiguration flyway = Flyway.configure().dataSource(db.url(), db.username(), db.password())
-                    .schemas(FRESH_SCHEMA).locations("classpath:db/migration");
-            flyway.target("5").load().migrate();
-            // An article as version 5 stored it: PostgreSQL generated its vector from the search text.
-            jdbc.update("INSERT INTO " + FRESH_SCHEMA + ".articles (id, slug, slug_key, language, status, headline, body_html,"
-                    + " created_at, updated_at, search_text) VALUES (?, 'pact', 'pact', 'ar', 'DRAFT', ?, ?, now(), now(), 'old text')",
-                    UUID.randomUUID(), "باكستان وإيران تبرمان خطة عمل", "<p>لمكافحة <b>الإرهاب</b> في المنطقة</p>");
+        FluentConfiguration flyway = freshSchema();
+        flyway.target("5").load().migrate();
+        // An article as version 5 stored it: PostgreSQL generated its vector from the search text.
+        jdbc.update("INSERT INTO " + FRESH_SCHEMA + ".articles (id, slug, slug_key, language, status, headline, body_html,"
+                + " created_at, updated_at, search_text) VALUES (?, 'pact', 'pact', 'ar', 'DRAFT', ?, ?, now(), now(), 'old text')",
+                UUID.randomUUID(), "باكستان وإيران تبرمان خطة عمل", "<p>لمكافحة <b>الإرهاب</b> في المنطقة</p>");
 
-            flyway.target(MigrationVersion.LATEST).load().migrate();
+        flyway.target(MigrationVersion.LATEST).load().migrate();
 
-            String table = FRESH_SCHEMA + ".articles";
-            String search = FRESH_SCHEMA + ".article_search";
-            assertThat(jdbc.queryForList("SELECT a.slug FROM " + table + " a JOIN " + search + " s ON s.article_id = a.id"
-                    + " WHERE s.search_vector @@ CAST(? AS tsquery)", String.class, SearchText.tsquery("والإرهاب ايران"))).containsExactly("pact");
-            assertThat(jdbc.queryForObject("SELECT search_vector = CAST(? AS tsvector) FROM " + search, Boolean.class,
-                    Article.searchVector("باكستان وإيران تبرمان خطة عمل", null, null, "<p>لمكافحة <b>الإرهاب</b> في المنطقة</p>")))
-                    .as("the vector the application makes for this content").isTrue();
-            assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = 'articles'",
-                    String.class, FRESH_SCHEMA)).doesNotContain("search_text");
-        } finally {
-            jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
-        }
+        String table = FRESH_SCHEMA + ".articles";
+        String search = FRESH_SCHEMA + ".article_search";
+        assertThat(jdbc.queryForList("SELECT a.slug FROM " + table + " a JOIN " + search + " s ON s.article_id = a.id"
+                + " WHERE s.search_vector @@ CAST(? AS tsquery)", String.class, SearchText.tsquery("والإرهاب ايران"))).containsExactly("pact");
+        assertThat(jdbc.queryForObject("SELECT search_vector = CAST(? AS tsvector) FROM " + search, Boolean.class,
+                Article.searchVector("باكستان وإيران تبرمان خطة عمل", null, null, "<p>لمكافحة <b>الإرهاب</b> في المنطقة</p>")))
+                .as("the vector the application makes for this content").isTrue();
+        assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = 'articles'",
+                String.class, FRESH_SCHEMA)).doesNotContain("search_text");
     }
 
     @Test
     void searchVectorsMoveToTheirOwnTableWithEachArticlesVisibility() {
-        TestDatabase.Connection db = TestDatabase.get();
-        jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
-        try {
-            FluentConfiguration flyway = Flyway.configure().dataSource(db.url(), db.username(), db.password())
-                    .schemas(FRESH_SCHEMA).locations("classpath:db/migration");
-            flyway.target("6").load().migrate();
-            // Articles as version 6 stored them, their vectors in the articles table.
-            String articles = FRESH_SCHEMA + ".articles";
-            String insert = "INSERT INTO " + articles + " (id, slug, slug_key, language, status, headline, scheduled_at, published_at,"
-                    + " deleted_at, created_at, updated_at, search_vector) VALUES (?, ?, ?, 'ar', ?, 'خبر', ?::timestamptz, ?::timestamptz,"
-                    + " ?::timestamptz, now(), now(), CAST(? AS tsvector))";
-            String vector = SearchText.vector("إيران");
-            jdbc.update(insert, UUID.randomUUID(), "published", "published", "PUBLISHED", null, "2026-01-02T03:04:05Z", null, vector);
-            jdbc.update(insert, UUID.randomUUID(), "scheduled", "scheduled", "SCHEDULED", "2099-01-01T00:00:00Z", "2099-01-01T00:00:00Z",
-                    null, vector);
-            jdbc.update(insert, UUID.randomUUID(), "draft", "draft", "DRAFT", null, null, null, vector);
-            jdbc.update(insert, UUID.randomUUID(), "deleted", "deleted", "PUBLISHED", null, "2026-01-02T03:04:05Z", "2026-02-01T00:00:00Z",
-                    vector);
+        FluentConfiguration flyway = freshSchema();
+        flyway.target("6").load().migrate();
+        // Articles as version 6 stored them, their vectors in the articles table.
+        String articles = FRESH_SCHEMA + ".articles";
+        String insert = "INSERT INTO " + articles + " (id, slug, slug_key, language, status, headline, scheduled_at, published_at,"
+                + " deleted_at, created_at, updated_at, search_vector) VALUES (?, ?, ?, 'ar', ?, 'خبر', ?::timestamptz, ?::timestamptz,"
+                + " ?::timestamptz, now(), now(), CAST(? AS tsvector))";
+        String vector = SearchText.vector("إيران");
+        jdbc.update(insert, UUID.randomUUID(), "published", "published", "PUBLISHED", null, "2026-01-02T03:04:05Z", null, vector);
+        jdbc.update(insert, UUID.randomUUID(), "scheduled", "scheduled", "SCHEDULED", "2099-01-01T00:00:00Z", "2099-01-01T00:00:00Z",
+                null, vector);
+        jdbc.update(insert, UUID.randomUUID(), "draft", "draft", "DRAFT", null, null, null, vector);
+        jdbc.update(insert, UUID.randomUUID(), "deleted", "deleted", "PUBLISHED", null, "2026-01-02T03:04:05Z", "2026-02-01T00:00:00Z",
+                vector);
 
-            flyway.target(MigrationVersion.LATEST).load().migrate();
+        flyway.target(MigrationVersion.LATEST).load().migrate();
 
-            String moved = "SELECT a.slug || '=' || coalesce(to_char(s.visible_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), '-') FROM " + articles + " a JOIN " + FRESH_SCHEMA
-                    + ".article_search s ON s.article_id = a.id WHERE s.search_vector @@ CAST(? AS tsquery) ORDER BY a.slug";
-            assertThat(jdbc.queryForList(moved, String.class, SearchText.tsquery("ايران"))).containsExactly(
-                    "deleted=-", "draft=-", "published=2026-01-02 03:04", "scheduled=2099-01-01 00:00");
-            assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = 'articles'",
-                    String.class, FRESH_SCHEMA)).doesNotContain("search_vector");
-        } finally {
-            jdbc.execute("DROP SCHEMA IF EXISTS " + FRESH_SCHEMA + " CASCADE");
-        }
+        String moved = "SELECT a.slug || '=' || coalesce(to_char(s.visible_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), '-')"
+                + " FROM " + articles + " a JOIN " + FRESH_SCHEMA + ".article_search s ON s.article_id = a.id"
+                + " WHERE s.search_vector @@ CAST(? AS tsquery) ORDER BY a.slug";
+        assertThat(jdbc.queryForList(moved, String.class, SearchText.tsquery("ايران"))).containsExactly(
+                "deleted=-", "draft=-", "published=2026-01-02 03:04", "scheduled=2099-01-01 00:00");
+        assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = 'articles'",
+                String.class, FRESH_SCHEMA)).doesNotContain("search_vector");
     }
 
     @Test
