@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,13 +27,13 @@ public class PublicSearch {
     public static final int MAX_QUERY_LENGTH = 200;
 
     /**
-     * Only the newest matches are ranked. Ranking reads each match's whole tsvector, so a word found
-     * in most of a large archive would otherwise cost seconds; for news, the best hit is almost
-     * always among the most recent few hundred. ts_rank rather than ts_rank_cd: cheaper (no cover search),
-     * and as good on the search test set (ArabicSearchQualityIT: 76/77 first with either on the vectors made
-     * in Java; on PostgreSQL's own vectors 77/77 against 76/77).
+     * Only the newest matches are ranked ({@code newsroom.search.ranked-candidates}). Ranking reads each
+     * match's whole tsvector, so a word found in most of a large archive would otherwise cost seconds;
+     * for news, the best hit is almost always among the most recent few hundred. ts_rank rather than
+     * ts_rank_cd: cheaper (no cover search), and as good on the search test set (ArabicSearchQualityIT:
+     * 76/77 first with either on the vectors made in Java; on PostgreSQL's own vectors 77/77 against 76/77).
      */
-    static final int RANKED_CANDIDATES = 300;
+    static final int DEFAULT_RANKED_CANDIDATES = 300;
 
     public record Hit(PublicArticle article, String snippet, double rank) {
     }
@@ -61,10 +62,16 @@ public class PublicSearch {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PublicArticles articles;
+    private final int rankedCandidates;
 
-    PublicSearch(NamedParameterJdbcTemplate jdbc, PublicArticles articles) {
+    PublicSearch(NamedParameterJdbcTemplate jdbc, PublicArticles articles,
+                 @Value("${newsroom.search.ranked-candidates:" + DEFAULT_RANKED_CANDIDATES + "}") int rankedCandidates) {
+        if (rankedCandidates < 1) {
+            throw new IllegalArgumentException("newsroom.search.ranked-candidates must be at least 1, not " + rankedCandidates);
+        }
         this.jdbc = jdbc;
         this.articles = articles;
+        this.rankedCandidates = rankedCandidates;
     }
 
     public Page<Hit> search(String query, int limit, String cursor) {
@@ -74,7 +81,7 @@ public class PublicSearch {
             return new Page<>(List.of(), null);
         }
         MapSqlParameterSource params = new MapSqlParameterSource("q", tsquery).addValue("limit", limit + 1)
-                .addValue("candidates", RANKED_CANDIDATES);
+                .addValue("candidates", rankedCandidates);
         String after = "true";
         if (cursor != null) {
             String[] parts = Cursors.decode(cursor).split("\\|", 2);

@@ -79,5 +79,13 @@ class ArticleLifecycleTest {
         assertThat(TextDirection.of("en")).isEqualTo("ltr");
         assertThat(TextDirection.of("az-Arab")).isEqualTo("rtl");
         assertThat(TextDirection.of("ku-Latn")).isEqualTo("ltr");
+        // Bare language subtags take a shortcut; it must agree with the parsed answer.
+        assertThat(TextDirection.of("ar")).isEqualTo("rtl");
+        assertThat(TextDirection.of("AR")).isEqualTo("rtl");
+        assertThat(TextDirection.of("iw")).isEqualTo("rtl");
+        assertThat(TextDirection.of("ckb")).isEqualTo("rtl");
+        assertThat(TextDirection.of("fr")).isEqualTo("ltr");
+        assertThat(TextDirection.of("")).isEqualTo("ltr");
+        assertThat(TextDirection.of(null)).isEqualTo("ltr");
     }
 }
