@@ -21,6 +21,8 @@ trap '"${SQL[@]}" -c "DROP TABLE IF EXISTS floor_keys, floor_queries" || true; s
 java -cp "target/classes:$(cat target/classpath.txt)" bench/FloorStatements.java \
   "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" "$DATA/queries-content-$N.txt" "$DATA/floor"
 
+median_of_three() { echo "$@" | tr ' ' '\n' | sort -n | sed -n 2p; }
+
 echo "Floors on this machine ($(nproc) cores), $N published articles; each: 20 s warm-up, then three 20 s runs"
 database() { # name, pgbench script, clients: 20 s warm-up, then three 20 s runs
   local runs=""
@@ -29,7 +31,7 @@ database() { # name, pgbench script, clients: 20 s warm-up, then three 20 s runs
     runs="$runs $(pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U postgres -c"$3" -j2 -T20 -M prepared -f "$2" postgres 2>&1 \
       | awk '/^tps/ {printf "%.0f", $3}')"
   done
-  echo "PostgreSQL alone, $1, $3 connections: statements/s$runs (median $(echo $runs | tr ' ' '\n' | sort -n | sed -n 2p))"
+  echo "PostgreSQL alone, $1, $3 connections: statements/s$runs (median $(median_of_three $runs))"
 }
 # Two connections keep both cores busy with the least switching (PostgreSQL's best rate here); sixteen
 # are as many as wrk's, about what the service's pool of ten passes on.
@@ -44,4 +46,4 @@ runs=""
 for _ in 1 2 3; do
   runs="$runs $(wrk -t2 -c16 -d20s "$URL" | awk '/Requests\/sec/ {printf "%.0f", $2}')"
 done
-echo "The service alone, one article from its response cache: requests/s$runs (median $(echo $runs | tr ' ' '\n' | sort -n | sed -n 2p))"
+echo "The service alone, one article from its response cache: requests/s$runs (median $(median_of_three $runs))"
