@@ -32,7 +32,7 @@ SELECT f.n, f.id, t.position, t.tag_id FROM import_floor_source f JOIN article_t
 CHECKPOINT;
 SQLEOF
 
-writer() { # first and last chunk number, every other one
+writer() { # from the chunk numbered $1, every other chunk
   for ((chunk = $1; chunk < N / CHUNK; chunk += 2)); do
     "${SQL[@]}" -v lo=$((chunk * CHUNK + 1)) -v hi=$(((chunk + 1) * CHUNK)) -f bench/import-floor.sql
   done
@@ -53,4 +53,5 @@ names = ["articles", "article_search", "article_tags", "article_revisions", "aud
 times = [float(t) for t in re.findall(r"Time: ([\d.]+) ms", sys.stdin.read())][1:]  # after BEGIN
 for name, ms in zip(names, times):
     print(f"  {name:<20} {ms / chunk:.3f}")
-print(f"  {'"'total'"':<20} {sum(times) / chunk:.3f}")' "$CHUNK"
+label = "total"
+print(f"  {label:<20} {sum(times) / chunk:.3f}")' "$CHUNK"
