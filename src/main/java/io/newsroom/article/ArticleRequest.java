@@ -1,5 +1,6 @@
 package io.newsroom.article;
 
+import io.newsroom.text.CleanText;
 import io.newsroom.validation.HttpUrl;
 import io.newsroom.validation.LanguageTag;
 import jakarta.validation.Valid;
@@ -11,7 +12,9 @@ import java.util.UUID;
 
 /**
  * An article as editors send it (POST, PUT, and the result of a PATCH merge), and as ingest maps a
- * ninjs document: the constraints here are the validation every way in shares.
+ * ninjs document: the constraints here are the validation every way in shares, and the text rules
+ * here ({@link CleanText}: one-line fields, names, bodies) are the cleaning every way in shares, applied
+ * before anything is validated.
  */
 public record ArticleRequest(
         @NotBlank @Size(max = 300) String headline,
@@ -27,7 +30,25 @@ public record ArticleRequest(
         @Size(max = 10) List<@NotNull UUID> relatedIds,
         @Size(max = 200) String slug) {
 
+    public ArticleRequest {
+        headline = CleanText.line(headline);
+        subheadline = CleanText.line(subheadline);
+        bodyHtml = CleanText.text(bodyHtml);
+        excerpt = CleanText.text(excerpt);
+        byline = CleanText.line(byline);
+        language = CleanText.name(language);
+        sourceUrl = CleanText.line(sourceUrl);
+        tags = tags == null ? null : tags.stream().map(CleanText::name).toList();
+        slug = CleanText.name(slug);
+    }
+
     public record ImageRequest(@NotBlank @HttpUrl String url, @Size(max = 2000) String caption, @Size(max = 300) String credit) {
+
+        public ImageRequest {
+            url = CleanText.line(url);
+            caption = CleanText.line(caption);
+            credit = CleanText.line(credit);
+        }
     }
 
     /** The same article with its source and read-also links resolved (ingest names them by name and uri). */

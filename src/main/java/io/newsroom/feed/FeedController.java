@@ -16,6 +16,7 @@ import io.newsroom.content.PublicArticles;
 import io.newsroom.content.PublicTaxonomy;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.problem.NotFoundProblem;
+import io.newsroom.text.CleanText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -91,10 +92,10 @@ class FeedController {
         List<PublicArticle> items = articles.list(filter, SIZE, null).items();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
-        feed.setTitle(title);
+        feed.setTitle(xml(title));
         feed.setLink(site.url());
         feed.setUri(site.url() + "/feeds");
-        feed.setDescription(title);
+        feed.setDescription(xml(title));
         feed.setLanguage(site.language());
         Instant updated = items.stream().map(PublicArticle::updatedAt).max(Comparator.naturalOrder()).orElse(null);
         if (updated != null) {
@@ -106,30 +107,38 @@ class FeedController {
 
     private SyndEntry entry(PublicArticle a) {
         SyndEntry entry = new SyndEntryImpl();
-        entry.setTitle(a.headline());
-        entry.setLink(site.articleUrl(a.slug()));
+        entry.setTitle(xml(a.headline()));
+        entry.setLink(xml(site.articleUrl(a.slug())));
         entry.setUri("urn:uuid:" + a.id());
         entry.setPublishedDate(Date.from(a.publishedAt()));
         entry.setUpdatedDate(Date.from(a.updatedAt()));
         // Atom requires an author: the byline, else the source, else the publication.
-        entry.setAuthor(a.byline() != null ? a.byline() : a.source() != null ? a.source().name() : site.name());
+        entry.setAuthor(xml(a.byline() != null ? a.byline() : a.source() != null ? a.source().name() : site.name()));
         if (a.excerpt() != null) {
             SyndContent description = new SyndContentImpl();
             description.setType("text/plain");
-            description.setValue(a.excerpt());
+            description.setValue(xml(a.excerpt()));
             entry.setDescription(description);
         }
         SyndContent body = new SyndContentImpl();
         body.setType("html");
-        body.setValue("<div dir=\"" + a.direction() + "\" lang=\"" + a.language() + "\">" + (a.bodyHtml() == null ? "" : a.bodyHtml()) + "</div>");
+        body.setValue(xml("<div dir=\"" + a.direction() + "\" lang=\"" + a.language() + "\">" + (a.bodyHtml() == null ? "" : a.bodyHtml()) + "</div>"));
         entry.setContents(List.of(body));
         List<SyndCategory> categories = a.tags().stream().map(t -> {
             SyndCategory category = new SyndCategoryImpl();
-            category.setName(t.name());
+            category.setName(xml(t.name()));
             return category;
         }).toList();
         entry.setCategories(categories);
         return entry;
+    }
+
+    /**
+     * Text for the feed without what XML 1.0 forbids: the database may hold rows older than the
+     * cleaning of input, and JDOM refuses such characters, which took the whole feed down.
+     */
+    private static String xml(String text) {
+        return CleanText.forXml(text);
     }
 
     /** Rome builds the document; the root gets xml:lang so that Atom readers know the language too. */

@@ -1,5 +1,6 @@
 package io.newsroom.ingest;
 
+import io.newsroom.text.CleanText;
 import io.newsroom.article.ArticleRequest;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,14 @@ import java.util.UUID;
 public record IngestDocument(String uri, Instant versionCreated, Instant publishedAt, PubStatus pubStatus, Instant embargoed,
                              ArticleRequest content, String sourceName, String sourceUrl, List<String> relatedUris,
                              List<UUID> relatedIds, String contentHash) {
+
+    /** The identifiers are keys and the publisher's name becomes a source: they get the rules of names. */
+    public IngestDocument {
+        uri = CleanText.name(uri);
+        sourceName = CleanText.name(sourceName);
+        sourceUrl = CleanText.line(sourceUrl);
+        relatedUris = relatedUris == null ? null : relatedUris.stream().map(CleanText::name).toList();
+    }
 
     public enum PubStatus {
         /** ninjs {@code usable}: publish (or schedule, when embargoed). */

@@ -4,6 +4,7 @@ import io.newsroom.content.ContentCaching;
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.problem.NotFoundProblem;
+import io.newsroom.text.CleanText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.StringWriter;
@@ -148,15 +149,17 @@ class SitemapController {
         return entries.stream().map(Entry::updatedAt).max(Comparator.naturalOrder()).orElse(null);
     }
 
+    // Every text written goes through CleanText.forXml: the database may hold what XML 1.0 cannot
+    // carry (rows older than the cleaning of input), and one such character would make the whole file unreadable.
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
         w.writeStartElement(name);
-        w.writeCharacters(text);
+        w.writeCharacters(CleanText.forXml(text));
         w.writeEndElement();
     }
 
     private static void newsElement(XMLStreamWriter w, String name, String text) throws XMLStreamException {
         w.writeStartElement("news", name, NEWS_NS);
-        w.writeCharacters(text);
+        w.writeCharacters(CleanText.forXml(text));
         w.writeEndElement();
     }
 

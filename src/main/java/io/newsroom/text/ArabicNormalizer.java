@@ -61,7 +61,8 @@ public final class ArabicNormalizer {
 
     /**
      * Rules shared by every form: compatibility forms unfolded, diacritics and tatweel removed,
-     * alef forms (أ إ آ ٱ) to bare alef, alef maqsura to yeh, Arabic-Indic digits to ASCII,
+     * alef forms (أ إ آ ٱ) to bare alef, alef maqsura to yeh, Persian and Urdu letter forms (keheh,
+     * farsi yeh, heh goal, ...) to the Arabic letters they stand for, Arabic-Indic digits to ASCII,
      * Latin case folded, white space trimmed and collapsed.
      */
     static String base(String text) {
@@ -168,6 +169,12 @@ public final class ArabicNormalizer {
         return switch (c) {
             case '\u0623', '\u0625', '\u0622', '\u0671' -> '\u0627'; // أ إ آ ٱ → ا
             case '\u0649' -> '\u064A';                               // ى → ي
+            // Persian and Urdu keyboards type these for the Arabic letters they look like
+            case '\u06A9', '\u06AA', '\u063B', '\u063C' -> '\u0643'; // ک ڪ ػ ؼ → ك
+            case '\u06CC', '\u06D0', '\u06CD', '\u06CE', '\u06D2', '\u0620' -> '\u064A'; // ی ې ۍ ێ ے ؠ → ي
+            case '\u06D3' -> '\u0626';                               // ۓ → ئ
+            case '\u06C1', '\u06BE', '\u06D5', '\u06C0', '\u06C2' -> '\u0647'; // ہ ھ ە ۀ ۂ → ه
+            case '\u06C3' -> '\u0629';                               // ۃ → ة
             default -> {
                 if (c >= '\u0660' && c <= '\u0669') {
                     yield (char) ('0' + (c - '\u0660'));             // Arabic-Indic digits

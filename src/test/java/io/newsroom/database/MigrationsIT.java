@@ -95,6 +95,60 @@ class MigrationsIT extends IntegrationTest {
     }
 
     @Test
+    void storedTextIsCleanedAndKeysAreFoldedAgainWithPersianLetters() {
+        FluentConfiguration flyway = freshSchema();
+        flyway.target("7").load().migrate();
+        String schema = FRESH_SCHEMA + ".";
+        // Rows as version 7 stored them: control characters kept, keheh and farsi yeh not folded.
+        UUID persianTag = UUID.randomUUID();
+        UUID arabicTag = UUID.randomUUID();
+        UUID noisyTag = UUID.randomUUID();
+        String insertTag = "INSERT INTO " + schema + "tags (id, name, slug, slug_key, normalized_key, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?::timestamptz, now())";
+        jdbc.update(insertTag, persianTag, "کتاب", "کتاب", "کتاب", "کتاب", "2026-01-01T00:00:00Z");
+        jdbc.update(insertTag, arabicTag, "كتاب", "كتاب-2", "كتاب-2", "كتاب", "2026-02-01T00:00:00Z");
+        jdbc.update(insertTag, noisyTag, "خبر\u0007 \u200Fعاجل\uFDD0", "خبر-عاجل", "خبر-عاجل", "خبر\u0007 عاجل\uFDD0", "2026-03-01T00:00:00Z");
+        UUID both = UUID.randomUUID();
+        UUID one = UUID.randomUUID();
+        String insertArticle = "INSERT INTO " + schema + "articles (id, slug, slug_key, language, status, headline, body_html, byline,"
+                + " published_at, created_at, updated_at) VALUES (?, ?, ?, 'ar', 'PUBLISHED', ?, ?, ?, now(), now(), now())";
+        jdbc.update(insertArticle, both, "کتاب-ایران", "کتاب-ایران", "عنوان\u0001 مع\nسطر\uFEFF", "<p>نص\u000B\u0085 ثان\r\n</p>", "كاتب\u0002");
+        jdbc.update(insertArticle, one, "plain", "plain", "خبر", "<p>نص</p>", null);
+        String insertSearch = "INSERT INTO " + schema + "article_search (article_id, search_vector) VALUES (?, '')";
+        jdbc.update(insertSearch, both);
+        jdbc.update(insertSearch, one);
+        String insertLink = "INSERT INTO " + schema + "article_tags (article_id, position, tag_id) VALUES (?, ?, ?)";
+        jdbc.update(insertLink, both, 0, arabicTag);
+        jdbc.update(insertLink, both, 1, noisyTag);
+        jdbc.update(insertLink, both, 2, persianTag);
+        jdbc.update(insertLink, one, 0, arabicTag);
+
+        flyway.target(MigrationVersion.LATEST).load().migrate();
+
+        assertThat(jdbc.queryForList("SELECT name FROM " + schema + "tags ORDER BY created_at", String.class))
+                .as("the younger spelling of one word is merged into the older").containsExactly("کتاب", "خبر عاجل");
+        assertThat(jdbc.queryForObject("SELECT normalized_key FROM " + schema + "tags WHERE id = ?", String.class, persianTag)).isEqualTo("كتاب");
+        assertThat(jdbc.queryForList("SELECT tag_id FROM " + schema + "article_tags WHERE article_id = ? ORDER BY position", UUID.class, both))
+                .as("as in a tag merge, an article with both keeps the surviving tag where it was").containsExactly(noisyTag, persianTag);
+        assertThat(jdbc.queryForList("SELECT position FROM " + schema + "article_tags WHERE article_id = ? ORDER BY position", Integer.class, both))
+                .containsExactly(0, 1);
+        assertThat(jdbc.queryForList("SELECT tag_id FROM " + schema + "article_tags WHERE article_id = ?", UUID.class, one)).containsExactly(persianTag);
+        assertThat(jdbc.queryForObject("SELECT tag_id FROM " + schema + "tag_aliases WHERE slug_key = 'كتاب-2'", UUID.class))
+                .as("the merged tag's slug still leads to the tag").isEqualTo(persianTag);
+
+        var article = jdbc.queryForMap("SELECT headline, body_html, byline, slug, slug_key FROM " + schema + "articles WHERE id = ?", both);
+        assertThat(article.get("headline")).isEqualTo("عنوان مع سطر");
+        assertThat(article.get("body_html")).isEqualTo("<p>نص ثان\n</p>");
+        assertThat(article.get("byline")).isEqualTo("كاتب");
+        assertThat(article.get("slug")).as("the URL as it was").isEqualTo("کتاب-ایران");
+        assertThat(article.get("slug_key")).isEqualTo("كتاب-ايران");
+        assertThat(jdbc.queryForObject("SELECT search_vector = CAST(? AS tsvector) FROM " + schema + "article_search WHERE article_id = ?",
+                Boolean.class, Article.searchVector("عنوان مع سطر", null, null, "<p>نص ثان\n</p>"), both)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT search_vector = '' FROM " + schema + "article_search WHERE article_id = ?", Boolean.class, one))
+                .as("an article with clean text and no newly folded letter is not rewritten").isTrue();
+    }
+
+    @Test
     void applicationSchemaIsMigratedAndMatchesTheEntities() {
         // The context only starts when Hibernate's ddl-auto=validate agrees with the migrated schema.
         Integer failed = jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE NOT success", Integer.class);

@@ -24,6 +24,14 @@ class ArabicNormalizerTest {
             "مُشْتَرَكَة, مشتركة",
             "الإرهـــاب, الإرهاب",
             "كِتَابٌ, كتاب",
+            // Persian and Urdu letter forms typed for Arabic ones
+            "کتاب, كتاب",
+            "ایران, إيران",
+            "پاکستان, پاكستان",
+            "مشترکہ, مشتركة",
+            "ھدف, هدف",
+            "خانۀ, خانه",
+            "ۓ, ئ",
     })
     void spellingVariantsShareOneKey(String variant, String other) {
         assertThat(ArabicNormalizer.key(variant)).isEqualTo(ArabicNormalizer.key(other));

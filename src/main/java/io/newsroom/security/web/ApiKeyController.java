@@ -1,5 +1,6 @@
 package io.newsroom.security.web;
 
+import io.newsroom.text.CleanText;
 import io.newsroom.problem.NotFoundProblem;
 import io.newsroom.security.ApiKey;
 import io.newsroom.security.ApiKeyService;
@@ -31,6 +32,9 @@ class ApiKeyController {
 
     /** {@code ingestAsDraft} (default false): stories this key ingests stay drafts for an editor to publish. */
     record KeyRequest(@NotBlank @Size(max = 200) String name, @NotNull Role role, Boolean ingestAsDraft) {
+        KeyRequest {
+            name = CleanText.name(name);
+        }
     }
 
     record CreatedKeyResponse(UUID id, String name, Role role, boolean ingestAsDraft, String secret) {

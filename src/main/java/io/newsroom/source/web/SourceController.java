@@ -1,5 +1,6 @@
 package io.newsroom.source.web;
 
+import io.newsroom.text.CleanText;
 import io.newsroom.source.Source;
 import io.newsroom.source.SourceService;
 import io.newsroom.source.SourceService.SourceDetails;
@@ -33,6 +34,14 @@ class SourceController {
 
     record SourceRequest(@NotBlank @Size(max = 200) String name, @Size(max = 200) String slug, @HttpUrl String url,
                          @HttpUrl String feedUrl, @HttpUrl String logoUrl) {
+        SourceRequest {
+            name = CleanText.name(name);
+            slug = CleanText.name(slug);
+            url = CleanText.line(url);
+            feedUrl = CleanText.line(feedUrl);
+            logoUrl = CleanText.line(logoUrl);
+        }
+
         SourceDetails details() {
             return new SourceDetails(name, slug, url, feedUrl, logoUrl);
         }

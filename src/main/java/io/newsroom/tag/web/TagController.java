@@ -1,5 +1,6 @@
 package io.newsroom.tag.web;
 
+import io.newsroom.text.CleanText;
 import io.newsroom.tag.Tag;
 import io.newsroom.tag.TagService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,6 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TagController {
 
     record TagRequest(@NotBlank @Size(max = 100) String name, @Size(max = 100) String slug, @Size(max = 2000) String description) {
+        TagRequest {
+            name = CleanText.name(name);
+            slug = CleanText.name(slug);
+            description = CleanText.text(description);
+        }
     }
 
     record MergeRequest(@NotNull UUID intoId) {

@@ -1,5 +1,6 @@
 package io.newsroom.webhook.web;
 
+import io.newsroom.text.CleanText;
 import io.newsroom.paging.Page;
 import io.newsroom.validation.HttpUrl;
 import io.newsroom.webhook.WebhookDelivery;
@@ -39,6 +40,11 @@ class WebhookController {
                           @NotEmpty @Size(max = 10) List<@NotBlank String> events,
                           @Size(min = 16, max = 200) String secret,
                           Boolean active) {
+
+        WebhookRequest {
+            url = CleanText.line(url);
+            events = events == null ? null : events.stream().map(CleanText::name).toList();
+        }
 
         boolean isActive() {
             return active == null || active;
