@@ -9,8 +9,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * error (400) when a chunked body runs past the limit. Streaming bulk imports are exempt.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // first: it needs the length the client declared
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
@@ -44,9 +46,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes");
             problem.setTitle("Request body too large");
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            ProblemBodies.write(json, response, problem);
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);

@@ -1,9 +1,9 @@
 package io.newsroom.security;
 
+import io.newsroom.problem.ProblemBodies;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -28,10 +28,6 @@ final class ProblemResponses {
     }
 
     private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemBodies.write(json, response, ProblemDetail.forStatusAndDetail(status, detail));
     }
 }
