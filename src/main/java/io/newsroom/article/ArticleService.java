@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -81,7 +82,8 @@ public class ArticleService {
     /** Replaces the editable state, provided the caller edited {@code expectedVersion} (no lost updates). */
     @Transactional
     public Article update(UUID id, long expectedVersion, ArticleChanges changes) {
-        Article article = editable(id, expectedVersion);
+        Article article = lockedForChange(id, OptionalLong.of(expectedVersion));
+        checkMayEdit(article);
         Instant now = clock.instant();
         applyAndRecord(article, changes, "updated", now);
         audit.record("article.updated", "article", id, id, Map.of("version", article.getVersion()));
@@ -90,49 +92,67 @@ public class ArticleService {
     }
 
     @Transactional
-    public Article submit(UUID id) {
-        return transition(id, "article.submitted", (article, now) -> article.submit(now));
+    public Article submit(UUID id, OptionalLong ifMatch) {
+        return transition(id, ifMatch, ArticleStatus.IN_REVIEW, "article.submitted", (article, now) -> article.submit(now));
     }
 
     @Transactional
     public Article publish(UUID id) {
-        return transition(id, "article.published", (article, now) -> article.publish(now));
+        return publish(id, OptionalLong.empty());
+    }
+
+    @Transactional
+    public Article publish(UUID id, OptionalLong ifMatch) {
+        return transition(id, ifMatch, ArticleStatus.PUBLISHED, "article.published", (article, now) -> article.publish(now));
     }
 
     /** Publishes with a given publication time: for stories first published elsewhere (ingest, demo). */
     @Transactional
     public Article publish(UUID id, Instant publishedAt) {
-        return transition(id, "article.published", (article, now) -> article.publish(publishedAt));
+        return transition(id, OptionalLong.empty(), null, "article.published", (article, now) -> article.publish(publishedAt));
     }
 
     /** The scheduling job's step: a scheduled article whose time has come becomes PUBLISHED. */
     @Transactional
     public Article publishAsScheduled(UUID id) {
-        return transition(id, "article.published", (article, now) -> article.publishAsScheduled(now));
+        return transition(id, OptionalLong.empty(), null, "article.published", (article, now) -> article.publishAsScheduled(now));
     }
 
     @Transactional
     public Article unpublish(UUID id) {
-        return transition(id, "article.unpublished", (article, now) -> article.unpublish(now));
+        return unpublish(id, OptionalLong.empty());
     }
 
     @Transactional
-    public Article archive(UUID id) {
-        return transition(id, "article.archived", (article, now) -> article.archive(now));
+    public Article unpublish(UUID id, OptionalLong ifMatch) {
+        return transition(id, ifMatch, ArticleStatus.UNPUBLISHED, "article.unpublished", (article, now) -> article.unpublish(now));
+    }
+
+    @Transactional
+    public Article archive(UUID id, OptionalLong ifMatch) {
+        return transition(id, ifMatch, ArticleStatus.ARCHIVED, "article.archived", (article, now) -> article.archive(now));
     }
 
     @Transactional
     public Article schedule(UUID id, Instant at) {
+        return schedule(id, at, OptionalLong.empty());
+    }
+
+    @Transactional
+    public Article schedule(UUID id, Instant at, OptionalLong ifMatch) {
         if (!at.isAfter(clock.instant())) {
             throw new InvalidRequestProblem("at", "must be in the future");
         }
-        return transition(id, "article.scheduled", (article, now) -> article.schedule(at, now));
+        return transition(id, ifMatch, null, "article.scheduled", (article, now) -> article.schedule(at, now));
     }
 
-    /** Soft delete: the article leaves every list and public endpoint, and can be restored. */
+    /** Soft delete: the article leaves every list and public endpoint, and can be restored. Deleting it again changes nothing. */
     @Transactional
-    public Article delete(UUID id) {
-        Article article = get(id);
+    public Article delete(UUID id, OptionalLong ifMatch) {
+        Article article = lockedForChange(id, ifMatch);
+        if (article.getDeletedAt() != null) {
+            return article;
+        }
         Instant now = clock.instant();
         article.delete(now);
         articles.flush();
@@ -141,9 +161,13 @@ public class ArticleService {
         return article;
     }
 
+    /** Brings a deleted article back; restoring one that is not deleted changes nothing. */
     @Transactional
-    public Article restore(UUID id) {
-        Article article = get(id);
+    public Article restore(UUID id, OptionalLong ifMatch) {
+        Article article = lockedForChange(id, ifMatch);
+        if (article.getDeletedAt() == null) {
+            return article;
+        }
         Instant now = clock.instant();
         article.restore(now);
         articles.flush();
@@ -154,10 +178,10 @@ public class ArticleService {
         return article;
     }
 
-    /** Replaces the ordered read-also list. */
+    /** Replaces the ordered read-also list, whole: of two lists sent at once, the later one stands. */
     @Transactional
-    public Article relate(UUID id, List<UUID> relatedIds) {
-        Article article = get(id);
+    public Article relate(UUID id, List<UUID> relatedIds, OptionalLong ifMatch) {
+        Article article = lockedForChange(id, ifMatch);
         checkMayEdit(article);
         Instant now = clock.instant();
         article.relateTo(relatedArticles(id, relatedIds, "ids"), now);
@@ -182,9 +206,9 @@ public class ArticleService {
     /** Brings back the content of revision {@code number}; the restore is itself a new revision. */
     @Transactional
     public Article restoreRevision(UUID id, int number) {
-        ArticleSnapshot snapshot = revision(id, number).snapshot();
-        Article article = get(id);
+        Article article = lockedForChange(id, OptionalLong.empty());
         checkMayEdit(article);
+        ArticleSnapshot snapshot = revision(id, number).snapshot();
         Instant now = clock.instant();
         ArticleContent content = snapshot.content();
         if (content.sourceId() != null && !sources.existsById(content.sourceId())) {
@@ -197,12 +221,20 @@ public class ArticleService {
         return article;
     }
 
-    private Article editable(UUID id, long expectedVersion) {
+    /**
+     * The article, locked for the rest of the transaction (SELECT ... FOR UPDATE), so that changes to
+     * one article run one after another and each sees the one before it: two publishes, an edit and a
+     * delete, two read-also lists sent at once end in defined answers instead of a lost write or a
+     * failed commit. {@code ifMatch}, when given, must name the version found (412 otherwise).
+     */
+    private Article lockedForChange(UUID id, OptionalLong ifMatch) {
+        if (articles.lockRow(id) == 0) {
+            throw new ArticleNotFoundException(id);
+        }
         Article article = get(id);
-        if (article.getVersion() != expectedVersion) {
+        if (ifMatch.isPresent() && ifMatch.getAsLong() != article.getVersion()) {
             throw PreconditionProblem.failed(article.getVersion(), ArticleETags.of(article.getVersion()));
         }
-        checkMayEdit(article);
         return article;
     }
 
@@ -241,9 +273,17 @@ public class ArticleService {
         article.changeSlug(slug, now);
     }
 
-    private Article transition(UUID id, String action, Transition transition) {
-        Article article = get(id);
+    /**
+     * A lifecycle step. {@code target}, for steps that name one status, makes a repeated step
+     * idempotent: an article already there is answered as it is (of ten publishes at once, the first
+     * publishes and the others find it published), with no new version, audit entry or event.
+     */
+    private Article transition(UUID id, OptionalLong ifMatch, ArticleStatus target, String action, Transition transition) {
+        Article article = lockedForChange(id, ifMatch);
         checkMayEdit(article);
+        if (target != null && article.getStatus() == target) {
+            return article;
+        }
         ArticleStatus before = article.getStatus();
         Instant now = clock.instant();
         transition.apply(article, now);

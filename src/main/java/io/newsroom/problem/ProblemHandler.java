@@ -33,10 +33,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-        body.setTitle(problem.title());
-        problem.properties().forEach(body::setProperty);
-        return ResponseEntity.status(problem.status()).body(body);
+        return ResponseEntity.status(problem.status()).body(ProblemBodies.of(problem));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -45,10 +42,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldProblem(e.getName(), "must be " + expected)));
     }
 
+    /**
+     * A write that lost a race to another one on the same row. 412 belongs to a request that sent
+     * If-Match (its version is no longer the current one); without one, it is a 409 to retry.
+     */
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> concurrentUpdate(ObjectOptimisticLockingFailureException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
-                "Someone else changed this resource at the same moment; fetch it again and reapply your change");
+    ResponseEntity<ProblemDetail> concurrentUpdate(ObjectOptimisticLockingFailureException e, WebRequest request) {
+        String detail = "Someone else changed this resource at the same moment; fetch it again and reapply your change";
+        if (request.getHeader(HttpHeaders.IF_MATCH) == null) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+            body.setTitle("Conflict");
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, detail);
         body.setTitle("Precondition failed");
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(body);
     }
@@ -71,6 +77,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("The database cannot be reached: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(DatabaseUnavailable.headers()).body(DatabaseUnavailable.problem());
+        }
         log.error("Unexpected error", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred");
         body.setTitle("Internal Server Error");

@@ -5,10 +5,13 @@ import io.newsroom.paging.Cursors;
 import io.newsroom.paging.Page;
 import io.newsroom.problem.ConflictProblem;
 import io.newsroom.problem.NotFoundProblem;
+import io.newsroom.text.CleanText;
 import io.newsroom.text.Slugs;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -64,7 +67,25 @@ public class SourceService {
      */
     @Transactional
     public Source findOrCreate(String name, String url) {
-        return sources.findBySlugKey(Slugs.key(Slugs.of(name))).orElseGet(() -> create(new SourceDetails(name, null, url, null, null)));
+        String cleanName = CleanText.name(name);
+        String slug = Slugs.of(cleanName);
+        String key = Slugs.key(slug);
+        Optional<Source> found = sources.findBySlugKey(key);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        // Two stories from one new publisher ingested at once: the second insert waits for the first
+        // and then does nothing, and both read the same source.
+        Source source = new Source(cleanName, slug, url, clock.instant());
+        Timestamp now = Timestamp.from(source.getCreatedAt());
+        int inserted = jdbc.update("""
+                INSERT INTO sources (id, name, slug, slug_key, url, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (slug_key) DO NOTHING""",
+                source.getId(), source.getName(), slug, key, url, now, now);
+        if (inserted == 1) {
+            audit.record("source.created", "source", source.getId(), null, Map.of("name", source.getName()));
+        }
+        return sources.findBySlugKey(key).orElseThrow();
     }
 
     @Transactional

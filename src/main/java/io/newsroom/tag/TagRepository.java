@@ -15,6 +15,8 @@ public interface TagRepository extends JpaRepository<Tag, UUID> {
 
     boolean existsBySlugKey(String slugKey);
 
+    boolean existsByNormalizedKey(String normalizedKey);
+
     /** Tags by name, after the given (name, id) when one is given; keyset pagination. */
     @Query(value = """
             SELECT * FROM tags WHERE CAST(:afterName AS text) IS NULL OR (name, id) > (CAST(:afterName AS text), CAST(:afterId AS uuid))

@@ -8,6 +8,7 @@ import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.problem.NotFoundProblem;
 import io.newsroom.text.ArabicNormalizer;
 import io.newsroom.text.BatchSlugs;
+import io.newsroom.text.CleanText;
 import io.newsroom.text.Slugs;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,16 +46,50 @@ public class TagService {
 
     /**
      * The tags for the given names, in the given order, creating those whose normalised key is new.
-     * Names that are spellings of one word ("إيران", "ايران") give that one tag once.
+     * Names that are spellings of one word ("إيران", "ايران") give that one tag once. A tag that
+     * another request creates at the same moment is found, not fought over: the new ones go in with
+     * INSERT ... ON CONFLICT DO NOTHING (which waits for the other insert to commit) and are read back,
+     * so twenty articles created at once with one new tag all succeed and share it. Missing tags are
+     * inserted in key order, so that two requests creating the same tags cannot deadlock.
      */
     @Transactional
     public List<Tag> resolve(List<String> names) {
         Map<String, String> namesByKey = namesByKey(names);
-        Map<String, Tag> existing = tags.findByNormalizedKeyIn(namesByKey.keySet()).stream()
-                .collect(Collectors.toMap(Tag::getNormalizedKey, Function.identity()));
+        Map<String, Tag> found = byKey(namesByKey.keySet());
+        if (found.size() < namesByKey.size()) {
+            // Slugs in the order given (the first name gets the plain slug), rows in key order.
+            Map<String, String> slugs = new LinkedHashMap<>();
+            Set<String> slugKeysOfThese = new HashSet<>();
+            namesByKey.forEach((key, name) -> {
+                if (!found.containsKey(key)) {
+                    String slug = Slugs.unique(Slugs.of(name), k -> slugKeysOfThese.contains(k) || isSlugKeyTaken(k));
+                    slugKeysOfThese.add(Slugs.key(slug));
+                    slugs.put(key, slug);
+                }
+            });
+            slugs.keySet().stream().sorted().forEach(key -> insertIfAbsent(namesByKey.get(key), key, slugs.get(key)));
+            found.putAll(byKey(namesByKey.keySet()));
+        }
         List<Tag> resolved = new ArrayList<>(namesByKey.size());
-        namesByKey.forEach((key, name) -> resolved.add(existing.computeIfAbsent(key, k -> save(name, null))));
+        namesByKey.keySet().forEach(key -> resolved.add(found.get(key)));
         return resolved;
+    }
+
+    private Map<String, Tag> byKey(Set<String> keys) {
+        return tags.findByNormalizedKeyIn(keys).stream().collect(Collectors.toMap(Tag::getNormalizedKey, Function.identity()));
+    }
+
+    /** Inserts a tag of this name unless one with its key exists (or appears meanwhile); a slug taken meanwhile gets the next one. */
+    private void insertIfAbsent(String name, String key, String slug) {
+        String candidate = slug;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            insertIgnoringConflicts(List.of(new Tag(name, candidate, clock.instant())));
+            if (tags.existsByNormalizedKey(key)) {
+                return; // ours, or another request's that committed first
+            }
+            candidate = Slugs.unique(Slugs.of(name), this::isSlugKeyTaken);
+        }
+        throw new ConflictProblem("Could not find a free slug for the new tag '" + name + "'; try again");
     }
 
     /**
@@ -72,7 +107,8 @@ public class TagService {
         if (namesByKey.isEmpty()) {
             return;
         }
-        List<String> newNames = List.copyOf(namesByKey.values());
+        // in key order, like resolve: two imports creating the same tags take their locks in one order
+        List<String> newNames = namesByKey.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
         List<String> firstSlugs = newNames.stream().map(Slugs::of).toList();
         BatchSlugs slugs = new BatchSlugs(firstSlugs, this::takenSlugKeys, this::isSlugKeyTaken);
         Instant now = clock.instant();
@@ -80,10 +116,18 @@ public class TagService {
         for (int i = 0; i < newNames.size(); i++) {
             created.add(new Tag(newNames.get(i), slugs.assign(firstSlugs.get(i)), now));
         }
-        Timestamp at = Timestamp.from(now);
+        insertIgnoringConflicts(created);
+    }
+
+    /**
+     * Inserts the tags as one batch, skipping any that conflicts with an existing key or slug (another
+     * transaction's tag of the same name, committed or committing).
+     */
+    private void insertIgnoringConflicts(List<Tag> created) {
         jdbc.batchUpdate("""
                 INSERT INTO tags (id, name, slug, slug_key, normalized_key, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING""", created, created.size(), (ps, tag) -> {
+            Timestamp at = Timestamp.from(tag.getCreatedAt());
             ps.setObject(1, tag.getId());
             ps.setString(2, tag.getName());
             ps.setString(3, tag.getSlug());
@@ -106,10 +150,14 @@ public class TagService {
         return tags.existsBySlugKey(slugKey) || aliasExists(slugKey);
     }
 
-    /** The first name given for each normalised key (spellings of one word are one tag); blank keys left out. */
+    /**
+     * The first name given for each normalised key (spellings of one word are one tag), each name
+     * cleaned as a name (CleanText) whoever sends it; blank keys left out.
+     */
     private static Map<String, String> namesByKey(List<String> names) {
         Map<String, String> namesByKey = new LinkedHashMap<>();
-        for (String name : names) {
+        for (String raw : names) {
+            String name = CleanText.name(raw);
             String key = ArabicNormalizer.key(name);
             if (!key.isEmpty()) {
                 namesByKey.putIfAbsent(key, name);
@@ -180,7 +228,12 @@ public class TagService {
         }
         Tag from = get(fromId);
         Tag into = tags.findById(intoId).orElseThrow(() -> new InvalidRequestProblem("intoId", "no tag with this id"));
-        List<UUID> articleIds = jdbc.queryForList("SELECT article_id FROM article_tags WHERE tag_id = ?", UUID.class, fromId);
+        // Lock order, as an article edit takes them: the articles first (by id), then the tag. An
+        // edit in flight on one of them finishes first; locking the merged tag then waits for any
+        // edit that is just now adding it, and the second look at its articles catches those.
+        lockArticlesTagged(fromId);
+        jdbc.queryForList("SELECT id FROM tags WHERE id = ? FOR UPDATE", UUID.class, fromId);
+        List<UUID> articleIds = lockArticlesTagged(fromId);
         // Articles that carry both keep the surviving tag where it was; the others get it in place of the merged one.
         jdbc.update("""
                 UPDATE article_tags SET tag_id = ? WHERE tag_id = ?
@@ -198,6 +251,13 @@ public class TagService {
         audit.record("tag.merged", "tag", intoId, null, Map.of("from", fromId, "fromName", from.getName(), "articles", articleIds.size()));
         events.publishEvent(new TagMerged(fromId, intoId, articleIds));
         return articleIds;
+    }
+
+    /** The ids of the articles carrying the tag, their rows locked in id order. */
+    private List<UUID> lockArticlesTagged(UUID tagId) {
+        return jdbc.queryForList("""
+                SELECT id FROM articles WHERE id IN (SELECT article_id FROM article_tags WHERE tag_id = ?) ORDER BY id FOR UPDATE""",
+                UUID.class, tagId);
     }
 
     private void removeFromArticle(UUID articleId, UUID tagId) {

@@ -121,45 +121,47 @@ class AdminArticleController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete an article (soft: restorable)")
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
-        inTransaction(() -> articles.delete(id));
+    ResponseEntity<Void> delete(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        inTransaction(() -> articles.delete(id, optionalVersion(id, ifMatch)));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/restore")
     @Operation(summary = "Restore a deleted article")
-    ResponseEntity<AdminArticleResponse> restore(@PathVariable UUID id) {
-        return withETag(inTransaction(() -> articles.restore(id)));
+    ResponseEntity<AdminArticleResponse> restore(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(inTransaction(() -> articles.restore(id, optionalVersion(id, ifMatch))));
     }
 
     @PostMapping("/{id}/submit")
     @Operation(summary = "Submit for review")
-    ResponseEntity<AdminArticleResponse> submit(@PathVariable UUID id) {
-        return withETag(inTransaction(() -> articles.submit(id)));
+    ResponseEntity<AdminArticleResponse> submit(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(inTransaction(() -> articles.submit(id, optionalVersion(id, ifMatch))));
     }
 
     @PostMapping("/{id}/publish")
-    @Operation(summary = "Publish now (EDITOR, ADMIN)")
-    ResponseEntity<AdminArticleResponse> publish(@PathVariable UUID id) {
-        return withETag(inTransaction(() -> articles.publish(id)));
+    @Operation(summary = "Publish now (EDITOR, ADMIN)", description = "Idempotent: an article that is already published is answered as it is."
+            + " If-Match is optional on lifecycle calls; when sent, a stale version is 412.")
+    ResponseEntity<AdminArticleResponse> publish(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(inTransaction(() -> articles.publish(id, optionalVersion(id, ifMatch))));
     }
 
     @PostMapping("/{id}/unpublish")
     @Operation(summary = "Take a published or scheduled article off the public API (EDITOR, ADMIN)")
-    ResponseEntity<AdminArticleResponse> unpublish(@PathVariable UUID id) {
-        return withETag(inTransaction(() -> articles.unpublish(id)));
+    ResponseEntity<AdminArticleResponse> unpublish(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(inTransaction(() -> articles.unpublish(id, optionalVersion(id, ifMatch))));
     }
 
     @PostMapping("/{id}/archive")
     @Operation(summary = "Archive (EDITOR, ADMIN)")
-    ResponseEntity<AdminArticleResponse> archive(@PathVariable UUID id) {
-        return withETag(inTransaction(() -> articles.archive(id)));
+    ResponseEntity<AdminArticleResponse> archive(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(inTransaction(() -> articles.archive(id, optionalVersion(id, ifMatch))));
     }
 
     @PostMapping("/{id}/schedule")
     @Operation(summary = "Schedule publication at a future time (EDITOR, ADMIN)")
-    ResponseEntity<AdminArticleResponse> schedule(@PathVariable UUID id, @Valid @RequestBody ScheduleRequest request) {
-        return withETag(inTransaction(() -> articles.schedule(id, request.at().toInstant())));
+    ResponseEntity<AdminArticleResponse> schedule(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                  @Valid @RequestBody ScheduleRequest request) {
+        return withETag(inTransaction(() -> articles.schedule(id, request.at().toInstant(), optionalVersion(id, ifMatch))));
     }
 
     @GetMapping("/{id}/revisions")
@@ -188,8 +190,9 @@ class AdminArticleController {
 
     @PutMapping("/{id}/related")
     @Operation(summary = "Replace the read-also list (ordered; at most 10; no self, no duplicates)")
-    Map<String, List<AdminArticleResponse.RelatedRef>> relate(@PathVariable UUID id, @Valid @RequestBody RelatedRequest request) {
-        return Map.of("items", inTransaction(() -> articles.relate(id, request.ids())).related());
+    Map<String, List<AdminArticleResponse.RelatedRef>> relate(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                          @Valid @RequestBody RelatedRequest request) {
+        return Map.of("items", inTransaction(() -> articles.relate(id, request.ids(), optionalVersion(id, ifMatch))).related());
     }
 
     record RevisionSummary(int number, Instant createdAt, UUID actorId, String actorName, String change) {
@@ -204,6 +207,18 @@ class AdminArticleController {
 
     private static ResponseEntity<AdminArticleResponse> withETag(AdminArticleResponse article) {
         return ResponseEntity.ok().eTag(ArticleETags.of(article.version())).body(article);
+    }
+
+    /**
+     * For calls where a precondition is optional (lifecycle, delete, restore, read-also): none, or
+     * {@code *}, means "whatever the current version"; a losing call of a race then gets a defined
+     * answer from the article's state (idempotent 200 or 409). A version that does not match is 412.
+     */
+    private OptionalLong optionalVersion(UUID id, String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(expectedVersion(id, ifMatch));
     }
 
     private long expectedVersion(UUID id, String ifMatch) {
