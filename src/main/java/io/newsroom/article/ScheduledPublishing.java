@@ -1,5 +1,6 @@
 package io.newsroom.article;
 
+import io.newsroom.problem.DatabaseUnavailable;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -64,7 +65,15 @@ class ScheduledPublishing implements SmartLifecycle {
 
     @Scheduled(fixedDelayString = "${newsroom.scheduling.interval:1s}", initialDelayString = "${newsroom.scheduling.interval:1s}")
     void run() {
-        publishDue();
+        try {
+            publishDue();
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCause(e)) {
+                throw e;
+            }
+            // Nothing is lost: what falls due meanwhile is published on the first run after the outage.
+            log.warn("Scheduled publishing skipped: the database cannot be reached ({})", e.getMessage());
+        }
     }
 
     /** Publishes every due article, a batch per transaction; returns how many. */

@@ -12,7 +12,7 @@ import org.springframework.web.context.request.WebRequest;
 
 /**
  * The caching headers every public response carries: Cache-Control (public, max-age,
- * stale-while-revalidate), Last-Modified, and Surrogate-Key naming what is in the response so a CDN
+ * stale-while-revalidate, stale-if-error), Last-Modified, and Surrogate-Key naming what is in the response so a CDN
  * can purge exactly the pages a change touches. The strong ETag and If-None-Match are the
  * ShallowEtagHeaderFilter's (ContentCacheConfiguration); If-Modified-Since is answered here.
  */
@@ -24,7 +24,9 @@ public class ContentCaching {
     ContentCaching(CacheProperties properties) {
         this.cacheControl = CacheControl.maxAge(properties.maxAge().toSeconds(), TimeUnit.SECONDS)
                 .cachePublic()
-                .staleWhileRevalidate(properties.staleWhileRevalidate().toSeconds(), TimeUnit.SECONDS);
+                .staleWhileRevalidate(properties.staleWhileRevalidate().toSeconds(), TimeUnit.SECONDS)
+                // a CDN keeps serving what it holds while this service cannot reach its database
+                .staleIfError(properties.staleIfError().toSeconds(), TimeUnit.SECONDS);
     }
 
     public <T> ResponseEntity<T> ok(WebRequest request, T body, Instant lastModified, Collection<String> surrogateKeys) {

@@ -25,16 +25,32 @@ public final class DatabaseUnavailable {
 
     public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
-                    || t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException) {
+            if (isConnectionFailure(t)) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && isConnectionState(sql.getSQLState())) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isCause(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConnectionFailure(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
+                || t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            if (sql.getSQLState() != null && isConnectionState(sql.getSQLState())) {
                 return true;
             }
-            if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
-                return true;
-            }
+            // The pool's own "Connection is closed", met when a rollback runs on a connection the
+            // outage broke: it carries no SQLSTATE, and it replaces the failure that came first.
+            String message = sql.getMessage() == null ? "" : sql.getMessage().toLowerCase(java.util.Locale.ROOT);
+            return sql.getSQLState() == null && (message.contains("connection is closed") || message.contains("has been closed"));
         }
         return false;
     }

@@ -1,5 +1,6 @@
 package io.newsroom.content.cache;
 
+import io.newsroom.problem.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,10 +18,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * If-Modified-Since itself, and stores the 200 responses it had to compute for a URL asked for
  * before ({@link ContentResponseCache#worthStoring}). It runs before
  * everything else (security included), so a hit costs little more than Tomcat's own work.
+ * While changes cannot be heard, requests go to the application; when the database cannot be
+ * reached either, the last copy of the URL is served instead, marked as stale ({@code Age},
+ * {@code Warning: 110}, {@code X-Newsroom-Stale}): readers keep the site through an outage.
  */
 class ContentCacheFilter extends OncePerRequestFilter {
 
     private static final String NINJS = "application/ninjs+json";
+    /** Marks a copy served while the database could not be reached. */
+    static final String STALE = "X-Newsroom-Stale";
 
     private final ContentResponseCache cache;
 
@@ -31,13 +37,17 @@ class ContentCacheFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !("GET".equals(method) || "HEAD".equals(method)) || !cache.isActive();
+        return !("GET".equals(method) || "HEAD".equals(method)) || !cache.isConfiguredOn();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = key(request);
+        if (!cache.isListening()) {
+            freshOrLastCopy(key, request, response, chain);
+            return;
+        }
         ContentResponseCache.Entry hit = cache.get(key);
         if (hit != null) {
             serve(hit, request, response);
@@ -66,6 +76,49 @@ class ContentCacheFilter extends OncePerRequestFilter {
                     lastModified(wrapper.getHeader(HttpHeaders.LAST_MODIFIED)));
         }
         wrapper.copyBodyToResponse();
+    }
+
+    /**
+     * Without the change listener nothing held can be trusted as current, so the application answers;
+     * only when it fails because the database is unreachable (or the listener already knows it is)
+     * is the last copy served, as stale.
+     */
+    private void freshOrLastCopy(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ContentResponseCache.Entry copy = cache.lastCopy(key);
+        if (copy == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (cache.isDatabaseUnreachable()) {
+            serveStale(copy, request, response);
+            return;
+        }
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, wrapper);
+        } catch (ServletException | IOException | RuntimeException e) {
+            if (!DatabaseUnavailable.isCause(e) || response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            serveStale(copy, request, response);
+            return;
+        }
+        if (wrapper.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE && !response.isCommitted()) {
+            response.reset();
+            serveStale(copy, request, response);
+            return;
+        }
+        wrapper.copyBodyToResponse();
+    }
+
+    private void serveStale(ContentResponseCache.Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long age = Math.max(0, (System.currentTimeMillis() - entry.storedAt()) / 1000);
+        response.setHeader(HttpHeaders.AGE, String.valueOf(age));
+        response.setHeader("Warning", "110 - \"Response is Stale\"");
+        response.setHeader(STALE, "database-unavailable");
+        serve(entry, request, response);
     }
 
     private static void serve(ContentResponseCache.Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,5 +1,6 @@
 package io.newsroom.content.cache;
 
+import io.newsroom.problem.DatabaseUnavailable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,8 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Listens on the PostgreSQL channel {@code newsroom_content} (migration V3) and clears this
  * instance's response cache on every committed change, from whichever instance or tool it came.
- * While the listening connection is down the cache is switched off, so a missed notification can
- * never leave a stale page behind.
+ * While the listening connection is down the cache serves nothing as current, so a missed
+ * notification can never leave a stale page behind; when it cannot connect because the database is
+ * unreachable it says so, and the cache serves its last copies marked as stale. It tries again every
+ * second, and empties the cache once it hears the database again. Its state is part of readiness.
  */
 @Component
 class ContentChangeListener implements SmartLifecycle {
@@ -64,6 +67,9 @@ class ContentChangeListener implements SmartLifecycle {
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
+                if (!cache.isListening()) {
+                    log.info("Listening for content changes on {}", CHANNEL);
+                }
                 cache.enable(); // from here on no change can go unheard
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
@@ -72,9 +78,14 @@ class ContentChangeListener implements SmartLifecycle {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                boolean wasListening = cache.isListening();
                 cache.disable();
+                cache.databaseUnreachable(DatabaseUnavailable.isCause(e));
                 if (running) {
-                    log.warn("Listening for content changes failed ({}); public responses are not cached until it recovers", e.getMessage());
+                    if (wasListening) {
+                        log.warn("Listening for content changes failed ({}); public responses are not served from memory until it recovers",
+                                e.getMessage());
+                    }
                     sleep();
                 }
             }

@@ -19,14 +19,17 @@ import org.springframework.stereotype.Component;
  * <li>a response computed while a change landed is not stored (the generation check);</li>
  * <li>entries never outlive the moment the next scheduled article becomes visible, which happens
  * without any write;</li>
- * <li>while changes cannot be heard, nothing is cached.</li>
+ * <li>while changes cannot be heard, nothing is served from it or stored in it, except when the
+ * database cannot be reached either: then the copies it holds, which were right when the database
+ * was last heard, are served marked as stale ({@link #lastCopy}), so the site stays readable
+ * through an outage; when the database is heard again it is emptied first.</li>
  * </ul>
  */
 @Component
 public class ContentResponseCache {
 
     /** A stored response. {@code lastModified} is -1 when the response had none. */
-    record Entry(byte[] body, List<Map.Entry<String, String>> headers, String etag, long lastModified, long expiresAt) {
+    record Entry(byte[] body, List<Map.Entry<String, String>> headers, String etag, long lastModified, long expiresAt, long storedAt) {
     }
 
     /**
@@ -44,6 +47,8 @@ public class ContentResponseCache {
     private final long ttlMillis;
     private final boolean configuredOn;
     private volatile boolean listening;
+    /** Set by the listener when it cannot connect: the database is down, not just the listening connection. */
+    private volatile boolean databaseUnreachable;
     private volatile long nextScheduledVisibility = -1;
 
     ContentResponseCache(CacheProperties properties, JdbcTemplate jdbc, Clock clock) {
@@ -62,14 +67,40 @@ public class ContentResponseCache {
         return configuredOn && listening;
     }
 
+    boolean isConfiguredOn() {
+        return configuredOn;
+    }
+
+    boolean isListening() {
+        return listening;
+    }
+
+    /** Changes can be heard again: whatever changed meanwhile is unknown, so everything held goes. */
     void enable() {
         invalidateAll();
+        databaseUnreachable = false;
         listening = true;
     }
 
+    /**
+     * Changes can no longer be heard. The entries stay, unserved, as the last copies to fall back on
+     * should the database itself be unreachable ({@link #lastCopy}).
+     */
     void disable() {
         listening = false;
-        invalidateAll();
+    }
+
+    void databaseUnreachable(boolean unreachable) {
+        databaseUnreachable = unreachable;
+    }
+
+    boolean isDatabaseUnreachable() {
+        return databaseUnreachable;
+    }
+
+    /** The copy held for {@code key}, however old: for serving marked as stale while the database is down. */
+    Entry lastCopy(String key) {
+        return configuredOn ? entries.getIfPresent(key) : null;
     }
 
     void invalidateAll() {
@@ -124,9 +155,10 @@ public class ContentResponseCache {
         if (!isActive()) {
             return;
         }
-        long expiresAt = Math.min(clock.instant().toEpochMilli() + ttlMillis, nextScheduledVisibility());
+        long now = clock.instant().toEpochMilli();
+        long expiresAt = Math.min(now + ttlMillis, nextScheduledVisibility());
         if (generation.get() == generationAtStart) {
-            entries.put(key, new Entry(body, headers, etag, lastModified, expiresAt));
+            entries.put(key, new Entry(body, headers, etag, lastModified, expiresAt, now));
             if (generation.get() != generationAtStart) {
                 entries.invalidate(key); // a change landed while storing
             }

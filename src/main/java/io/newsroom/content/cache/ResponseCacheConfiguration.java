@@ -1,5 +1,7 @@
 package io.newsroom.content.cache;
 
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,5 +18,16 @@ class ResponseCacheConfiguration {
         // before Spring Security (order -100) and everything else: a hit needs none of them
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /**
+     * Readiness ({@code contentListener} in the readiness group): an instance that cannot hear
+     * content changes cannot keep its caches right, and a load balancer should send readers elsewhere.
+     */
+    @Bean
+    HealthIndicator contentListenerHealthIndicator(ContentResponseCache cache) {
+        return () -> cache.isListening() ? Health.up().build()
+                : Health.down().withDetail("reason", cache.isDatabaseUnreachable() ? "the database cannot be reached"
+                        : "not listening for content changes").build();
     }
 }
