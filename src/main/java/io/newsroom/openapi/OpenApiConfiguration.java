@@ -49,6 +49,18 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer adminErrorsAndSecurity() {
         return openApi -> openApi.getPaths().forEach((path, item) -> {
+            item.readOperationsMap().forEach((method, operation) -> {
+                // every endpoint: the request guards (io.newsroom.request) and a database outage
+                if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
+                    problem(operation, "400", "Invalid request: a parameter that is not percent-encoded UTF-8, a single-valued"
+                            + " parameter given twice, or a value out of range (errors[] names it)");
+                }
+                if (operation.getRequestBody() != null) {
+                    problem(operation, "415", "The body's declared charset does not exist here (any real charset is decoded)");
+                }
+                problem(operation, "503", "The database cannot be reached; retry after the Retry-After header's seconds."
+                        + " Public GETs held in the response cache are still answered, marked X-Newsroom-Stale");
+            });
             if (!path.startsWith("/api/admin")) {
                 return;
             }
@@ -66,6 +78,9 @@ class OpenApiConfiguration {
                 if (path.equals("/api/admin/articles/{id}") && (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH)) {
                     problem(operation, "412", "If-Match is stale: the article changed; the body has currentVersion");
                     problem(operation, "428", "If-Match is missing");
+                }
+                if (path.startsWith("/api/admin/articles/{id}") && method != PathItem.HttpMethod.GET) {
+                    problem(operation, "412", "If-Match was sent and names a version that is no longer the current one");
                 }
             });
         });

@@ -1,7 +1,10 @@
 package io.newsroom.problem;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,17 +14,18 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The outermost filter: a database outage met before any controller (looking up an API key, the
  * response cache's schedule check) is the same 503 problem with {@code Retry-After} that the
- * controllers' advice gives, instead of the container's 500.
+ * controllers' advice gives, instead of the container's 500. A plain filter rather than a
+ * once-per-request one: it only catches, and it runs before every response-cache hit, where the
+ * once-per-request bookkeeping would be most of its cost.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class DatabaseOutageFilter extends OncePerRequestFilter {
+class DatabaseOutageFilter implements Filter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
@@ -32,12 +36,13 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
             throws ServletException, IOException {
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(servletRequest, servletResponse);
         } catch (ServletException | IOException | RuntimeException e) {
-            if (!DatabaseUnavailable.isCause(e) || response.isCommitted()) {
+            if (!DatabaseUnavailable.isCause(e) || servletResponse.isCommitted()
+                    || !(servletRequest instanceof HttpServletRequest request) || !(servletResponse instanceof HttpServletResponse response)) {
                 throw e;
             }
             log.warn("{} {}: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(), e.getMessage());

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * error (400) when a chunked body runs past the limit. Streaming bulk imports are exempt.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1) // first: it needs the length the client declared
+// after the response cache (+10: GETs only, no body), before the other guards: it needs the length the client declared
+@Order(Ordered.HIGHEST_PRECEDENCE + 11)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
