@@ -1,5 +1,6 @@
 package io.newsroom.webhook;
 
+import io.newsroom.outbound.OutboundTargets;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -143,6 +144,12 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     private void send(Claimed delivery) {
+        // Checked again at each attempt: the name may resolve elsewhere now than when it was saved.
+        Optional<String> refused = OutboundTargets.refusal(delivery.url(), properties.allowPrivateTargets());
+        if (refused.isPresent()) {
+            retryOrFail(delivery, null, "Not sent: the URL " + refused.get(), Optional.empty());
+            return;
+        }
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))

@@ -3,6 +3,9 @@ package io.newsroom.webhook;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /**
  * How webhooks are delivered ({@code newsroom.webhooks.*}).
@@ -14,16 +17,45 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff     the longest wait between two attempts
  * @param pollInterval   how often each instance looks for due deliveries (a local commit wakes it at once)
  * @param concurrency    deliveries sent at the same time by one instance
+ * @param allowPrivateTargets whether subscriptions may point at loopback, private, link-local or
+ *                       metadata addresses (off: an admin key cannot make the service reach inside its network)
+ * @param deliveryRetention how long delivered and failed deliveries stay in the log before they are deleted
+ * @param retentionInterval how often each instance deletes the deliveries past their retention
  */
+@Validated
 @ConfigurationProperties("newsroom.webhooks")
 public record WebhookProperties(
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration readTimeout,
-        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("8") @Min(1) @Max(100) int maxAttempts,
         @DefaultValue("10s") Duration initialBackoff,
         @DefaultValue("1h") Duration maxBackoff,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("4") int concurrency) {
+        @DefaultValue("4") @Min(1) @Max(256) int concurrency,
+        @DefaultValue("false") boolean allowPrivateTargets,
+        @DefaultValue("30d") Duration deliveryRetention,
+        @DefaultValue("1h") Duration retentionInterval) {
+
+    /** Durations are checked here, with the setting's name, so a bad one stops the start-up with a clear message. */
+    public WebhookProperties {
+        positive("newsroom.webhooks.connect-timeout", connectTimeout);
+        positive("newsroom.webhooks.read-timeout", readTimeout);
+        positive("newsroom.webhooks.initial-backoff", initialBackoff);
+        positive("newsroom.webhooks.max-backoff", maxBackoff);
+        positive("newsroom.webhooks.poll-interval", pollInterval);
+        positive("newsroom.webhooks.delivery-retention", deliveryRetention);
+        positive("newsroom.webhooks.retention-interval", retentionInterval);
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("newsroom.webhooks.max-backoff (" + maxBackoff + ") must not be shorter than initial-backoff ("
+                    + initialBackoff + ")");
+        }
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration (e.g. 5s), not " + value);
+        }
+    }
 
     /**
      * How long a claimed delivery is reserved for its sender: longer than any attempt can take, so a

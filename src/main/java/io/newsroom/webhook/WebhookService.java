@@ -2,6 +2,7 @@ package io.newsroom.webhook;
 
 import io.newsroom.article.ArticleEvent;
 import io.newsroom.audit.AuditLog;
+import io.newsroom.outbound.OutboundTargets;
 import io.newsroom.paging.Cursors;
 import io.newsroom.paging.Page;
 import io.newsroom.problem.InvalidRequestProblem;
@@ -45,17 +46,27 @@ public class WebhookService {
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final WebhookProperties properties;
     private final Clock clock;
 
-    WebhookService(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+    WebhookService(JdbcTemplate jdbc, AuditLog audit, WebhookProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.properties = properties;
         this.clock = clock;
+    }
+
+    /** A target inside the service's own network is refused unless configuration allows it (OutboundTargets). */
+    private void checkTarget(String url) {
+        OutboundTargets.refusal(url, properties.allowPrivateTargets()).ifPresent(reason -> {
+            throw new InvalidRequestProblem("url", reason);
+        });
     }
 
     /** {@code secret} null: one is generated (256 random bits, hex). */
     @Transactional
     public WithSecret create(String url, List<String> events, String secret, boolean active) {
+        checkTarget(url);
         UUID id = UUID.randomUUID();
         String key = secret == null ? generatedSecret() : secret;
         Timestamp now = Timestamp.from(clock.instant());
@@ -87,6 +98,7 @@ public class WebhookService {
      */
     @Transactional
     public WebhookSubscription update(UUID id, String url, List<String> events, String secret, boolean active) {
+        checkTarget(url);
         get(id);
         jdbc.update("""
                 UPDATE webhook_subscriptions SET url = ?, events = ?, secret = coalesce(?, secret), active = ?,

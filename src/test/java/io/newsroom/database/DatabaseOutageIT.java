@@ -2,14 +2,9 @@ package io.newsroom.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsroom.NewsroomApplication;
 import io.newsroom.support.Api;
 import io.newsroom.support.ArticleFixtures;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.newsroom.support.OwnDatabase;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +12,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,18 +29,11 @@ class DatabaseOutageIT {
 
     @Test
     void theSiteStaysReadableThroughADatabaseOutageAndRecoversWithoutARestart() throws Exception {
-        Path data = Files.createTempDirectory("newsroom-outage-pg");
-        int databasePort = freePort();
-        EmbeddedPostgres database = start(data, databasePort);
+        OwnDatabase database = OwnDatabase.create();
         Map<String, Long> timings = new LinkedHashMap<>();
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(NewsroomApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--newsroom.admin-key=" + KEY,
+        try (ConfigurableApplicationContext service = database.service("--newsroom.admin-key=" + KEY,
                 "--newsroom.cache.response-cache=true")) { // as in production (the tests' default is off)
-            int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+            int port = OwnDatabase.port(service);
             JsonMapper json = JsonMapper.builder().build();
             Api readers = new Api(port, json);
             Api editor = readers.as(KEY);
@@ -61,7 +48,7 @@ class DatabaseOutageIT {
             assertThat(readers.get("/actuator/health/readiness").status()).isEqualTo(200);
 
             long stopped = System.nanoTime();
-            database.close();
+            database.stop();
             timings.put("stop took", millisSince(stopped));
             long down = System.nanoTime();
             Api.Result readiness = waitFor(() -> readers.get("/actuator/health/readiness"), r -> r.status() == 503, Duration.ofSeconds(10));
@@ -99,7 +86,7 @@ class DatabaseOutageIT {
 
             Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.ofNanos(System.nanoTime() - stopped).toMillis()));
             long restarted = System.nanoTime();
-            database = start(data, databasePort);
+            database.start();
             timings.put("database start took", millisSince(restarted));
             waitFor(() -> readers.get("/actuator/health/readiness"), r -> r.status() == 200, Duration.ofSeconds(30));
             timings.put("readiness UP after restart", millisSince(restarted));
@@ -121,11 +108,6 @@ class DatabaseOutageIT {
         }
     }
 
-    private static EmbeddedPostgres start(Path data, int port) throws Exception {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
-                .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off").start();
-    }
-
     private static Api.Result waitFor(java.util.function.Supplier<Api.Result> request, Predicate<Api.Result> done, Duration limit)
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -139,11 +121,5 @@ class DatabaseOutageIT {
 
     private static long millisSince(long start) {
         return Duration.ofNanos(System.nanoTime() - start).toMillis();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
