@@ -65,8 +65,10 @@ class ContentCacheFilter extends OncePerRequestFilter {
         if (storable) {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             for (String name : wrapper.getHeaderNames()) {
-                if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
-                    wrapper.getHeaders(name).forEach(value -> headers.add(Map.entry(name, value)));
+                // CORS headers belong to the origin that asked (the CORS filter adds them to every answer, hits included)
+                if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH) && !name.regionMatches(true, 0, "Access-Control-", 0, 15)) {
+                    wrapper.getHeaders(name).stream().filter(value -> !isCorsVary(name, value))
+                            .forEach(value -> headers.add(Map.entry(name, value)));
                 }
             }
             if (wrapper.getContentType() != null && wrapper.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
@@ -119,6 +121,11 @@ class ContentCacheFilter extends OncePerRequestFilter {
         response.setHeader("Warning", "110 - \"Response is Stale\"");
         response.setHeader(STALE, "database-unavailable");
         serve(entry, request, response);
+    }
+
+    private static boolean isCorsVary(String name, String value) {
+        return name.equalsIgnoreCase(HttpHeaders.VARY) && (value.equalsIgnoreCase(HttpHeaders.ORIGIN)
+                || value.regionMatches(true, 0, "Access-Control-Request-", 0, 23));
     }
 
     private static void serve(ContentResponseCache.Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,0 +1,17 @@
+package io.newsroom.content;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Cross-origin reads of what readers see (the content API, feeds, sitemaps) by frontends on other
+ * origins ({@code newsroom.cors.*}). The admin API never answers cross-origin requests.
+ *
+ * @param allowedOrigins origins (or patterns such as {@code https://*.example.com}) that may read; {@code *}: any
+ * @param maxAge         how long a browser may keep a preflight's answer
+ */
+@ConfigurationProperties("newsroom.cors")
+public record CorsProperties(@DefaultValue("*") List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {
+}

@@ -1,0 +1,42 @@
+package io.newsroom.content;
+
+import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+/**
+ * CORS for the public paths, with Spring's CorsFilter: GET and HEAD from the allowed origins,
+ * preflights answered, the caching headers a frontend needs readable. It runs before the response
+ * cache, so a cached response gets the headers of the origin asking now (the cache stores none).
+ * Only the public paths are registered: {@code /api/admin/**} never answers a cross-origin request.
+ */
+@Configuration(proxyBeanMethods = false)
+class PublicCors {
+
+    static final List<String> PUBLIC_PATHS = List.of("/api/content/**", "/feeds/**", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/**");
+
+    @Bean
+    FilterRegistrationBean<CorsFilter> publicCorsFilter(CorsProperties properties) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOriginPatterns(properties.allowedOrigins());
+        configuration.setAllowedMethods(List.of("GET", "HEAD"));
+        configuration.setAllowedHeaders(List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_NONE_MATCH,
+                HttpHeaders.IF_MODIFIED_SINCE, HttpHeaders.CACHE_CONTROL));
+        configuration.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, HttpHeaders.LOCATION, HttpHeaders.AGE,
+                "Surrogate-Key", "X-Newsroom-Stale"));
+        configuration.setAllowCredentials(false); // public content: no cookies, no keys
+        configuration.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        PUBLIC_PATHS.forEach(path -> source.registerCorsConfiguration(path, configuration));
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        registration.setName("publicCors");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5); // before the response cache (+10)
+        return registration;
+    }
+}
