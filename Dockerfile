@@ -14,7 +14,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
     && useradd --system --uid 10001 --no-create-home newsroom
 COPY --from=build /newsroom.jar /app/newsroom.jar
 USER newsroom
-EXPOSE 8080
+# 8080: the service; 8081: the management port (metrics, info), for Prometheus inside the network only
+EXPOSE 8080 8081
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
     CMD curl -fsS http://127.0.0.1:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:TrimNativeHeapInterval=5000", "-jar", "/app/newsroom.jar"]

@@ -1,9 +1,16 @@
 package io.newsroom;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.newsroom.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 class HealthIT extends IntegrationTest {
+
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void healthIsUp() {
@@ -20,10 +27,30 @@ class HealthIT extends IntegrationTest {
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
-        http.get().uri("/actuator/prometheus").exchange()
+    void livenessIsUp() {
+        http.get().uri("/actuator/health/liveness").exchange()
                 .expectStatus().isOk()
-                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body).contains("jvm_memory_used_bytes"));
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void metricsAndInfoAreOnTheManagementPortAndNotOnTheServicePort() {
+        RestTestClient management = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        management.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+        management.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/info").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.build.version").isEqualTo("0.1.0-SNAPSHOT")
+                .jsonPath("$.build.time").exists()
+                .jsonPath("$.git.commit.id").exists();
+        assertThat(managementPort).isNotEqualTo(port);
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+        http.get().uri("/actuator/info").exchange().expectStatus().isNotFound();
+        http.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
+        http.get().uri("/actuator/health/unknown").exchange().expectStatus().isNotFound();
     }
 
     @Test
