@@ -86,8 +86,10 @@ public class BulkImport {
     private final int maxLineChars;
     private final int maxListedErrors;
     private final int writers;
+    private final IngestMetrics metrics;
 
     BulkImport(IngestService ingest, EntityManager entityManager, JsonMapper json, PlatformTransactionManager transactionManager,
+               IngestMetrics metrics,
                @Value("${newsroom.ingest.bulk-chunk-size:200}") int chunkSize,
                @Value("${newsroom.max-request-bytes:4194304}") int maxLineChars,
                @Value("${newsroom.ingest.bulk-max-listed-errors:1000}") int maxListedErrors,
@@ -100,6 +102,7 @@ public class BulkImport {
         this.maxLineChars = maxLineChars;
         this.maxListedErrors = maxListedErrors;
         this.writers = Math.max(1, writers);
+        this.metrics = metrics;
     }
 
     public Report run(InputStream in) {
@@ -140,6 +143,11 @@ public class BulkImport {
         }
         log.info("Bulk import: {} created, {} updated, {} unchanged, {} stale, {} failed",
                 tally.created, tally.updated, tally.unchanged, tally.stale, tally.failed);
+        metrics.count("bulk", "created", tally.created);
+        metrics.count("bulk", "updated", tally.updated);
+        metrics.count("bulk", "unchanged", tally.unchanged);
+        metrics.count("bulk", "stale", tally.stale);
+        metrics.count("bulk", "failed", tally.failed);
         return tally.report();
     }
 

@@ -47,6 +47,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final WebhookProperties properties;
+    private final WebhookMetrics metrics;
     private final Clock clock;
     private final HttpClient http;
     private final Semaphore slots;
@@ -55,9 +56,10 @@ class WebhookDispatcher implements SmartLifecycle {
     private ExecutorService poller;
     private ExecutorService senders;
 
-    WebhookDispatcher(JdbcTemplate jdbc, WebhookProperties properties, Clock clock) {
+    WebhookDispatcher(JdbcTemplate jdbc, WebhookProperties properties, WebhookMetrics metrics, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -162,6 +164,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<Void> response;
+        long started = System.nanoTime();
         try {
             response = http.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (InterruptedException stopping) {
@@ -169,9 +172,11 @@ class WebhookDispatcher implements SmartLifecycle {
             Thread.currentThread().interrupt();
             return;
         } catch (IOException | IllegalArgumentException e) {
+            metrics.attempted(Duration.ofNanos(System.nanoTime() - started), "error");
             retryOrFail(delivery, null, describe(e), Optional.empty());
             return;
         }
+        metrics.attempted(Duration.ofNanos(System.nanoTime() - started), (response.statusCode() / 100) + "xx");
         record(delivery, response);
     }
 

@@ -2,6 +2,8 @@ package io.newsroom.content.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.newsroom.content.CacheProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -51,11 +53,14 @@ public class ContentResponseCache {
     private volatile boolean databaseUnreachable;
     private volatile long nextScheduledVisibility = -1;
 
-    ContentResponseCache(CacheProperties properties, JdbcTemplate jdbc, Clock clock) {
+    ContentResponseCache(CacheProperties properties, JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(properties.responseCacheSize().toBytes())
                 .weigher((String key, Entry entry) -> entry.body().length + key.length() * 2 + 512)
+                .recordStats()
                 .build();
+        // cache_gets_total{cache="content-responses",result="hit|miss"}, cache_evictions_total, cache_size, ...
+        CaffeineCacheMetrics.monitor(registry, entries, "content-responses");
         this.askedOnce = Caffeine.newBuilder().maximumSize(REMEMBERED_URLS).expireAfterWrite(properties.responseCacheTtl()).build();
         this.jdbc = jdbc;
         this.clock = clock;

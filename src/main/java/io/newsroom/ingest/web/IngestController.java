@@ -2,7 +2,10 @@ package io.newsroom.ingest.web;
 
 import io.newsroom.article.ArticleStatus;
 import io.newsroom.ingest.BulkImport;
+import io.newsroom.ingest.IngestDocument;
+import io.newsroom.ingest.IngestMetrics;
 import io.newsroom.ingest.IngestService;
+import io.newsroom.problem.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,17 +35,27 @@ class IngestController {
 
     private final IngestService ingest;
     private final BulkImport bulk;
+    private final IngestMetrics metrics;
 
-    IngestController(IngestService ingest, BulkImport bulk) {
+    IngestController(IngestService ingest, BulkImport bulk, IngestMetrics metrics) {
         this.ingest = ingest;
         this.bulk = bulk;
+        this.metrics = metrics;
     }
 
     @PostMapping(path = "/ninjs", consumes = {"application/json", "application/ninjs+json"})
     @Operation(summary = "Upsert one ninjs 2.x (or 1.x) document by its uri: 201 when created, 200 otherwise")
     ResponseEntity<IngestResponse> ninjs(@RequestBody JsonNode document) {
-        var read = ingest.readNinjs(document);
-        IngestService.Result result = ingest.ingest(read);
+        IngestService.Result result;
+        IngestDocument read;
+        try {
+            read = ingest.readNinjs(document);
+            result = ingest.ingest(read);
+        } catch (ApiProblem refused) {
+            metrics.count("ninjs", "failed", 1);
+            throw refused;
+        }
+        metrics.count("ninjs", result.outcome().name(), 1);
         IngestResponse body = new IngestResponse(result.outcome().name().toLowerCase(Locale.ROOT), result.articleId(), read.uri(),
                 result.status(), result.version(), result.warnings());
         URI location = URI.create("/api/admin/articles/" + result.articleId());
