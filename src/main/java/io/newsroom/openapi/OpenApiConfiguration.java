@@ -14,6 +14,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,40 +30,123 @@ class OpenApiConfiguration {
     private static final String SCHEME = "apiKey";
     private static final String PROBLEM = "Problem";
 
+    /**
+     * Stable, unique operation ids, so that generated clients get methods named after what they do
+     * (springdoc would name them after the Java methods: list, list_1, ... create_3). OpenApiIT fails
+     * for an operation missing here.
+     */
+    static final Map<String, String> OPERATION_IDS = Map.ofEntries(
+            Map.entry("GET /api/admin/articles", "listArticles"),
+            Map.entry("POST /api/admin/articles", "createArticle"),
+            Map.entry("GET /api/admin/articles/{id}", "getArticle"),
+            Map.entry("PUT /api/admin/articles/{id}", "replaceArticle"),
+            Map.entry("PATCH /api/admin/articles/{id}", "patchArticle"),
+            Map.entry("DELETE /api/admin/articles/{id}", "deleteArticle"),
+            Map.entry("POST /api/admin/articles/{id}/restore", "restoreArticle"),
+            Map.entry("POST /api/admin/articles/{id}/submit", "submitArticle"),
+            Map.entry("POST /api/admin/articles/{id}/publish", "publishArticle"),
+            Map.entry("POST /api/admin/articles/{id}/unpublish", "unpublishArticle"),
+            Map.entry("POST /api/admin/articles/{id}/archive", "archiveArticle"),
+            Map.entry("POST /api/admin/articles/{id}/schedule", "scheduleArticle"),
+            Map.entry("GET /api/admin/articles/{id}/revisions", "listRevisions"),
+            Map.entry("GET /api/admin/articles/{id}/revisions/{number}", "getRevision"),
+            Map.entry("POST /api/admin/articles/{id}/revisions/{number}/restore", "restoreRevision"),
+            Map.entry("GET /api/admin/articles/{id}/related", "getReadAlso"),
+            Map.entry("PUT /api/admin/articles/{id}/related", "replaceReadAlso"),
+            Map.entry("GET /api/admin/articles/{id}/similar", "explainSimilarArticles"),
+            Map.entry("GET /api/admin/tags", "listTags"),
+            Map.entry("POST /api/admin/tags", "createTag"),
+            Map.entry("GET /api/admin/tags/{id}", "getTag"),
+            Map.entry("PUT /api/admin/tags/{id}", "updateTag"),
+            Map.entry("DELETE /api/admin/tags/{id}", "deleteTag"),
+            Map.entry("POST /api/admin/tags/{id}/merge", "mergeTag"),
+            Map.entry("GET /api/admin/sources", "listSources"),
+            Map.entry("POST /api/admin/sources", "createSource"),
+            Map.entry("GET /api/admin/sources/{id}", "getSource"),
+            Map.entry("PUT /api/admin/sources/{id}", "updateSource"),
+            Map.entry("DELETE /api/admin/sources/{id}", "deleteSource"),
+            Map.entry("GET /api/admin/webhooks", "listWebhooks"),
+            Map.entry("POST /api/admin/webhooks", "createWebhook"),
+            Map.entry("GET /api/admin/webhooks/{id}", "getWebhook"),
+            Map.entry("PUT /api/admin/webhooks/{id}", "updateWebhook"),
+            Map.entry("DELETE /api/admin/webhooks/{id}", "deleteWebhook"),
+            Map.entry("GET /api/admin/webhooks/{id}/deliveries", "listWebhookDeliveries"),
+            Map.entry("POST /api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver", "redeliverWebhookDelivery"),
+            Map.entry("GET /api/admin/api-keys", "listApiKeys"),
+            Map.entry("POST /api/admin/api-keys", "createApiKey"),
+            Map.entry("DELETE /api/admin/api-keys/{id}", "revokeApiKey"),
+            Map.entry("GET /api/admin/audit", "listAuditEntries"),
+            Map.entry("POST /api/admin/ingest/ninjs", "ingestNinjs"),
+            Map.entry("POST /api/admin/ingest/bulk", "importBulk"),
+            Map.entry("GET /api/content/articles", "listPublishedArticles"),
+            Map.entry("GET /api/content/articles/{slug}", "getPublishedArticle"),
+            Map.entry("GET /api/content/articles/{slug}/similar", "listSimilarArticles"),
+            Map.entry("GET /api/content/search", "searchArticles"),
+            Map.entry("GET /api/content/tags", "listPublicTags"),
+            Map.entry("GET /api/content/tags/{slug}", "getPublicTag"),
+            Map.entry("GET /api/content/sources", "listPublicSources"),
+            Map.entry("GET /api/content/sources/{slug}", "getPublicSource"),
+            Map.entry("GET /feeds/rss.xml", "getRssFeed"),
+            Map.entry("GET /feeds/atom.xml", "getAtomFeed"),
+            Map.entry("GET /feeds/tags/{slug}/rss.xml", "getTagRssFeed"),
+            Map.entry("GET /feeds/sources/{slug}/rss.xml", "getSourceRssFeed"),
+            Map.entry("GET /sitemap.xml", "getSitemap"),
+            Map.entry("GET /sitemaps/articles-{part}.xml", "getSitemapPart"),
+            Map.entry("GET /sitemap-news.xml", "getNewsSitemap"));
+
     @Bean
     OpenAPI newsroomOpenApi() {
-        Schema<?> problem = new ObjectSchema()
-                .description("RFC 9457 problem details; validation problems add errors[{field, message}]")
-                .addProperty("type", new StringSchema())
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema());
         return new OpenAPI()
                 .info(new Info().title("Newsroom API").version("1")
                         .description("Admin API (/api/admin, API key), content API (/api/content, public), feeds and sitemaps."))
                 .components(new Components()
                         .addSecuritySchemes(SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("Authorization: Bearer <API key secret>"))
-                        .addSchemas(PROBLEM, problem));
+                                .description("Authorization: Bearer <API key secret>")));
+    }
+
+    /** The problem body every error response refers to, added after springdoc has put in the schemas it found. */
+    private static Schema<?> problemSchema() {
+        Schema<?> fieldProblem = new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
+        return new ObjectSchema()
+                .description("RFC 9457 problem details; validation problems add errors[{field, message}]")
+                .addProperty("type", new StringSchema())
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(fieldProblem));
     }
 
     @Bean
     OpenApiCustomizer adminErrorsAndSecurity() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> {
+        return openApi -> {
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            describeErrors(openApi);
+        };
+    }
+
+    private static void describeErrors(OpenAPI openApi) {
+        openApi.getPaths().forEach((path, item) -> {
             item.readOperationsMap().forEach((method, operation) -> {
                 // every endpoint: the request guards (io.newsroom.request) and a database outage
-                if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
-                    problem(operation, "400", "Invalid request: a parameter that is not percent-encoded UTF-8, a single-valued"
-                            + " parameter given twice, or a value out of range (errors[] names it)");
-                }
+                problem(operation, "400", "Invalid request: a query parameter that is not percent-encoded UTF-8, a single-valued"
+                        + " parameter given twice, or a value out of range (errors[] names it)");
                 if (operation.getRequestBody() != null) {
                     problem(operation, "415", "The body's declared charset does not exist here (any real charset is decoded)");
                 }
                 problem(operation, "503", "The database cannot be reached; retry after the Retry-After header's seconds."
                         + " Public GETs held in the response cache are still answered, marked X-Newsroom-Stale");
+                if (path.contains("{")) {
+                    problem(operation, "404", "No such resource");
+                }
+                String id = OPERATION_IDS.get(method.name() + " " + path);
+                if (id != null) {
+                    operation.setOperationId(id);
+                }
             });
             if (!path.startsWith("/api/admin")) {
+                // public: no credentials (an empty requirement, which generators read as "none")
+                item.readOperations().forEach(operation -> operation.setSecurity(List.of(new SecurityRequirement())));
                 return;
             }
             item.readOperationsMap().forEach((method, operation) -> {
@@ -69,9 +154,6 @@ class OpenApiConfiguration {
                 problem(operation, "400", "Invalid request (validation errors listed in errors[])");
                 problem(operation, "401", "No or unknown API key");
                 problem(operation, "403", "The key's role does not allow this");
-                if (path.contains("{")) {
-                    problem(operation, "404", "No such resource");
-                }
                 if (method != PathItem.HttpMethod.GET) {
                     problem(operation, "409", "Conflicts with the current state (transition not allowed, slug or name taken)");
                 }

@@ -33,4 +33,46 @@ class OpenApiIT extends IntegrationTest {
         assertThat(publish.get("responses").propertyNames()).contains("401", "403", "404", "409");
         assertThat(doc.get("paths").get("/api/admin/articles/{id}").get("put").get("responses").propertyNames()).contains("412", "428");
     }
+
+    @Test
+    void theDocumentIsWholeEveryRefResolvesAndEveryOperationHasAStableUniqueId() {
+        JsonNode doc = api.get("/v3/api-docs").json();
+        List<String> refs = new ArrayList<>();
+        collectRefs(doc, refs);
+        assertThat(refs).isNotEmpty();
+        for (String ref : refs) {
+            assertThat(ref).startsWith("#/components/schemas/");
+            assertThat(doc.get("components").get("schemas").has(ref.substring("#/components/schemas/".length()))).as(ref + " resolves").isTrue();
+        }
+        List<String> ids = new ArrayList<>();
+        doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String where = operation.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode op = operation.getValue();
+            assertThat(op.has("operationId")).as(where).isTrue();
+            ids.add(op.get("operationId").asString());
+            assertThat(op.get("operationId").asString()).as(where + ": named by OpenApiConfiguration.OPERATION_IDS, not by springdoc")
+                    .doesNotContainPattern("_\\d+$");
+            assertThat(op.has("security")).as(where + ": security stated (empty for public operations)").isTrue();
+            assertThat(op.get("responses").propertyNames()).as(where).anyMatch(code -> code.startsWith("4")).contains("503");
+        }));
+        assertThat(ids).doesNotHaveDuplicates().contains("createArticle", "publishArticle", "getPublishedArticle", "listPublishedArticles");
+        JsonNode bySlug = doc.get("paths").get("/api/content/articles/{slug}").get("get").get("responses");
+        assertThat(bySlug.get("200").get("content").propertyNames()).contains("application/json", "application/ninjs+json");
+        assertThat(bySlug.get("200").get("content").get("application/json").get("schema").get("$ref").asString()).endsWith("/ArticleView");
+        assertThat(bySlug.propertyNames()).contains("301", "304", "404");
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.isObject()) {
+            node.properties().forEach(entry -> {
+                if (entry.getKey().equals("$ref")) {
+                    refs.add(entry.getValue().asString());
+                } else {
+                    collectRefs(entry.getValue(), refs);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collectRefs(child, refs));
+        }
+    }
 }

@@ -22,7 +22,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -166,8 +165,8 @@ class AdminArticleController {
 
     @GetMapping("/{id}/revisions")
     @Operation(summary = "List revisions, newest first")
-    Map<String, List<RevisionSummary>> revisions(@PathVariable UUID id) {
-        return Map.of("items", articles.revisions(id).stream().map(RevisionSummary::of).toList());
+    RevisionList revisions(@PathVariable UUID id) {
+        return new RevisionList(articles.revisions(id).stream().map(RevisionSummary::of).toList());
     }
 
     @GetMapping("/{id}/revisions/{number}")
@@ -184,15 +183,21 @@ class AdminArticleController {
 
     @GetMapping("/{id}/related")
     @Operation(summary = "The curated read-also articles, in order")
-    Map<String, List<AdminArticleResponse.RelatedRef>> related(@PathVariable UUID id) {
-        return Map.of("items", inTransaction(() -> articles.get(id)).related());
+    ReadAlsoList related(@PathVariable UUID id) {
+        return new ReadAlsoList(inTransaction(() -> articles.get(id)).related());
     }
 
     @PutMapping("/{id}/related")
     @Operation(summary = "Replace the read-also list (ordered; at most 10; no self, no duplicates)")
-    Map<String, List<AdminArticleResponse.RelatedRef>> relate(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ReadAlsoList relate(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                           @Valid @RequestBody RelatedRequest request) {
-        return Map.of("items", inTransaction(() -> articles.relate(id, request.ids(), optionalVersion(id, ifMatch))).related());
+        return new ReadAlsoList(inTransaction(() -> articles.relate(id, request.ids(), optionalVersion(id, ifMatch))).related());
+    }
+
+    record RevisionList(List<RevisionSummary> items) {
+    }
+
+    record ReadAlsoList(List<AdminArticleResponse.RelatedRef> items) {
     }
 
     record RevisionSummary(int number, Instant createdAt, UUID actorId, String actorName, String change) {

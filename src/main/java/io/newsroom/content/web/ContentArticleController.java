@@ -10,6 +10,10 @@ import io.newsroom.paging.Page;
 import io.newsroom.problem.NotFoundProblem;
 import io.newsroom.validation.LanguageTag;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
@@ -69,6 +73,13 @@ class ContentArticleController {
     @GetMapping("/{slug}")
     @Operation(summary = "One published article by slug (Arabic slugs percent-encoded); former slugs answer 301. "
             + "Accept: application/ninjs+json or ?format=ninjs gives IPTC ninjs 2.2")
+    @ApiResponse(responseCode = "200", description = "The article as readers see it, with schema.org NewsArticle data; or its ninjs form",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ArticleView.class)),
+                    @Content(mediaType = NinjsDocument.MEDIA_TYPE, schema = @Schema(type = "object",
+                            description = "An IPTC ninjs 2.2 document (https://iptc.org/std/ninjs/ninjs-schema_2.2.json)"))})
+    @ApiResponse(responseCode = "301", description = "A former slug or a variant spelling: Location names the current URL",
+            headers = @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since)")
     ResponseEntity<?> article(@PathVariable String slug, @RequestParam(required = false) String format,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                               HttpServletRequest servletRequest, WebRequest request) {
