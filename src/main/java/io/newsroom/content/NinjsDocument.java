@@ -1,10 +1,13 @@
 package io.newsroom.content;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 /**
  * An article as an IPTC ninjs 2.2 news item (validated against ninjs-schema_2.2.json in the tests):
@@ -16,6 +19,38 @@ public final class NinjsDocument {
     public static final String MEDIA_TYPE = "application/ninjs+json";
 
     private NinjsDocument() {
+    }
+
+    /**
+     * Whether an Accept header asks for ninjs rather than the JSON article: ninjs must come before
+     * JSON (or a wildcard) once the types are ordered by quality, ties in the order sent. A client
+     * that lists both it can read (as generated OpenAPI clients do: "application/json,
+     * application/ninjs+json") gets JSON; one that asks for ninjs alone, or first, gets ninjs.
+     */
+    public static boolean isPreferredBy(String accept) {
+        if (accept == null || !accept.contains(MEDIA_TYPE)) {
+            return false;
+        }
+        List<MediaType> types;
+        try {
+            types = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+        types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed()); // stable: ties keep their order
+        MediaType ninjs = MediaType.parseMediaType(MEDIA_TYPE);
+        for (MediaType type : types) {
+            if (type.getQualityValue() == 0) {
+                continue;
+            }
+            if (type.equalsTypeAndSubtype(ninjs)) {
+                return true;
+            }
+            if (type.includes(MediaType.APPLICATION_JSON)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     public static Map<String, Object> of(PublicArticle a, SiteProperties site) {

@@ -13,6 +13,8 @@ import io.newsroom.problem.FieldProblem;
 import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.problem.PreconditionProblem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -108,6 +110,10 @@ class AdminArticleController {
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, "application/json"})
     @Operation(summary = "Change some fields (JSON merge patch, RFC 7386); needs If-Match")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The fields to change, in the shape of "
+            + "ArticleRequest; a field set to null is cleared, a field left out is kept",
+            content = {@Content(mediaType = MERGE_PATCH, schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)),
+                    @Content(mediaType = "application/json", schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE))})
     ResponseEntity<AdminArticleResponse> patch(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                @RequestBody JsonNode patch) {
         long version = expectedVersion(id, ifMatch);

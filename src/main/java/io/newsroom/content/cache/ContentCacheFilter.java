@@ -1,5 +1,6 @@
 package io.newsroom.content.cache;
 
+import io.newsroom.content.NinjsDocument;
 import io.newsroom.problem.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,7 +25,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class ContentCacheFilter extends OncePerRequestFilter {
 
-    private static final String NINJS = "application/ninjs+json";
     /** Marks a copy served while the database could not be reached. */
     static final String STALE = "X-Newsroom-Stale";
 
@@ -177,7 +177,7 @@ class ContentCacheFilter extends OncePerRequestFilter {
     private static String key(HttpServletRequest request) {
         String query = request.getQueryString();
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        boolean ninjs = accept != null && accept.contains(NINJS);
+        boolean ninjs = NinjsDocument.isPreferredBy(accept);
         return request.getRequestURI() + (query == null ? "" : "?" + query) + (ninjs ? "|ninjs" : "");
     }
 }

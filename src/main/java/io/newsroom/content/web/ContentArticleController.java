@@ -94,7 +94,7 @@ class ContentArticleController {
             return redirect(article.slug(), servletRequest); // a variant spelling: send readers to the canonical URL
         }
         List<String> keys = List.of(ContentCaching.articleKey(article.id()));
-        boolean ninjs = "ninjs".equals(format) || (accept != null && accept.contains(NinjsDocument.MEDIA_TYPE));
+        boolean ninjs = "ninjs".equals(format) || NinjsDocument.isPreferredBy(accept);
         ResponseEntity<?> response = ninjs
                 ? caching.ok(request, NinjsDocument.of(article, site), article.updatedAt(), keys, NinjsDocument.MEDIA_TYPE)
                 : caching.ok(request, new ArticleView(article, NewsArticleJsonLd.of(article, site)), article.updatedAt(), keys,

@@ -45,6 +45,10 @@ class IngestController {
 
     @PostMapping(path = "/ninjs", consumes = {"application/json", "application/ninjs+json"})
     @Operation(summary = "Upsert one ninjs 2.x (or 1.x) document by its uri: 201 when created, 200 otherwise")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "An IPTC ninjs 2.x document "
+            + "(https://iptc.org/std/ninjs/ninjs-schema_2.2.json) or a ninjs 1.x one",
+            content = {@Content(mediaType = "application/json", schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)),
+                    @Content(mediaType = "application/ninjs+json", schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE))})
     ResponseEntity<IngestResponse> ninjs(@RequestBody JsonNode document) {
         IngestService.Result result;
         IngestDocument read;
