@@ -24,17 +24,18 @@ class RequestGuardsConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<StrictQueryParameters> strictQueryParameters(JsonMapper json) {
-        FilterRegistrationBean<StrictQueryParameters> registration = new FilterRegistrationBean<>(new StrictQueryParameters(json));
-        registration.setName("strictQueryParameters");
-        registration.setOrder(STRICT_QUERY_ORDER);
-        return registration;
+        return registered(new StrictQueryParameters(json), "strictQueryParameters", STRICT_QUERY_ORDER);
     }
 
     @Bean
     FilterRegistrationBean<BodyCharsets> bodyCharsets(JsonMapper json) {
-        FilterRegistrationBean<BodyCharsets> registration = new FilterRegistrationBean<>(new BodyCharsets(json));
-        registration.setName("bodyCharsets");
-        registration.setOrder(BODY_CHARSET_ORDER);
+        return registered(new BodyCharsets(json), "bodyCharsets", BODY_CHARSET_ORDER);
+    }
+
+    private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> registered(F filter, String name, int order) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setName(name);
+        registration.setOrder(order);
         return registration;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsroom.support.Api;
 import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.IntegrationTest;
+import io.newsroom.support.NinjsFixtures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,13 +160,7 @@ class RacesIT extends IntegrationTest {
     }
 
     private static Map<String, Object> ninjs(String uri, String headline) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("uri", uri);
-        document.put("type", "text");
-        document.put("versioncreated", "2026-11-29T06:00:00Z");
-        document.put("pubstatus", "usable");
-        document.put("language", "ar");
-        document.put("headlines", List.of(Map.of("role", "main", "value", headline)));
+        Map<String, Object> document = NinjsFixtures.story(uri, headline);
         document.put("subjects", List.of(Map.of("name", "وكالة"), Map.of("name", "سباق")));
         document.put("infosources", List.of(Map.of("name", "وكالة جديدة", "role", "source")));
         return document;

@@ -6,6 +6,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.newsroom.support.Api;
 import io.newsroom.support.IntegrationTest;
+import io.newsroom.support.NinjsFixtures;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -161,13 +162,7 @@ class TextFromOutsideIT extends IntegrationTest {
 
     @Test
     void ninjsDocumentsAndBulkLinesAreCleanedLikeAdminRequests() {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("uri", "urn:wire:\u200Fstory-1\u0000");
-        document.put("type", "text");
-        document.put("versioncreated", "2026-11-29T06:00:00Z");
-        document.put("pubstatus", "usable");
-        document.put("language", "ar");
-        document.put("headlines", List.of(Map.of("role", "main", "value", "موسكو\u0001 وطهران\n\nتوقعان\uFEFF")));
+        Map<String, Object> document = NinjsFixtures.story("urn:wire:\u200Fstory-1\u0000", "موسكو\u0001 وطهران\n\nتوقعان\uFEFF");
         document.put("bodies", List.of(Map.of("role", "main", "contenttype", "text/html", "value", "<p>نص\u0008 الخبر\uFFFF</p>")));
         document.put("subjects", List.of(Map.of("name", "\u200Fروسيا\u0085")));
         document.put("infosources", List.of(Map.of("name", "نوفوستي\u200E\u0007", "role", "source")));
