@@ -6,6 +6,14 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -B dependency:go-offline
 COPY src src
 COPY db db
+# .git stays out of the build context (.dockerignore); the commit comes in as a build argument
+# (docker build --build-arg GIT_COMMIT=$(git rev-parse HEAD)) and becomes the git.properties that
+# /actuator/info reads, as the git-commit-id plugin would have written it.
+ARG GIT_COMMIT=
+RUN if [ -n "$GIT_COMMIT" ]; then \
+        printf 'git.commit.id.full=%s\ngit.commit.id.abbrev=%s\n' "$GIT_COMMIT" "$(echo "$GIT_COMMIT" | cut -c1-7)" \
+            > src/main/resources/git.properties; \
+    fi
 RUN ./mvnw -B package -DskipTests -Dspring-boot.excludeGroupIds=io.zonky.test,io.zonky.test.postgres \
     && cp target/newsroom-*.jar /newsroom.jar
 

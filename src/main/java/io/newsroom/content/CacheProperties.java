@@ -4,6 +4,8 @@ import java.time.Duration;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Caching of public responses.
@@ -15,12 +17,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param responseCacheSize    the memory the in-process response cache may use
  * @param responseCacheTtl     the longest an entry lives even without a change (a safety net)
  */
+@Validated
 @ConfigurationProperties("newsroom.cache")
 public record CacheProperties(
-        @DefaultValue("60s") Duration maxAge,
-        @DefaultValue("300s") Duration staleWhileRevalidate,
-        @DefaultValue("1d") Duration staleIfError,
+        @DefaultValue("60s") @DurationMin(seconds = 0) Duration maxAge,
+        @DefaultValue("300s") @DurationMin(seconds = 0) Duration staleWhileRevalidate,
+        @DefaultValue("1d") @DurationMin(seconds = 0) Duration staleIfError,
         @DefaultValue("true") boolean responseCache,
         @DefaultValue("64MB") DataSize responseCacheSize,
-        @DefaultValue("300s") Duration responseCacheTtl) {
+        @DefaultValue("300s") @DurationMin(seconds = 1) Duration responseCacheTtl) {
+
+    /** A cache of no bytes would evict every entry it takes; Bean Validation has no constraint for a DataSize. */
+    public CacheProperties {
+        if (responseCacheSize.toBytes() < 1) {
+            throw new IllegalArgumentException("newsroom.cache.response-cache-size must be positive (e.g. 64MB), not " + responseCacheSize);
+        }
+    }
 }

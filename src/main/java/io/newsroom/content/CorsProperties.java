@@ -3,6 +3,10 @@ package io.newsroom.content;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import org.hibernate.validator.constraints.time.DurationMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -12,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedOrigins origins (or patterns such as {@code https://*.example.com}) that may read; {@code *}: any
  * @param maxAge         how long a browser may keep a preflight's answer
  */
+@Validated
 @ConfigurationProperties("newsroom.cors")
-public record CorsProperties(@DefaultValue("*") List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {
+public record CorsProperties(@DefaultValue("*") @NotEmpty List<@NotBlank String> allowedOrigins,
+        @DefaultValue("1h") @DurationMin(seconds = 0) Duration maxAge) {
 }

@@ -2,6 +2,11 @@ package io.newsroom.content;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import io.newsroom.validation.HttpUrl;
+import io.newsroom.validation.LanguageTag;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * The public site the content is served for: its name and address appear in feeds, sitemaps,
@@ -12,12 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param language   the site's main language (feeds)
  * @param articleUrl where readers find an article; {@code {slug}} is its percent-encoded slug
  */
+@Validated
 @ConfigurationProperties("newsroom.site")
 public record SiteProperties(
-        @DefaultValue("Newsroom") String name,
-        @DefaultValue("http://localhost:8080") String url,
-        @DefaultValue("ar") String language,
-        @DefaultValue("http://localhost:8080/api/content/articles/{slug}") String articleUrl) {
+        @DefaultValue("Newsroom") @NotBlank String name,
+        @DefaultValue("http://localhost:8080") @NotBlank @HttpUrl String url,
+        @DefaultValue("ar") @NotBlank @LanguageTag String language,
+        @DefaultValue("http://localhost:8080/api/content/articles/{slug}") @NotBlank @HttpUrl
+        @Pattern(regexp = ".*\\{slug}.*", message = "must contain {slug}, where each article's slug goes") String articleUrl) {
 
     public String articleUrl(String slug) {
         return articleUrl.replace("{slug}", encode(slug));

@@ -1,5 +1,10 @@
 package io.newsroom.database;
 
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,10 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      forced; large imports write gigabytes of it, and each forced checkpoint makes
  *                      the next change of every page log the whole page again
  */
+@Validated
 @ConfigurationProperties("newsroom.embedded-database")
 public record EmbeddedDatabaseProperties(
-        @DefaultValue("data/postgres") Path dataDirectory,
-        @DefaultValue("0") int port,
-        @DefaultValue("128MB") String sharedBuffers,
-        @DefaultValue("1GB") String maxWalSize) {
+        @DefaultValue("data/postgres") @NotNull Path dataDirectory,
+        @DefaultValue("0") @Min(0) @Max(65535) int port,
+        @DefaultValue("128MB") @Pattern(regexp = MEMORY, message = MEMORY_MESSAGE) String sharedBuffers,
+        @DefaultValue("1GB") @Pattern(regexp = MEMORY, message = MEMORY_MESSAGE) String maxWalSize) {
+
+    /** PostgreSQL's memory units; anything else would only fail when the database starts, with its own message. */
+    static final String MEMORY = "[1-9][0-9]*(kB|MB|GB|TB)";
+    static final String MEMORY_MESSAGE = "must be a size in PostgreSQL's units, such as 128MB or 1GB";
 }

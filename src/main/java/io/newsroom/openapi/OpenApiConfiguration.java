@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -97,6 +98,9 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI newsroomOpenApi() {
         return new OpenAPI()
+                // relative: the document is right for whatever host and port serve it (springdoc would
+                // write the address of the first request, which a committed copy cannot match)
+                .servers(List.of(new Server().url("/").description("This service")))
                 .info(new Info().title("Newsroom API").version("1")
                         .description("Admin API (/api/admin, API key), content API (/api/content, public), feeds and sitemaps."))
                 .components(new Components()
@@ -122,6 +126,7 @@ class OpenApiConfiguration {
         return openApi -> {
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             describeErrors(openApi);
+            OpenApiExamples.addTo(openApi);
         };
     }
 

@@ -1,5 +1,10 @@
 package io.newsroom.similar;
 
+import org.springframework.validation.annotation.Validated;
+import org.hibernate.validator.constraints.time.DurationMin;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,14 +23,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tagWeightRefresh   how often the article count of every tag (its idf) is taken again, in the
  *                           background; 0: counted at every request
  */
+@Validated
 @ConfigurationProperties("newsroom.similar")
 public record SimilarProperties(
-        @DefaultValue("14d") Duration halfLife,
-        @DefaultValue("0.5") double recencyWeight,
-        @DefaultValue("300") int candidatesPerTag,
-        @DefaultValue("0.6") double duplicateThreshold,
-        @DefaultValue("0") int maxPerSource,
-        @DefaultValue("10m") Duration tagWeightRefresh) {
+        @DefaultValue("14d") @DurationMin(seconds = 1) Duration halfLife,
+        @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double recencyWeight,
+        @DefaultValue("300") @Min(1) int candidatesPerTag,
+        @DefaultValue("0.6") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double duplicateThreshold,
+        @DefaultValue("0") @Min(0) int maxPerSource,
+        @DefaultValue("10m") @DurationMin(seconds = 0) Duration tagWeightRefresh) {
 
     public double recency(Duration age) {
         double halfLives = Math.max(0, age.toSeconds()) / (double) halfLife.toSeconds();

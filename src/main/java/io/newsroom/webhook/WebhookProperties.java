@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * How webhooks are delivered ({@code newsroom.webhooks.*}).
@@ -25,35 +26,22 @@ import jakarta.validation.constraints.Min;
 @Validated
 @ConfigurationProperties("newsroom.webhooks")
 public record WebhookProperties(
-        @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("5s") Duration readTimeout,
+        @DefaultValue("2s") @DurationMin(millis = 1) Duration connectTimeout,
+        @DefaultValue("5s") @DurationMin(millis = 1) Duration readTimeout,
         @DefaultValue("8") @Min(1) @Max(100) int maxAttempts,
-        @DefaultValue("10s") Duration initialBackoff,
-        @DefaultValue("1h") Duration maxBackoff,
-        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("10s") @DurationMin(millis = 1) Duration initialBackoff,
+        @DefaultValue("1h") @DurationMin(millis = 1) Duration maxBackoff,
+        @DefaultValue("1s") @DurationMin(millis = 1) Duration pollInterval,
         @DefaultValue("4") @Min(1) @Max(256) int concurrency,
         @DefaultValue("false") boolean allowPrivateTargets,
-        @DefaultValue("30d") Duration deliveryRetention,
-        @DefaultValue("1h") Duration retentionInterval) {
+        @DefaultValue("30d") @DurationMin(millis = 1) Duration deliveryRetention,
+        @DefaultValue("1h") @DurationMin(millis = 1) Duration retentionInterval) {
 
-    /** Durations are checked here, with the setting's name, so a bad one stops the start-up with a clear message. */
+    /** What one annotation cannot say: two settings that only make sense together. */
     public WebhookProperties {
-        positive("newsroom.webhooks.connect-timeout", connectTimeout);
-        positive("newsroom.webhooks.read-timeout", readTimeout);
-        positive("newsroom.webhooks.initial-backoff", initialBackoff);
-        positive("newsroom.webhooks.max-backoff", maxBackoff);
-        positive("newsroom.webhooks.poll-interval", pollInterval);
-        positive("newsroom.webhooks.delivery-retention", deliveryRetention);
-        positive("newsroom.webhooks.retention-interval", retentionInterval);
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("newsroom.webhooks.max-backoff (" + maxBackoff + ") must not be shorter than initial-backoff ("
                     + initialBackoff + ")");
-        }
-    }
-
-    private static void positive(String name, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration (e.g. 5s), not " + value);
         }
     }
 

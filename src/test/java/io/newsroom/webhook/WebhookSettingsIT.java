@@ -39,8 +39,8 @@ class WebhookSettingsIT extends IntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({"concurrency, 0, concurrency", "max-attempts, 0, maxAttempts", "read-timeout, 0s, newsroom.webhooks.read-timeout",
-            "delivery-retention, -1d, newsroom.webhooks.delivery-retention", "max-backoff, 1ms, newsroom.webhooks.max-backoff"})
+    @CsvSource({"concurrency, 0, concurrency", "max-attempts, 0, maxAttempts", "read-timeout, 0s, readTimeout",
+            "delivery-retention, -1d, deliveryRetention", "max-backoff, 1ms, newsroom.webhooks.max-backoff"})
     void anImpossibleSettingStopsTheStartUpNamingIt(String setting, String value, String named) {
         assertThatThrownBy(() -> SecondInstance.start("--newsroom.webhooks." + setting + "=" + value).close())
                 .hasStackTraceContaining("newsroom.webhooks").hasStackTraceContaining(named);
