@@ -253,7 +253,7 @@ public class Article {
     }
 
     public boolean isVisibleToReaders(Instant now) {
-        return deletedAt == null && effectiveStatus(now) == ArticleStatus.PUBLISHED;
+        return ReaderVisibility.isVisible(status, publishedAt, deletedAt, now);
     }
 
     private void moveTo(ArticleStatus target, Instant now) {

@@ -107,9 +107,9 @@ class ScheduledPublishing implements SmartLifecycle {
 
     private int publishBatch() {
         List<Map.Entry<UUID, Instant>> due = jdbc.query("""
-                SELECT id, published_at FROM articles
-                WHERE status = 'SCHEDULED' AND deleted_at IS NULL AND published_at <= now()
-                ORDER BY published_at, id
+                SELECT id, published_at FROM articles a
+                WHERE status = 'SCHEDULED' AND """ + " " + ReaderVisibility.articleNow("a") + """
+                ORDER BY visible_from, id
                 LIMIT ? FOR UPDATE SKIP LOCKED""", (row, n) -> Map.entry(row.getObject("id", UUID.class),
                 row.getTimestamp("published_at").toInstant()), BATCH);
         for (Map.Entry<UUID, Instant> article : due) {

@@ -34,8 +34,8 @@ class TagMergeAnnouncer {
         Instant now = clock.instant();
         // Read with SQL: the merge changed these rows with SQL too, so loaded entities could be stale.
         jdbc.query("""
-                SELECT id, slug, headline, language, status, published_at, updated_at, version FROM articles
-                WHERE id = ANY (?) AND status = 'PUBLISHED' AND deleted_at IS NULL""",
+                SELECT id, slug, headline, language, status, published_at, updated_at, version FROM articles a
+                WHERE id = ANY (?) AND """ + " " + ReaderVisibility.articleNow("a"),
                 row -> {
                     events.publish(new ArticleEvent(ArticleEvent.Type.UPDATED, UUID.randomUUID(), now, row.getObject("id", UUID.class),
                             row.getString("slug"), row.getString("headline"), row.getString("language"), ArticleStatus.PUBLISHED,

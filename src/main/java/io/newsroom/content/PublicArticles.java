@@ -1,5 +1,6 @@
 package io.newsroom.content;
 
+import io.newsroom.article.ReaderVisibility;
 import io.newsroom.article.TextDirection;
 import io.newsroom.paging.Cursors;
 import io.newsroom.paging.Page;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublicArticles {
 
-    /** The one definition of "visible to readers", matching the partial indexes of V1. */
-    public static final String VISIBLE = visible("a");
+    /** "Visible to readers" ({@link ReaderVisibility}) for the article under alias {@code a}. */
+    public static final String VISIBLE = ReaderVisibility.articleNow("a");
 
     private static final String COLUMNS = columns("a.body_html");
     /** For lists of summaries: a body is most of a row's bytes, and a summary shows none of it. */
@@ -53,7 +54,7 @@ public class PublicArticles {
                      array_agg(r.headline ORDER BY ra.position) AS related_headlines,
                      array_agg(r.published_at ORDER BY ra.position) AS related_published
               FROM related_articles ra JOIN articles r ON r.id = ra.related_article_id
-              WHERE ra.article_id = a.id AND """ + " " + visible("r") + ") rl ON true WHERE " + VISIBLE + " AND a.slug_key = :key";
+              WHERE ra.article_id = a.id AND """ + " " + ReaderVisibility.articleNow("r") + ") rl ON true WHERE " + VISIBLE + " AND a.slug_key = :key";
 
     /** Reader-side filters; null means any. */
     public record Filter(String tag, String source, String language, Instant since, Instant until) {
@@ -69,7 +70,10 @@ public class PublicArticles {
         this.jdbc = jdbc;
     }
 
-    /** Newest first, keyset-paginated on (published_at, id): stable while others publish. */
+    /**
+     * Newest first, keyset-paginated on (visible_from, id): stable while others publish. A visible
+     * article's visible_from is its published_at; ordering and filtering on it uses V9's indexes.
+     */
     public Page<PublicArticle> list(Filter filter, int limit, String cursor) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE " + VISIBLE);
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -90,19 +94,19 @@ public class PublicArticles {
             params.addValue("language", filter.language()).addValue("languagePrefix", filter.language() + "-%");
         }
         if (filter.since() != null) {
-            sql.append(" AND a.published_at >= :since");
+            sql.append(" AND a.visible_from >= :since");
             params.addValue("since", Timestamp.from(filter.since()));
         }
         if (filter.until() != null) {
-            sql.append(" AND a.published_at < :until");
+            sql.append(" AND a.visible_from < :until");
             params.addValue("until", Timestamp.from(filter.until()));
         }
         if (cursor != null) {
             Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
-            sql.append(" AND (a.published_at, a.id) < (:afterTime, :afterId)");
+            sql.append(" AND (a.visible_from, a.id) < (:afterTime, :afterId)");
             params.addValue("afterTime", Timestamp.from(after.time())).addValue("afterId", after.id());
         }
-        sql.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT :limit");
+        sql.append(" ORDER BY a.visible_from DESC, a.id DESC LIMIT :limit");
         params.addValue("limit", limit + 1);
         List<PublicArticle> rows = jdbc.query(sql.toString(), params, (rs, n) -> article(rs));
         Page<PublicArticle> page = Page.of(rows, limit, a -> Cursors.encode(a.publishedAt(), a.id()));
@@ -114,11 +118,6 @@ public class PublicArticles {
         List<PublicArticle> found = jdbc.query(ONE_ARTICLE, Map.of("key", Slugs.key(slug)),
                 (rs, n) -> article(rs).withTags(tags(rs)).withRelated(related(rs)));
         return found.stream().findFirst();
-    }
-
-    /** The condition for an article under {@code alias} to be visible to readers. */
-    static String visible(String alias) {
-        return "%1$s.deleted_at IS NULL AND %1$s.status IN ('PUBLISHED', 'SCHEDULED') AND %1$s.published_at <= now()".formatted(alias);
     }
 
     /** The current slug of a visible article that was once published under {@code slug}. */

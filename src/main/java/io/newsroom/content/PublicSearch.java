@@ -1,5 +1,6 @@
 package io.newsroom.content;
 
+import io.newsroom.article.ReaderVisibility;
 import io.newsroom.paging.Cursors;
 import io.newsroom.paging.Page;
 import io.newsroom.text.SearchText;
@@ -50,7 +51,8 @@ public class PublicSearch {
             WITH q AS (SELECT CAST(:q AS tsquery) AS q),
             candidates AS (
               SELECT s.article_id AS id, s.visible_at AS published_at, s.search_vector FROM article_search s, q
-              WHERE s.visible_at <= now() AND s.search_vector @@ q.q
+              WHERE """ + " " + ReaderVisibility.now("s.visible_at") + """
+                AND s.search_vector @@ q.q
               ORDER BY s.visible_at DESC LIMIT :candidates),
             hits AS (
               SELECT c.id, c.published_at, ts_rank(c.search_vector, q.q, 32)::float8 AS rank

@@ -1,5 +1,6 @@
 package io.newsroom.similar;
 
+import io.newsroom.article.ReaderVisibility;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,7 +102,7 @@ public class SimilarArticles {
                 FROM unnest(?::uuid[]) AS s(tag_id)
                 CROSS JOIN LATERAL (
                     SELECT at.article_id, at.tag_id, at.visible_at FROM article_tags at
-                    WHERE at.tag_id = s.tag_id AND at.visible_at IS NOT NULL AND at.visible_at <= now()
+                    WHERE at.tag_id = s.tag_id AND at.visible_at IS NOT NULL AND """ + " " + ReaderVisibility.now("at.visible_at") + """
                     ORDER BY at.visible_at DESC LIMIT ?) c""",
                 row -> {
                     UUID id = row.getObject("article_id", UUID.class);

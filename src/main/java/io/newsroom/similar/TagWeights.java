@@ -1,5 +1,6 @@
 package io.newsroom.similar;
 
+import io.newsroom.article.ReaderVisibility;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ class TagWeights {
         try {
             long started = System.nanoTime();
             Map<UUID, Integer> counts = new HashMap<>();
-            jdbc.query("SELECT tag_id, count(*) AS articles FROM article_tags WHERE visible_at <= now() GROUP BY tag_id",
+            jdbc.query("SELECT tag_id, count(*) AS articles FROM article_tags WHERE " + ReaderVisibility.now("visible_at") + " GROUP BY tag_id",
                     row -> {
                         counts.put(row.getObject("tag_id", UUID.class), row.getInt("articles"));
                     });
@@ -92,7 +93,7 @@ class TagWeights {
         tags.forEach(tag -> counted.put(tag, 0));
         jdbc.query("""
                 SELECT tag_id, count(*) AS articles FROM article_tags
-                WHERE tag_id = ANY (?) AND visible_at IS NOT NULL AND visible_at <= now() GROUP BY tag_id""",
+                WHERE tag_id = ANY (?) AND """ + " " + ReaderVisibility.now("visible_at") + " GROUP BY tag_id",
                 row -> {
                     counted.put(row.getObject("tag_id", UUID.class), row.getInt("articles"));
                 }, (Object) tags.toArray(UUID[]::new));
@@ -101,7 +102,7 @@ class TagWeights {
 
     private int publishedArticles() {
         Integer count = jdbc.queryForObject("""
-                SELECT count(*) FROM articles WHERE deleted_at IS NULL AND status IN ('PUBLISHED', 'SCHEDULED') AND published_at <= now()""",
+                SELECT count(*) FROM articles a WHERE """ + " " + ReaderVisibility.articleNow("a"),
                 Integer.class);
         return count == null ? 0 : count;
     }

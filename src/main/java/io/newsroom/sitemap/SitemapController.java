@@ -71,7 +71,7 @@ class SitemapController {
             throw new NotFoundProblem("No sitemap part " + part);
         }
         List<Entry> entries = jdbc.query("SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at FROM articles a WHERE "
-                + PublicArticles.VISIBLE + " ORDER BY a.published_at, a.id OFFSET :offset LIMIT :limit",
+                + PublicArticles.VISIBLE + " ORDER BY a.visible_from, a.id OFFSET :offset LIMIT :limit",
                 Map.of("offset", (long) (part - 1) * urlsPerFile, "limit", urlsPerFile), (rs, n) -> entry(rs));
         if (entries.isEmpty() && part > 1) {
             throw new NotFoundProblem("No sitemap part " + part);
@@ -94,7 +94,7 @@ class SitemapController {
     @Operation(summary = "Google News sitemap: articles published in the last 48 hours")
     ResponseEntity<String> news(WebRequest request) {
         List<Entry> entries = jdbc.query("SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at FROM articles a WHERE "
-                + PublicArticles.VISIBLE + " AND a.published_at >= now() - interval '48 hours' ORDER BY a.published_at DESC, a.id DESC LIMIT :limit",
+                + PublicArticles.VISIBLE + " AND a.visible_from >= now() - interval '48 hours' ORDER BY a.visible_from DESC, a.id DESC LIMIT :limit",
                 Map.of("limit", NEWS_MAX), (rs, n) -> entry(rs));
         String xml = write(w -> {
             w.writeStartElement("urlset");

@@ -1,5 +1,6 @@
 package io.newsroom.content.cache;
 
+import io.newsroom.article.ReaderVisibility;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -182,7 +183,8 @@ public class ContentResponseCache {
             return known;
         }
         Timestamp next = jdbc.queryForObject(
-                "SELECT min(published_at) FROM articles WHERE status = 'SCHEDULED' AND deleted_at IS NULL AND published_at > now()",
+                // what is not visible yet but will be with no write: scheduled articles
+                "SELECT min(visible_from) FROM articles a WHERE a.visible_from IS NOT NULL AND NOT " + ReaderVisibility.articleNow("a"),
                 Timestamp.class);
         long value = next == null ? Long.MAX_VALUE : next.getTime();
         nextScheduledVisibility = value;
