@@ -33,7 +33,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 
 /**
  * RSS 2.0 and Atom 1.0 feeds of the latest 50 published articles: site-wide, per tag and per
@@ -63,32 +62,32 @@ class FeedController {
 
     @GetMapping(value = "/feeds/rss.xml", produces = RSS)
     @Operation(summary = "Latest 50 articles, RSS 2.0")
-    ResponseEntity<String> rss(WebRequest request) {
-        return feed(request, "rss_2.0", RSS, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds");
+    ResponseEntity<String> rss() {
+        return feed("rss_2.0", RSS, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds");
     }
 
     @GetMapping(value = "/feeds/atom.xml", produces = ATOM)
     @Operation(summary = "Latest 50 articles, Atom 1.0")
-    ResponseEntity<String> atom(WebRequest request) {
-        return feed(request, "atom_1.0", ATOM, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds");
+    ResponseEntity<String> atom() {
+        return feed("atom_1.0", ATOM, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds");
     }
 
     @GetMapping(value = "/feeds/tags/{slug}/rss.xml", produces = RSS)
     @Operation(summary = "Latest 50 articles with a tag, RSS 2.0")
-    ResponseEntity<String> tag(@PathVariable String slug, WebRequest request) {
+    ResponseEntity<String> tag(@PathVariable String slug) {
         PublicTaxonomy.PublicTag tag = taxonomy.tag(slug).tag().orElseThrow(() -> new NotFoundProblem("No tag with slug " + slug));
-        return feed(request, "rss_2.0", RSS, site.name() + " — " + tag.name(), new PublicArticles.Filter(tag.slug(), null, null, null, null), "tag-" + tag.id());
+        return feed("rss_2.0", RSS, site.name() + " — " + tag.name(), new PublicArticles.Filter(tag.slug(), null, null, null, null), "tag-" + tag.id());
     }
 
     @GetMapping(value = "/feeds/sources/{slug}/rss.xml", produces = RSS)
     @Operation(summary = "Latest 50 articles from a source, RSS 2.0")
-    ResponseEntity<String> source(@PathVariable String slug, WebRequest request) {
+    ResponseEntity<String> source(@PathVariable String slug) {
         PublicTaxonomy.PublicSource source = taxonomy.source(slug).orElseThrow(() -> new NotFoundProblem("No source with slug " + slug));
-        return feed(request, "rss_2.0", RSS, site.name() + " — " + source.name(), new PublicArticles.Filter(null, source.slug(), null, null, null),
+        return feed("rss_2.0", RSS, site.name() + " — " + source.name(), new PublicArticles.Filter(null, source.slug(), null, null, null),
                 "source-" + source.id());
     }
 
-    private ResponseEntity<String> feed(WebRequest request, String type, String contentType, String title, PublicArticles.Filter filter, String surrogateKey) {
+    private ResponseEntity<String> feed(String type, String contentType, String title, PublicArticles.Filter filter, String surrogateKey) {
         List<PublicArticle> items = articles.list(filter, SIZE, null).items();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
@@ -102,7 +101,7 @@ class FeedController {
             feed.setPublishedDate(Date.from(updated));
         }
         feed.setEntries(items.stream().map(this::entry).toList());
-        return caching.ok(request, render(feed), updated, List.of("articles", surrogateKey), contentType);
+        return caching.ok(render(feed), updated, List.of("articles", surrogateKey), contentType);
     }
 
     private SyndEntry entry(PublicArticle a) {

@@ -21,7 +21,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 
 /**
  * Sitemaps of published articles: {@code /sitemap.xml} lists them all, or, past 50,000 (the
@@ -56,17 +55,17 @@ class SitemapController {
 
     @GetMapping(value = "/sitemap.xml", produces = XML)
     @Operation(summary = "All published articles, or an index of sitemap parts past 50,000")
-    ResponseEntity<String> sitemap(WebRequest request) {
+    ResponseEntity<String> sitemap() {
         Long count = jdbc.queryForObject("SELECT count(*) FROM articles a WHERE " + PublicArticles.VISIBLE, Map.of(), Long.class);
         if (count != null && count > urlsPerFile) {
-            return index(request, count);
+            return index(count);
         }
-        return part(request, 1);
+        return part(1);
     }
 
     @GetMapping(value = "/sitemaps/articles-{part}.xml", produces = XML)
     @Operation(summary = "One part of the sitemap index (numbered from 1)")
-    ResponseEntity<String> part(WebRequest request, @PathVariable int part) {
+    ResponseEntity<String> part(@PathVariable int part) {
         if (part < 1) {
             throw new NotFoundProblem("No sitemap part " + part);
         }
@@ -87,12 +86,12 @@ class SitemapController {
             }
             w.writeEndElement();
         });
-        return caching.ok(request, xml, lastModified(entries), List.of("articles", "sitemap"), XML);
+        return caching.ok(xml, lastModified(entries), List.of("articles", "sitemap"), XML);
     }
 
     @GetMapping(value = "/sitemap-news.xml", produces = XML)
     @Operation(summary = "Google News sitemap: articles published in the last 48 hours")
-    ResponseEntity<String> news(WebRequest request) {
+    ResponseEntity<String> news() {
         List<Entry> entries = jdbc.query("SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at FROM articles a WHERE "
                 + PublicArticles.VISIBLE + " AND a.visible_from >= now() - interval '48 hours' ORDER BY a.visible_from DESC, a.id DESC LIMIT :limit",
                 Map.of("limit", NEWS_MAX), (rs, n) -> entry(rs));
@@ -115,10 +114,10 @@ class SitemapController {
             }
             w.writeEndElement();
         });
-        return caching.ok(request, xml, lastModified(entries), List.of("articles", "sitemap-news"), XML);
+        return caching.ok(xml, lastModified(entries), List.of("articles", "sitemap-news"), XML);
     }
 
-    private ResponseEntity<String> index(WebRequest request, long count) {
+    private ResponseEntity<String> index(long count) {
         long parts = (count + urlsPerFile - 1) / urlsPerFile;
         Instant lastModified = jdbc.queryForObject("SELECT max(a.updated_at) FROM articles a WHERE " + PublicArticles.VISIBLE, Map.of(), Instant.class);
         String xml = write(w -> {
@@ -131,7 +130,7 @@ class SitemapController {
             }
             w.writeEndElement();
         });
-        return caching.ok(request, xml, lastModified, List.of("articles", "sitemap"), XML);
+        return caching.ok(xml, lastModified, List.of("articles", "sitemap"), XML);
     }
 
     /** Google News wants ISO 639 codes, with zh-cn and zh-tw as the only regional ones. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsroom.demo.DemoContent;
 import io.newsroom.support.Api;
+import io.newsroom.support.ConditionalRequestMatrix;
 import io.newsroom.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -46,6 +47,13 @@ class ContentCachingIT extends IntegrationTest {
         assertThat(first.header("Surrogate-Key")).isNotBlank();
         assertThat(api.get(uri, "If-None-Match", etag).status()).isEqualTo(304);
         assertThat(api.get(uri, "If-None-Match", "\"something-else\"").status()).isEqualTo(200);
+    }
+
+    /** Computed responses (this instance keeps no response cache); ResponseCacheIT asks the same of cached ones. */
+    @ParameterizedTest
+    @MethodSource("publicUris")
+    void conditionalRequestsGetTheirAnswers(String uri) {
+        ConditionalRequestMatrix.check(api, uri);
     }
 
     @ParameterizedTest

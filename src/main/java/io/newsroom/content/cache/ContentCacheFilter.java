@@ -1,5 +1,6 @@
 package io.newsroom.content.cache;
 
+import io.newsroom.content.ConditionalRequests;
 import io.newsroom.content.NinjsDocument;
 import io.newsroom.problem.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
@@ -15,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Serves public GET and HEAD requests from {@link ContentResponseCache}, answering If-None-Match and
- * If-Modified-Since itself, and stores the 200 responses it had to compute for a URL asked for
+ * Serves public GET and HEAD requests from {@link ContentResponseCache}, answering their conditions
+ * ({@link ConditionalRequests}), and stores the 200 responses it had to compute for a URL asked for
  * before ({@link ContentResponseCache#worthStoring}). It runs before
  * everything else (security included), so a hit costs little more than Tomcat's own work.
  * While changes cannot be heard, requests go to the application; when the database cannot be
@@ -130,7 +131,7 @@ class ContentCacheFilter extends OncePerRequestFilter {
 
     private static void serve(ContentResponseCache.Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
         entry.headers().forEach(header -> response.addHeader(header.getKey(), header.getValue()));
-        if (notModified(entry, request)) {
+        if (ConditionalRequests.isNotModified(request, entry.etag(), entry.lastModified())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -138,29 +139,6 @@ class ContentCacheFilter extends OncePerRequestFilter {
         response.setContentLength(entry.body().length);
         if ("GET".equals(request.getMethod())) {
             response.getOutputStream().write(entry.body());
-        }
-    }
-
-    /** If-None-Match decides when present; If-Modified-Since only without it (RFC 9110, 13.2.2). */
-    private static boolean notModified(ContentResponseCache.Entry entry, HttpServletRequest request) {
-        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null) {
-            for (String tag : ifNoneMatch.split(",")) {
-                String candidate = tag.strip();
-                if (candidate.equals("*") || candidate.equals(entry.etag()) || candidate.equals("W/" + entry.etag())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (entry.lastModified() < 0) {
-            return false;
-        }
-        try {
-            long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
-            return since >= 0 && entry.lastModified() / 1000 <= since / 1000;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

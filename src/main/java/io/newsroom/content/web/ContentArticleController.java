@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @RequestMapping("/api/content/articles")
@@ -60,14 +59,13 @@ class ContentArticleController {
                                              @RequestParam(required = false) OffsetDateTime since,
                                              @RequestParam(required = false) OffsetDateTime until,
                                              @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                                             @RequestParam(required = false) String cursor,
-                                             WebRequest request) {
+                                             @RequestParam(required = false) String cursor) {
         PublicArticles.Filter filter = new PublicArticles.Filter(tag, source, language,
                 since == null ? null : since.toInstant(), until == null ? null : until.toInstant());
         Page<PublicArticle> page = articles.list(filter, limit, cursor);
         List<String> keys = new ArrayList<>(List.of("articles"));
         page.items().forEach(a -> keys.add(ContentCaching.articleKey(a.id())));
-        return caching.ok(request, page, lastModified(page.items()), keys);
+        return caching.ok(page, lastModified(page.items()), keys);
     }
 
     @GetMapping("/{slug}")
@@ -82,7 +80,7 @@ class ContentArticleController {
     @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since)")
     ResponseEntity<?> article(@PathVariable String slug, @RequestParam(required = false) String format,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                              HttpServletRequest servletRequest, WebRequest request) {
+                              HttpServletRequest servletRequest) {
         Optional<PublicArticle> found = articles.bySlug(slug);
         if (found.isEmpty()) {
             String current = articles.currentSlugForFormer(slug)
@@ -96,8 +94,8 @@ class ContentArticleController {
         List<String> keys = List.of(ContentCaching.articleKey(article.id()));
         boolean ninjs = "ninjs".equals(format) || NinjsDocument.isPreferredBy(accept);
         ResponseEntity<?> response = ninjs
-                ? caching.ok(request, NinjsDocument.of(article, site), article.updatedAt(), keys, NinjsDocument.MEDIA_TYPE)
-                : caching.ok(request, new ArticleView(article, NewsArticleJsonLd.of(article, site)), article.updatedAt(), keys,
+                ? caching.ok(NinjsDocument.of(article, site), article.updatedAt(), keys, NinjsDocument.MEDIA_TYPE)
+                : caching.ok(new ArticleView(article, NewsArticleJsonLd.of(article, site)), article.updatedAt(), keys,
                         MediaType.APPLICATION_JSON_VALUE);
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .body(response.getBody());

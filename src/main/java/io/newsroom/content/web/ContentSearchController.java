@@ -16,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @Tag(name = "Search (content)", description = "Arabic-aware full-text search over published articles")
@@ -42,12 +41,11 @@ class ContentSearchController {
             + "Queries are plain words: operators and quotes are ignored, and more than 200 characters are cut")
     ResponseEntity<Page<SearchItem>> search(@RequestParam(required = false) String q,
                                             @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                                            @RequestParam(required = false) String cursor,
-                                            WebRequest request) {
+                                            @RequestParam(required = false) String cursor) {
         Page<PublicSearch.Hit> hits = search.search(q, limit, cursor);
         List<String> keys = new ArrayList<>(List.of("articles", "search"));
         hits.items().forEach(h -> keys.add(ContentCaching.articleKey(h.article().id())));
         Instant lastModified = ContentArticleController.lastModified(hits.items().stream().map(PublicSearch.Hit::article).toList());
-        return caching.ok(request, hits.map(SearchItem::of), lastModified, keys);
+        return caching.ok(hits.map(SearchItem::of), lastModified, keys);
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @Tag(name = "Tags and sources (content)", description = "Tags and sources with their published-article counts")
@@ -35,19 +34,19 @@ class ContentTaxonomyController {
     @GetMapping("/api/content/tags")
     @Operation(summary = "Tags that have published articles, by name, with counts")
     ResponseEntity<Page<PublicTaxonomy.PublicTag>> tags(@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                                                       @RequestParam(required = false) String cursor, WebRequest request) {
+                                                       @RequestParam(required = false) String cursor) {
         Page<PublicTaxonomy.PublicTag> page = taxonomy.tags(limit, cursor);
         List<String> keys = new ArrayList<>(List.of("tags"));
         page.items().forEach(t -> keys.add("tag-" + t.id()));
-        return caching.ok(request, page, null, keys);
+        return caching.ok(page, null, keys);
     }
 
     @GetMapping("/api/content/tags/{slug}")
     @Operation(summary = "One tag by slug; the slug of a tag merged into another answers 301")
-    ResponseEntity<PublicTaxonomy.PublicTag> tag(@PathVariable String slug, WebRequest request) {
+    ResponseEntity<PublicTaxonomy.PublicTag> tag(@PathVariable String slug) {
         PublicTaxonomy.TagLookup lookup = taxonomy.tag(slug);
         if (lookup.tag().isPresent()) {
-            return caching.ok(request, lookup.tag().get(), null, List.of("tag-" + lookup.tag().get().id()));
+            return caching.ok(lookup.tag().get(), null, List.of("tag-" + lookup.tag().get().id()));
         }
         String movedTo = lookup.movedTo().orElseThrow(() -> new NotFoundProblem("No tag with slug " + slug));
         return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create("/api/content/tags/" + SiteProperties.encode(movedTo))).build();
@@ -55,17 +54,17 @@ class ContentTaxonomyController {
 
     @GetMapping("/api/content/sources")
     @Operation(summary = "Sources that have published articles, by name, with counts")
-    ResponseEntity<Page<PublicTaxonomy.PublicSource>> sources(WebRequest request) {
+    ResponseEntity<Page<PublicTaxonomy.PublicSource>> sources() {
         List<PublicTaxonomy.PublicSource> sources = taxonomy.sources();
         List<String> keys = new ArrayList<>(List.of("sources"));
         sources.forEach(s -> keys.add("source-" + s.id()));
-        return caching.ok(request, new Page<>(sources, null), null, keys);
+        return caching.ok(new Page<>(sources, null), null, keys);
     }
 
     @GetMapping("/api/content/sources/{slug}")
     @Operation(summary = "One source by slug")
-    ResponseEntity<PublicTaxonomy.PublicSource> source(@PathVariable String slug, WebRequest request) {
+    ResponseEntity<PublicTaxonomy.PublicSource> source(@PathVariable String slug) {
         PublicTaxonomy.PublicSource source = taxonomy.source(slug).orElseThrow(() -> new NotFoundProblem("No source with slug " + slug));
-        return caching.ok(request, source, null, List.of("source-" + source.id()));
+        return caching.ok(source, null, List.of("source-" + source.id()));
     }
 }

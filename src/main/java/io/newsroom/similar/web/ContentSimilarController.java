@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @RequestMapping("/api/content/articles")
@@ -50,7 +49,7 @@ class ContentSimilarController {
             + "never the article itself, its read-also articles, or the same story twice")
     ResponseEntity<SimilarList> similar(@PathVariable String slug,
                                         @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
-                                        HttpServletRequest servletRequest, WebRequest request) {
+                                        HttpServletRequest servletRequest) {
         Optional<PublicArticles.Ref> seed = articles.refBySlug(slug);
         if (seed.isEmpty() || !seed.get().slug().equals(slug)) {
             String current = seed.map(PublicArticles.Ref::slug).or(() -> articles.currentSlugForFormer(slug))
@@ -65,6 +64,6 @@ class ContentSimilarController {
         List<String> keys = new ArrayList<>(List.of("articles", ContentCaching.articleKey(seed.get().id())));
         items.forEach(item -> keys.add(ContentCaching.articleKey(item.id())));
         Instant lastModified = items.stream().map(PublicArticle::updatedAt).max(Comparator.naturalOrder()).orElse(seed.get().updatedAt());
-        return caching.ok(request, new SimilarList(items.stream().map(PublicArticleSummary::of).toList()), lastModified, keys);
+        return caching.ok(new SimilarList(items.stream().map(PublicArticleSummary::of).toList()), lastModified, keys);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsroom.support.Api;
 import io.newsroom.support.ArticleFixtures;
+import io.newsroom.support.ConditionalRequestMatrix;
 import io.newsroom.support.IntegrationTest;
 import io.newsroom.support.SecondInstance;
 import java.time.Duration;
@@ -74,6 +75,20 @@ class ResponseCacheIT extends IntegrationTest {
         assertThat(api.get(path, "If-Modified-Since", first.header("Last-Modified")).status()).isEqualTo(304);
         assertThat(api.get(path + "?format=ninjs").header("Content-Type")).startsWith("application/ninjs+json");
         assertThat(api.get(path, "Accept", "application/ninjs+json").header("Content-Type")).startsWith("application/ninjs+json");
+    }
+
+    /** Cached responses get the answers ContentCachingIT checks on computed ones. */
+    @Test
+    void conditionalRequestsOnCachedResponsesGetTheSameAnswers() {
+        String id = ArticleFixtures.publishedId(api.as(editorKey), "خبر مشروط");
+        String slug = api.as(editorKey).get("/api/admin/articles/" + id).json().get("slug").asString();
+        String path = "/api/content/articles/" + io.newsroom.content.SiteProperties.encode(slug);
+        await(() -> api.get(path).status() == 200);
+        long entries = cache.size();
+        api.get(path);
+        assertThat(cache.size()).as("stored on its second request").isGreaterThan(entries);
+        ConditionalRequestMatrix.check(api, path);
+        ConditionalRequestMatrix.check(api, "/api/content/articles?limit=3");
     }
 
     @Test
