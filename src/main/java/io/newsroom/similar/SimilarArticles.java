@@ -1,7 +1,5 @@
 package io.newsroom.similar;
 
-import io.newsroom.article.ReaderVisibility;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * "Similar articles" under an article, from shared tags: published articles sharing at least one of
  * its tags, never itself or its read-also articles, ranked by the rarity of what they share and by
  * recency ({@link SimilarProperties}), with near-duplicate stories folded into the better-ranked one.
- * Candidates are the newest {@code candidatesPerTag} visible articles of each of the seed's tags, read
- * from the index on (tag, visible_at): the work per request is bounded however popular a tag is.
+ * Every visible article sharing a tag is a candidate: they come from this instance's {@link TagIndex},
+ * not from a query, so no tag's articles need to be cut to its newest.
  */
 @Service
 public class SimilarArticles {
@@ -52,15 +50,24 @@ public class SimilarArticles {
     private record Headline(String slug, String headline, UUID sourceId) {
     }
 
+    /** Best first: score, then the newer story, then id. */
+    private static final Comparator<Candidate> RANKING = Comparator.comparingDouble(Candidate::score).reversed()
+            .thenComparing(Candidate::publishedAt, Comparator.reverseOrder())
+            .thenComparing(Candidate::id);
+    /** How long a request waits for the index's first build (at start-up, readiness waits for it too). */
+    private static final long INDEX_WAIT_SECONDS = 5;
+
     private final JdbcTemplate jdbc;
+    private final TagIndex index;
     private final TagWeights weights;
     private final SimilarProperties properties;
     private final Clock clock;
     /** Time to compute one list, from the request's point of view: {@code newsroom_similar_ranking_seconds} at /actuator/prometheus. */
     private final Timer ranking;
 
-    SimilarArticles(JdbcTemplate jdbc, TagWeights weights, SimilarProperties properties, Clock clock, MeterRegistry meters) {
+    SimilarArticles(JdbcTemplate jdbc, TagIndex index, TagWeights weights, SimilarProperties properties, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.index = index;
         this.weights = weights;
         this.properties = properties;
         this.clock = clock;
@@ -86,42 +93,64 @@ public class SimilarArticles {
                 UUID.class, articleId));
         excluded.add(articleId);
         Map<UUID, Double> idf = weights.idf(seedTags.keySet());
-        List<Candidate> ranked = candidates(seedTags.keySet(), excluded, idf);
-        // Headlines only for the head of the list: enough to replace what near-duplicates remove.
-        List<Candidate> head = ranked.subList(0, Math.min(ranked.size(), limit * 3 + 10));
+        if (!index.awaitBuilt(INDEX_WAIT_SECONDS)) {
+            throw new IndexNotReadyException();
+        }
+        // Only the head of the ranking is kept, with headlines: enough to replace what near-duplicates remove.
+        List<Candidate> head = candidates(List.copyOf(seedTags.keySet()), excluded, idf, limit * 3 + 10);
         Map<UUID, Headline> headlines = headlines(head.stream().map(Candidate::id).toList(), articleId);
         return fold(head, headlines, headlines.get(articleId), seedTags, idf, articleId, limit);
     }
 
-    /** Every candidate with its score, best first; ties go to the newer story, then by id, so lists are stable. */
-    private List<Candidate> candidates(Set<UUID> tags, Set<UUID> excluded, Map<UUID, Double> idf) {
-        Map<UUID, List<UUID>> sharedByArticle = new HashMap<>();
-        Map<UUID, Instant> publishedAt = new HashMap<>();
-        jdbc.query("""
-                SELECT c.article_id, c.tag_id, c.visible_at
-                FROM unnest(?::uuid[]) AS s(tag_id)
-                CROSS JOIN LATERAL (
-                    SELECT at.article_id, at.tag_id, at.visible_at FROM article_tags at
-                    WHERE at.tag_id = s.tag_id AND at.visible_at IS NOT NULL AND """ + " " + ReaderVisibility.now("at.visible_at") + """
-                    ORDER BY at.visible_at DESC LIMIT ?) c""",
-                row -> {
-                    UUID id = row.getObject("article_id", UUID.class);
-                    if (!excluded.contains(id)) {
-                        sharedByArticle.computeIfAbsent(id, k -> new ArrayList<>()).add(row.getObject("tag_id", UUID.class));
-                        publishedAt.put(id, row.getTimestamp("visible_at").toInstant());
-                    }
-                }, tags.toArray(UUID[]::new), properties.candidatesPerTag());
+    /**
+     * Every visible article sharing a tag with the seed, scored, best first; ties go to the newer
+     * story, then by id, so lists are stable. Exact: the postings of all the seed's tags are merged
+     * (each sorted by article number), so an article's shared tags are met one after the other and
+     * only the best {@code keep} are held.
+     */
+    private List<Candidate> candidates(List<UUID> tags, Set<UUID> excluded, Map<UUID, Double> idf, int keep) {
+        TagIndex.View view = index.view();
         Instant now = clock.instant();
-        List<Candidate> candidates = new ArrayList<>(sharedByArticle.size());
-        sharedByArticle.forEach((id, shared) -> {
-            double recency = properties.recency(Duration.between(publishedAt.get(id), now));
-            double overlap = shared.stream().mapToDouble(idf::get).sum();
-            candidates.add(new Candidate(id, publishedAt.get(id), shared, overlap * recency, recency));
-        });
-        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparing(Candidate::publishedAt, Comparator.reverseOrder())
-                .thenComparing(Candidate::id));
-        return candidates;
+        int[][] postings = new int[tags.size()][];
+        int[] at = new int[tags.size()];
+        for (int i = 0; i < postings.length; i++) {
+            postings[i] = view.postings(tags.get(i));
+        }
+        Set<Integer> skipped = new HashSet<>();
+        excluded.forEach(id -> skipped.add(view.number(id)));
+        java.util.PriorityQueue<Candidate> best = new java.util.PriorityQueue<>(keep + 1, RANKING.reversed());
+        while (true) {
+            int article = Integer.MAX_VALUE;
+            for (int i = 0; i < postings.length; i++) {
+                if (at[i] < postings[i].length && postings[i][at[i]] < article) {
+                    article = postings[i][at[i]];
+                }
+            }
+            if (article == Integer.MAX_VALUE) {
+                break;
+            }
+            double overlap = 0;
+            List<UUID> shared = new ArrayList<>(2);
+            for (int i = 0; i < postings.length; i++) {
+                if (at[i] < postings[i].length && postings[i][at[i]] == article) {
+                    at[i]++;
+                    overlap += idf.get(tags.get(i));
+                    shared.add(tags.get(i));
+                }
+            }
+            if (skipped.contains(article) || !view.isVisible(article, now)) {
+                continue;
+            }
+            Instant publishedAt = view.visibleFrom(article);
+            double recency = properties.recency(Duration.between(publishedAt, now));
+            best.add(new Candidate(view.id(article), publishedAt, shared, overlap * recency, recency));
+            if (best.size() > keep) {
+                best.poll();
+            }
+        }
+        List<Candidate> ranked = new ArrayList<>(best);
+        ranked.sort(RANKING);
+        return ranked;
     }
 
     private Map<UUID, Headline> headlines(List<UUID> candidates, UUID seed) {

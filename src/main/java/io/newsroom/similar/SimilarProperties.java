@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param halfLife           age at which the recency part of the score halves
  * @param recencyWeight      how much of the score recency can take away from an old story (0: none, 1: all)
- * @param candidatesPerTag   the newest articles considered per shared tag: bounds the work for popular tags
  * @param duplicateThreshold headlines sharing at least this share of the shorter one's words (and at
  *                           least three words) are the same story: only the better-ranked one stays
  * @param maxPerSource       at most this many items from one source (0: no limit)
@@ -28,7 +27,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SimilarProperties(
         @DefaultValue("14d") @DurationMin(seconds = 1) Duration halfLife,
         @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double recencyWeight,
-        @DefaultValue("300") @Min(1) int candidatesPerTag,
         @DefaultValue("0.6") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double duplicateThreshold,
         @DefaultValue("0") @Min(0) int maxPerSource,
         @DefaultValue("10m") @DurationMin(seconds = 0) Duration tagWeightRefresh) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,13 @@ class SimilarArticlesIT extends IntegrationTest {
     private String mainSlug;
     private String mainId;
 
+    @Autowired
+    TagIndex index;
+
     @BeforeEach
     void seedPage() {
         demo.load();
+        indexCaughtUp();
         editor = api.as(editorKey);
         mainId = idOf(MAIN);
         mainSlug = jdbc.queryForObject("SELECT slug FROM articles WHERE id = ?::uuid", String.class, mainId);
@@ -66,6 +71,7 @@ class SimilarArticlesIT extends IntegrationTest {
         // Both are new; one shares only "إيران" (on many stories), the other only "خطة عمل مشتركة" (on the main one alone).
         String common = publishedId(editor, "Tehran hosts a trade fair", "إيران");
         String rare = publishedId(editor, "Another joint action plan is signed", "خطة عمل مشتركه");
+        indexCaughtUp();
         List<String> ids = similarIds(mainSlug, 50);
         assertThat(ids).contains(common, rare);
         assertThat(ids.indexOf(rare)).isLessThan(ids.indexOf(common));
@@ -83,6 +89,7 @@ class SimilarArticlesIT extends IntegrationTest {
         String older = publishedId(editor, "Kashmir road news one", "كشمير");
         jdbc.update("UPDATE articles SET published_at = now() - interval '30 days' WHERE id = ?::uuid", older);
         String newer = publishedId(editor, "Kashmir valley weather report", "كشمير");
+        indexCaughtUp();
         List<String> ids = similarIds(slugOf(older), 50);
         assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(jdbc.queryForObject(
                 "SELECT id::text FROM articles WHERE headline LIKE 'مصرع 16%'", String.class)));
@@ -95,30 +102,63 @@ class SimilarArticlesIT extends IntegrationTest {
         String draft = ArticleFixtures.createId(editor, "A draft on the plan", "خطة عمل مشتركة", "باكستان", "إيران");
         String candidate = publishedId(editor, "Plan to be unpublished", "خطة عمل مشتركة", "باكستان");
         String deleted = publishedId(editor, "Plan to be deleted", "خطة عمل مشتركة", "باكستان");
+        indexCaughtUp();
         List<String> before = similarIds(mainSlug, 50);
         assertThat(before).contains(candidate, deleted).doesNotContain(draft);
 
         assertThat(editor.post("/api/admin/articles/" + candidate + "/unpublish", null).status()).isEqualTo(200);
         assertThat(editor.delete("/api/admin/articles/" + deleted).status()).isEqualTo(204);
-        // The next request after the commit already leaves them out (no cache to expire in between).
+        // The next request after the commit already leaves them out, before the index has heard of
+        // the change: the listed articles are loaded through the visibility rule again.
         assertThat(similarIds(mainSlug, 50)).doesNotContain(candidate, deleted, draft);
         assertThat(idsOf(explain(mainId, 50).get("items"))).doesNotContain(candidate, deleted, draft);
 
         String fresh = publishedId(editor, "A brand new story on the plan", "خطة عمل مشتركة");
+        indexCaughtUp();
         assertThat(similarIds(mainSlug, 50)).contains(fresh);
 
         String scheduled = ArticleFixtures.createId(editor, "A scheduled story on the plan", "خطة عمل مشتركة");
         editor.post("/api/admin/articles/" + scheduled + "/schedule", Map.of("at", java.time.Instant.now().plusSeconds(3600).toString()));
+        indexCaughtUp();
         assertThat(similarIds(mainSlug, 50)).doesNotContain(scheduled);
+    }
+
+    /**
+     * Exact lists: the oldest story sharing three popular tags with the seed, each on 301 newer
+     * stories, ranks first. A list built from each tag's newest 300 (the design before the tag
+     * index) never saw it.
+     */
+    @Test
+    void everyArticleSharingATagIsACandidateHoweverPopularTheTag() {
+        String seed = publishedId(editor, "Seed on three busy beats", "beat one", "beat two", "beat three");
+        String oldest = publishedId(editor, "The old analysis of all three beats", "beat one", "beat two", "beat three");
+        jdbc.update("UPDATE articles SET published_at = now() - interval '20 days' WHERE id = ?::uuid", oldest);
+        for (String beat : List.of("beat one", "beat two", "beat three")) {
+            String tag = jdbc.queryForObject("SELECT id::text FROM tags WHERE name = ?", String.class, beat);
+            // 301 newer stories with this tag alone, straight into the tables (as a bulk import writes them)
+            jdbc.update("""
+                    WITH made AS (
+                      INSERT INTO articles (id, slug, slug_key, status, headline, published_at, created_at, updated_at)
+                      SELECT gen_random_uuid(), 'busy-' || md5(?::text || n), 'busy-' || md5(?::text || n), 'PUBLISHED',
+                             'Busy story ' || n || ' on ' || ?::text, now() - n * interval '1 minute', now(), now()
+                      FROM generate_series(1, 301) n RETURNING id)
+                    INSERT INTO article_tags (article_id, position, tag_id) SELECT id, 0, ?::uuid FROM made""", beat, beat, beat, tag);
+        }
+        indexCaughtUp();
+        assertThat(similarIds(slugOf(seed), 5)).first().isEqualTo(oldest);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = 'beat one'",
+                Integer.class)).isEqualTo(303);
     }
 
     @Test
     void aTagMergeTakesEffect() {
         String other = publishedId(editor, "Islamabad and Tehran agree on border security", "Pakistan-Iran plan");
+        indexCaughtUp();
         assertThat(similarIds(mainSlug, 50)).doesNotContain(other);
         String from = jdbc.queryForObject("SELECT id::text FROM tags WHERE name = 'Pakistan-Iran plan'", String.class);
         String into = jdbc.queryForObject("SELECT id::text FROM tags WHERE name = 'خطة عمل مشتركة'", String.class);
         assertThat(editor.post("/api/admin/tags/" + from + "/merge", Map.of("intoId", into)).status()).isEqualTo(200);
+        indexCaughtUp();
         assertThat(similarIds(mainSlug, 50)).contains(other);
     }
 
@@ -161,6 +201,7 @@ class SimilarArticlesIT extends IntegrationTest {
         assertThat(api.get("/api/content/articles/no-such-article/similar").status()).isEqualTo(404);
 
         String draft = ArticleFixtures.createId(editor, "A draft seed", "إيران");
+        indexCaughtUp();
         assertThat(api.get("/api/content/articles/" + slugOf(draft) + "/similar").status()).isEqualTo(404);
         assertThat(editor.get("/api/admin/articles/" + draft + "/similar").json().get("items")).isNotEmpty();
         assertThat(api.as(writerKey).get("/api/admin/articles/" + draft + "/similar").status()).isEqualTo(200);
@@ -174,6 +215,25 @@ class SimilarArticlesIT extends IntegrationTest {
         Api.Result redirect = api.get("/api/content/articles/" + variant + "/similar?limit=4");
         assertThat(redirect.status()).isEqualTo(301);
         assertThat(redirect.header("Location")).endsWith("/similar?limit=4");
+    }
+
+    /**
+     * Waits until this instance's tag index has applied every change committed so far: a marker sent
+     * now comes after them on the channel. Within 1 s, the rule for a change to show on every instance.
+     */
+    private void indexCaughtUp() {
+        UUID marker = UUID.randomUUID();
+        jdbc.execute("SELECT pg_notify('newsroom_articles', '" + marker + "')");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(1).toNanos();
+        while (!index.lastAppliedContains(marker)) {
+            assertThat(System.nanoTime()).as("the index applies committed changes within 1 s").isLessThan(deadline);
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private List<String> similarHeadlines(String slug, int limit) {

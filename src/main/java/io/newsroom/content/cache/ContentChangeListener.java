@@ -5,11 +5,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.newsroom.content.ArticlesChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -20,23 +25,29 @@ import org.springframework.stereotype.Component;
  * notification can never leave a stale page behind; when it cannot connect because the database is
  * unreachable it says so, and the cache serves its last copies marked as stale. It tries again every
  * second, and empties the cache once it hears the database again. Its state is part of readiness.
+ * It also hears which articles changed (channel {@code newsroom_articles}) and passes that on as
+ * {@link ArticlesChanged}, for what other modules keep in memory.
  */
 @Component
 class ContentChangeListener implements SmartLifecycle {
 
     static final String CHANNEL = "newsroom_content";
+    /** Which articles changed (migration V10), for what is kept in memory about them. */
+    static final String ARTICLES_CHANNEL = "newsroom_articles";
     private static final Logger log = LoggerFactory.getLogger(ContentChangeListener.class);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
     private final ContentResponseCache cache;
+    private final ApplicationEventPublisher events;
     private volatile boolean running;
     private Thread thread;
 
-    ContentChangeListener(DataSource dataSource, ContentResponseCache cache) {
+    ContentChangeListener(DataSource dataSource, ContentResponseCache cache, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.cache = cache;
+        this.events = events;
     }
 
     @Override
@@ -65,15 +76,20 @@ class ContentChangeListener implements SmartLifecycle {
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + ARTICLES_CHANNEL);
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 if (!cache.isListening()) {
                     log.info("Listening for content changes on {}", CHANNEL);
                 }
-                cache.enable(); // from here on no change can go unheard
+                // from here on no change can go unheard; what came before is read again in full
+                events.publishEvent(ArticlesChanged.all());
+                cache.enable();
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
                     if (notifications != null && notifications.length > 0) {
+                        // memory about articles first: a response computed after the cache empties must see the change
+                        articlesChanged(notifications);
                         cache.invalidateAll();
                     }
                 }
@@ -91,6 +107,25 @@ class ContentChangeListener implements SmartLifecycle {
             }
         }
         cache.disable();
+    }
+
+    private void articlesChanged(PGNotification[] notifications) {
+        Set<UUID> ids = new HashSet<>();
+        for (PGNotification notification : notifications) {
+            if (!ARTICLES_CHANNEL.equals(notification.getName())) {
+                continue;
+            }
+            if ("*".equals(notification.getParameter())) {
+                events.publishEvent(ArticlesChanged.all());
+                return;
+            }
+            for (String id : notification.getParameter().split(",")) {
+                ids.add(UUID.fromString(id));
+            }
+        }
+        if (!ids.isEmpty()) {
+            events.publishEvent(new ArticlesChanged(ids, false));
+        }
     }
 
     private static void sleep() {

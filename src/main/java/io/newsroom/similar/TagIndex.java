@@ -1,0 +1,242 @@
+package io.newsroom.similar;
+
+import io.newsroom.content.ArticlesChanged;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every article's tags and visibility time, in this instance's memory, with the articles of each tag
+ * (its postings): what exact similar lists are computed from, without a per-tag cap and without a
+ * query. Built in full when the change listener connects (start-up, and after any interruption, since
+ * changes may have been missed) and brought up to date from {@link ArticlesChanged} for just the
+ * articles a commit touched. Visibility is compared with the clock when a list is computed; the
+ * listed articles are loaded through the content module's visibility check again, so a change not
+ * applied here yet can leave a list one item short, never show an article that is not published.
+ *
+ * <p>Articles are numbered in the order first seen; a tag's postings are a sorted array of those
+ * numbers, replaced (never changed in place) when its articles change, so readers need no lock.
+ * Only the listening thread writes.
+ */
+@Component
+class TagIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(TagIndex.class);
+    /** Not visible at any time. */
+    static final long NEVER = Long.MAX_VALUE;
+    private static final int[] NONE = new int[0];
+
+    /** Everything the index holds; replaced whole by a full build. */
+    private static final class State {
+        final Map<UUID, Integer> numbers = new ConcurrentHashMap<>();
+        final Map<UUID, int[]> postings = new ConcurrentHashMap<>();
+        volatile UUID[] ids = new UUID[1024];
+        volatile long[] visibleFrom = new long[1024];
+        volatile UUID[][] tags = new UUID[1024][];
+        int size;
+
+        int number(UUID id) {
+            Integer known = numbers.get(id);
+            if (known != null) {
+                return known;
+            }
+            int number = size++;
+            if (number == ids.length) {
+                int capacity = ids.length * 2;
+                tags = Arrays.copyOf(tags, capacity);
+                visibleFrom = Arrays.copyOf(visibleFrom, capacity);
+                ids = Arrays.copyOf(ids, capacity);
+            }
+            ids[number] = id;
+            visibleFrom[number] = NEVER;
+            tags[number] = new UUID[0];
+            numbers.put(id, number);
+            return number;
+        }
+    }
+
+    /** One article's row as read from the database. */
+    private record Row(UUID id, long visibleFrom, UUID[] tags) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final CountDownLatch built = new CountDownLatch(1);
+    private volatile State state = new State();
+    /** The ids of the change applied last: lets a test wait for a marker it sent after its writes (notifications come in commit order). */
+    private volatile Set<UUID> lastApplied = Set.of();
+
+    TagIndex(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void on(ArticlesChanged change) {
+        if (change.everything()) {
+            rebuild();
+        } else {
+            apply(change.articleIds());
+        }
+        lastApplied = change.articleIds();
+    }
+
+    boolean lastAppliedContains(UUID id) {
+        return lastApplied.contains(id);
+    }
+
+    /** Whether the first full build is done: until then no list can be computed (readiness waits for it). */
+    boolean isBuilt() {
+        return built.getCount() == 0;
+    }
+
+    /** Waits for the first full build, at most {@code seconds}; false if it is not done by then. */
+    boolean awaitBuilt(long seconds) {
+        try {
+            return built.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void rebuild() {
+        long started = System.nanoTime();
+        State fresh = new State();
+        Map<UUID, List<Integer>> postings = new HashMap<>();
+        jdbc.query("SELECT id, visible_from FROM articles", row -> {
+            int number = fresh.number(row.getObject(1, UUID.class));
+            Timestamp visible = row.getTimestamp(2);
+            fresh.visibleFrom[number] = visible == null ? NEVER : visible.getTime();
+        });
+        Map<Integer, List<UUID>> tagsOf = new HashMap<>();
+        jdbc.query("SELECT article_id, tag_id FROM article_tags ORDER BY article_id, position", row -> {
+            Integer number = fresh.numbers.get(row.getObject(1, UUID.class));
+            if (number != null) { // an article inserted between the two reads: its notification follows
+                UUID tag = row.getObject(2, UUID.class);
+                tagsOf.computeIfAbsent(number, k -> new ArrayList<>()).add(tag);
+                postings.computeIfAbsent(tag, k -> new ArrayList<>()).add(number);
+            }
+        });
+        tagsOf.forEach((number, tags) -> fresh.tags[number] = tags.toArray(UUID[]::new));
+        postings.forEach((tag, numbers) -> fresh.postings.put(tag, numbers.stream().mapToInt(Integer::intValue).sorted().toArray()));
+        state = fresh;
+        built.countDown();
+        log.info("Similar-articles index: {} articles, {} tags, built in {} ms", fresh.size, postings.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Reads the given articles again and moves them between the postings of the tags they left and joined. */
+    void apply(Set<UUID> articleIds) {
+        State current = state;
+        Map<UUID, Row> rows = new HashMap<>();
+        jdbc.query("""
+                SELECT a.id, a.visible_from, array_remove(array_agg(at.tag_id ORDER BY at.position), NULL) AS tags
+                FROM articles a LEFT JOIN article_tags at ON at.article_id = a.id
+                WHERE a.id = ANY (?) GROUP BY a.id""", row -> {
+            UUID id = row.getObject("id", UUID.class);
+            Timestamp visible = row.getTimestamp("visible_from");
+            rows.put(id, new Row(id, visible == null ? NEVER : visible.getTime(), uuids(row.getArray("tags"))));
+        }, (Object) articleIds.toArray(UUID[]::new));
+        Map<UUID, Set<Integer>> added = new HashMap<>();
+        Map<UUID, Set<Integer>> removed = new HashMap<>();
+        for (UUID id : articleIds) {
+            Row row = rows.get(id);
+            if (row == null && !current.numbers.containsKey(id)) {
+                continue;
+            }
+            int number = current.number(id);
+            Set<UUID> before = new HashSet<>(Arrays.asList(current.tags[number]));
+            UUID[] after = row == null ? new UUID[0] : row.tags();
+            for (UUID tag : after) {
+                if (!before.remove(tag)) {
+                    added.computeIfAbsent(tag, k -> new HashSet<>()).add(number);
+                }
+            }
+            before.forEach(tag -> removed.computeIfAbsent(tag, k -> new HashSet<>()).add(number));
+            current.tags[number] = after;
+            current.visibleFrom[number] = row == null ? NEVER : row.visibleFrom();
+        }
+        Set<UUID> touched = new HashSet<>(added.keySet());
+        touched.addAll(removed.keySet());
+        for (UUID tag : touched) {
+            int[] old = current.postings.getOrDefault(tag, NONE);
+            Set<Integer> out = removed.getOrDefault(tag, Set.of());
+            Set<Integer> in = added.getOrDefault(tag, Set.of());
+            int[] updated = java.util.stream.IntStream.concat(Arrays.stream(old).filter(n -> !out.contains(n)),
+                    in.stream().mapToInt(Integer::intValue)).sorted().distinct().toArray();
+            if (updated.length == 0) {
+                current.postings.remove(tag);
+            } else {
+                current.postings.put(tag, updated);
+            }
+        }
+    }
+
+    private static UUID[] uuids(Array array) throws SQLException {
+        return array == null ? new UUID[0] : (UUID[]) array.getArray();
+    }
+
+    /** A consistent enough view for one list: the postings of a few tags and the articles' times. */
+    View view() {
+        State current = state;
+        return new View(current);
+    }
+
+    /** What one similar list reads. */
+    static final class View {
+        private final State state;
+        private final UUID[] ids;
+        private final long[] visibleFrom;
+        private final UUID[][] tags;
+
+        private View(State state) {
+            this.state = state;
+            this.tags = state.tags;
+            this.visibleFrom = state.visibleFrom;
+            this.ids = state.ids;
+        }
+
+        int[] postings(UUID tag) {
+            return state.postings.getOrDefault(tag, NONE);
+        }
+
+        /** The article's number, or -1 if the index does not know it. */
+        int number(UUID id) {
+            Integer number = state.numbers.get(id);
+            return number == null || number >= ids.length ? -1 : number;
+        }
+
+        UUID id(int number) {
+            return ids[number];
+        }
+
+        boolean isVisible(int number, Instant now) {
+            return number < visibleFrom.length && visibleFrom[number] <= now.toEpochMilli();
+        }
+
+        Instant visibleFrom(int number) {
+            return Instant.ofEpochMilli(visibleFrom[number]);
+        }
+
+        UUID[] tags(int number) {
+            UUID[] known = number < tags.length ? tags[number] : null;
+            return known == null ? new UUID[0] : known;
+        }
+    }
+}
