@@ -2,6 +2,7 @@
 # the service started on its own embedded database, stopped when the script exits.
 PORT=${BENCH_PORT:-8089}
 PG_PORT=${BENCH_PG_PORT:-5499}
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-8090}
 DATA=bench/data
 mkdir -p "$DATA"
 
@@ -15,11 +16,12 @@ start_service() {
   local db_dir=$1 log=$2 jvm=$3
   shift 3
   # shellcheck disable=SC2086 # the JVM options are words
-  env SERVER_PORT="$PORT" NEWSROOM_EMBEDDED_DATABASE_PORT="$PG_PORT" NEWSROOM_EMBEDDED_DATABASE_DATA_DIRECTORY="$db_dir" "$@" \
+  env SERVER_PORT="$PORT" MANAGEMENT_SERVER_PORT="$MANAGEMENT_PORT" NEWSROOM_EMBEDDED_DATABASE_PORT="$PG_PORT" NEWSROOM_EMBEDDED_DATABASE_DATA_DIRECTORY="$db_dir" "$@" \
     java $jvm -jar "$JAR" > "$log" 2>&1 &
   SERVICE=$!
   trap stop_service EXIT
-  for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && return; sleep 1; done
+  # readiness includes the warm-up (NEWSROOM_WARM_UP_DURATION, 60 s by default)
+  for _ in $(seq 1 300); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && return; sleep 1; done
   echo "the service did not become ready; see $log" >&2
   exit 1
 }

@@ -106,6 +106,8 @@ python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{
 
 PATHS_FILE="$DATA/paths-slug.txt" run "article by slug" -s bench/paths.lua "$BASE"
 PATHS_FILE="$DATA/paths-similar-content.txt" run "similar, random articles" -s bench/paths.lua "$BASE"
+# where a similar list's time goes: computing the ranking (index merge and its queries) against the whole request
+curl -s "localhost:$MANAGEMENT_PORT/actuator/prometheus" | python3 bench/similar_timing.py
 if $NO_CACHE; then
   echo "similar lists computed: target >= 3000 req/s, p99 <= 10 ms"
   echo "resident memory: $(( $(ps -o rss= -p $SERVICE) / 1024 )) MB"

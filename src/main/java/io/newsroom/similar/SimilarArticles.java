@@ -54,6 +54,9 @@ public class SimilarArticles {
     private static final Comparator<Candidate> RANKING = Comparator.comparingDouble(Candidate::score).reversed()
             .thenComparing(Candidate::publishedAt, Comparator.reverseOrder())
             .thenComparing(Candidate::id);
+    private static final Comparator<Scored> SCORED = Comparator.comparingDouble(Scored::score).reversed()
+            .thenComparing(Scored::visibleFrom, Comparator.reverseOrder())
+            .thenComparing(Scored::id);
     /** How long a request waits for the index's first build (at start-up, readiness waits for it too). */
     private static final long INDEX_WAIT_SECONDS = 5;
 
@@ -105,20 +108,27 @@ public class SimilarArticles {
     /**
      * Every visible article sharing a tag with the seed, scored, best first; ties go to the newer
      * story, then by id, so lists are stable. Exact: the postings of all the seed's tags are merged
-     * (each sorted by article number), so an article's shared tags are met one after the other and
-     * only the best {@code keep} are held.
+     * (each sorted by article number), so an article's shared tags are met one after the other; only
+     * an article that would enter the best {@code keep} costs an object (a popular tag's postings
+     * are tens of thousands of articles per list).
      */
     private List<Candidate> candidates(List<UUID> tags, Set<UUID> excluded, Map<UUID, Double> idf, int keep) {
+        if (tags.size() > Long.SIZE) {
+            tags = tags.subList(0, Long.SIZE); // the shared tags are bits of a long; an article has at most 50
+        }
         TagIndex.View view = index.view();
-        Instant now = clock.instant();
+        long now = clock.instant().toEpochMilli(); // not clock.millis(): a microsecond Clock.tick divides by zero there (JDK 17)
         int[][] postings = new int[tags.size()][];
+        double[] weight = new double[tags.size()];
         int[] at = new int[tags.size()];
         for (int i = 0; i < postings.length; i++) {
             postings[i] = view.postings(tags.get(i));
+            weight[i] = idf.get(tags.get(i));
         }
         Set<Integer> skipped = new HashSet<>();
         excluded.forEach(id -> skipped.add(view.number(id)));
-        java.util.PriorityQueue<Candidate> best = new java.util.PriorityQueue<>(keep + 1, RANKING.reversed());
+        // the worst of the best kept on top, by the same order as the final ranking
+        java.util.PriorityQueue<Scored> best = new java.util.PriorityQueue<>(keep + 1, SCORED.reversed());
         while (true) {
             int article = Integer.MAX_VALUE;
             for (int i = 0; i < postings.length; i++) {
@@ -130,27 +140,45 @@ public class SimilarArticles {
                 break;
             }
             double overlap = 0;
-            List<UUID> shared = new ArrayList<>(2);
+            long shared = 0;
             for (int i = 0; i < postings.length; i++) {
                 if (at[i] < postings[i].length && postings[i][at[i]] == article) {
                     at[i]++;
-                    overlap += idf.get(tags.get(i));
-                    shared.add(tags.get(i));
+                    overlap += weight[i];
+                    shared |= 1L << i;
                 }
             }
-            if (skipped.contains(article) || !view.isVisible(article, now)) {
+            long visibleFrom = view.visibleFromMillis(article);
+            if (visibleFrom > now || skipped.contains(article)) {
                 continue;
             }
-            Instant publishedAt = view.visibleFrom(article);
-            double recency = properties.recency(Duration.between(publishedAt, now));
-            best.add(new Candidate(view.id(article), publishedAt, shared, overlap * recency, recency));
+            double recency = properties.recency(Duration.ofMillis(now - visibleFrom));
+            double score = overlap * recency;
+            Scored worst = best.size() < keep ? null : best.peek();
+            if (worst != null && (score < worst.score || score == worst.score && visibleFrom <= worst.visibleFrom)) {
+                continue; // cannot enter (an exact tie on both is settled by id below, among those kept)
+            }
+            best.add(new Scored(article, visibleFrom, score, recency, shared, view.id(article)));
             if (best.size() > keep) {
                 best.poll();
             }
         }
-        List<Candidate> ranked = new ArrayList<>(best);
+        List<Candidate> ranked = new ArrayList<>(best.size());
+        for (Scored scored : best) {
+            List<UUID> sharedTags = new ArrayList<>(2);
+            for (int i = 0; i < postings.length; i++) {
+                if ((scored.shared & (1L << i)) != 0) {
+                    sharedTags.add(tags.get(i));
+                }
+            }
+            ranked.add(new Candidate(scored.id, Instant.ofEpochMilli(scored.visibleFrom), sharedTags, scored.score, scored.recency));
+        }
         ranked.sort(RANKING);
         return ranked;
+    }
+
+    /** A candidate while the postings are merged: numbers only, the tags it shares as bits of the seed's tag list. */
+    private record Scored(int number, long visibleFrom, double score, double recency, long shared, UUID id) {
     }
 
     private Map<UUID, Headline> headlines(List<UUID> candidates, UUID seed) {

@@ -4,7 +4,6 @@ import io.newsroom.content.ArticlesChanged;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -226,12 +225,9 @@ class TagIndex {
             return ids[number];
         }
 
-        boolean isVisible(int number, Instant now) {
-            return number < visibleFrom.length && visibleFrom[number] <= now.toEpochMilli();
-        }
-
-        Instant visibleFrom(int number) {
-            return Instant.ofEpochMilli(visibleFrom[number]);
+        /** When the article becomes visible (epoch millis), {@link #NEVER} if not at all or unknown. */
+        long visibleFromMillis(int number) {
+            return number < visibleFrom.length ? visibleFrom[number] : NEVER;
         }
 
         UUID[] tags(int number) {

@@ -31,6 +31,10 @@ public final class SecondInstance implements AutoCloseable {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
+    public int managementPort() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
+    }
+
     public ConfigurableApplicationContext context() {
         return context;
     }
