@@ -8,8 +8,9 @@ text = sys.stdin.read()
 
 
 def mean_ms(name, labels=""):
-    total = re.search(name + r"_sum\{" + labels + r"[^}]*\} (\S+)", text)
-    count = re.search(name + r"_count\{" + labels + r"[^}]*\} (\S+)", text)
+    # a metric without labels has no braces at all
+    total = re.search(name + r"_sum(?:\{" + labels + r"[^}]*\})? (\S+)", text)
+    count = re.search(name + r"_count(?:\{" + labels + r"[^}]*\})? (\S+)", text)
     if not total or not count or float(count.group(1)) == 0:
         return float("nan")
     return 1000 * float(total.group(1)) / float(count.group(1))

@@ -54,6 +54,7 @@ public class SimilarArticles {
     private static final Comparator<Candidate> RANKING = Comparator.comparingDouble(Candidate::score).reversed()
             .thenComparing(Candidate::publishedAt, Comparator.reverseOrder())
             .thenComparing(Candidate::id);
+    /** The same order for candidates still being merged. */
     private static final Comparator<Scored> SCORED = Comparator.comparingDouble(Scored::score).reversed()
             .thenComparing(Scored::visibleFrom, Comparator.reverseOrder())
             .thenComparing(Scored::id);
@@ -155,10 +156,10 @@ public class SimilarArticles {
             double recency = properties.recency(Duration.ofMillis(now - visibleFrom));
             double score = overlap * recency;
             Scored worst = best.size() < keep ? null : best.peek();
-            if (worst != null && (score < worst.score || score == worst.score && visibleFrom <= worst.visibleFrom)) {
-                continue; // cannot enter (an exact tie on both is settled by id below, among those kept)
+            if (worst != null && (score < worst.score || score == worst.score && visibleFrom < worst.visibleFrom)) {
+                continue; // cannot enter; a tie on both goes in, and the id settles it as in the final order
             }
-            best.add(new Scored(article, visibleFrom, score, recency, shared, view.id(article)));
+            best.add(new Scored(visibleFrom, score, recency, shared, view.id(article)));
             if (best.size() > keep) {
                 best.poll();
             }
@@ -178,7 +179,7 @@ public class SimilarArticles {
     }
 
     /** A candidate while the postings are merged: numbers only, the tags it shares as bits of the seed's tag list. */
-    private record Scored(int number, long visibleFrom, double score, double recency, long shared, UUID id) {
+    private record Scored(long visibleFrom, double score, double recency, long shared, UUID id) {
     }
 
     private Map<UUID, Headline> headlines(List<UUID> candidates, UUID seed) {

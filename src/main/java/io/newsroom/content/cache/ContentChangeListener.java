@@ -1,5 +1,6 @@
 package io.newsroom.content.cache;
 
+import io.newsroom.content.ArticlesChanged;
 import io.newsroom.problem.DatabaseUnavailable;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,7 +14,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.newsroom.content.ArticlesChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
