@@ -42,7 +42,7 @@ RUN java -XX:ArchiveClassesAtExit=newsroom.jsa -Dspring.context.exit=onRefresh \
 USER newsroom
 # 8080: the service; 8081: the management port (metrics, info), for Prometheus inside the network only
 EXPOSE 8080 8081
-HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
+HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=5 \
     CMD curl -fsS http://127.0.0.1:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:TrimNativeHeapInterval=5000", "-XX:SharedArchiveFile=/app/newsroom.jsa", \
     "-jar", "/app/newsroom.jar"]
