@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every article's tags and visibility time, in this instance's memory, with the articles of each tag
@@ -76,13 +78,20 @@ class TagIndex {
     }
 
     private final JdbcTemplate jdbc;
+    /** For the full build: rows fetched 10,000 at a time, in a read-only transaction (pgjdbc's cursor needs one). */
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate reading;
     private final CountDownLatch built = new CountDownLatch(1);
     private volatile State state = new State();
     /** The ids of the change applied last: lets a test wait for a marker it sent after its writes (notifications come in commit order). */
     private volatile Set<UUID> lastApplied = Set.of();
 
-    TagIndex(JdbcTemplate jdbc) {
+    TagIndex(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(10_000);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
     }
 
     @EventListener
@@ -117,27 +126,71 @@ class TagIndex {
     void rebuild() {
         long started = System.nanoTime();
         State fresh = new State();
-        Map<UUID, List<Integer>> postings = new HashMap<>();
-        jdbc.query("SELECT id, visible_from FROM articles", row -> {
-            int number = fresh.number(row.getObject(1, UUID.class));
-            Timestamp visible = row.getTimestamp(2);
-            fresh.visibleFrom[number] = visible == null ? NEVER : visible.getTime();
-        });
-        Map<Integer, List<UUID>> tagsOf = new HashMap<>();
-        jdbc.query("SELECT article_id, tag_id FROM article_tags ORDER BY article_id, position", row -> {
-            Integer number = fresh.numbers.get(row.getObject(1, UUID.class));
-            if (number != null) { // an article inserted between the two reads: its notification follows
-                UUID tag = row.getObject(2, UUID.class);
-                tagsOf.computeIfAbsent(number, k -> new ArrayList<>()).add(tag);
-                postings.computeIfAbsent(tag, k -> new ArrayList<>()).add(number);
+        Map<UUID, IntList> postings = new HashMap<>();
+        // A cursor, not one result: 1,000,000 articles carry some 5,500,000 tag rows, which pgjdbc
+        // would otherwise hold in memory all at once.
+        reading.executeWithoutResult(status -> {
+            streaming.query("SELECT id, visible_from FROM articles", row -> {
+                int number = fresh.number(row.getObject(1, UUID.class));
+                Timestamp visible = row.getTimestamp(2);
+                fresh.visibleFrom[number] = visible == null ? NEVER : visible.getTime();
+            });
+            List<UUID> articleTags = new ArrayList<>();
+            int[] current = {-1};
+            streaming.query("SELECT article_id, tag_id FROM article_tags ORDER BY article_id, position", row -> {
+                Integer number = fresh.numbers.get(row.getObject(1, UUID.class));
+                if (number == null) {
+                    return; // an article inserted between the two reads: its notification follows
+                }
+                if (number != current[0]) {
+                    if (current[0] >= 0) {
+                        fresh.tags[current[0]] = articleTags.toArray(UUID[]::new);
+                    }
+                    articleTags.clear();
+                    current[0] = number;
+                }
+                UUID read = row.getObject(2, UUID.class);
+                IntList tagPostings = postings.get(read);
+                if (tagPostings == null) {
+                    tagPostings = new IntList(read); // the tag's one UUID instance, shared by every article carrying it
+                    postings.put(read, tagPostings);
+                }
+                articleTags.add(tagPostings.tag);
+                tagPostings.add(number);
+            });
+            if (current[0] >= 0) {
+                fresh.tags[current[0]] = articleTags.toArray(UUID[]::new);
             }
         });
-        tagsOf.forEach((number, tags) -> fresh.tags[number] = tags.toArray(UUID[]::new));
-        postings.forEach((tag, numbers) -> fresh.postings.put(tag, numbers.stream().mapToInt(Integer::intValue).sorted().toArray()));
+        postings.forEach((tag, numbers) -> fresh.postings.put(tag, numbers.sorted()));
         state = fresh;
         built.countDown();
         log.info("Similar-articles index: {} articles, {} tags, built in {} ms", fresh.size, postings.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A tag's article numbers while the index is built: growing, unboxed. */
+    private static final class IntList {
+        final UUID tag;
+        int[] values = new int[4];
+        int size;
+
+        IntList(UUID tag) {
+            this.tag = tag;
+        }
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int[] sorted() {
+            int[] result = Arrays.copyOf(values, size);
+            Arrays.sort(result);
+            return result;
+        }
     }
 
     /** Reads the given articles again and moves them between the postings of the tags they left and joined. */
