@@ -27,7 +27,7 @@ fi
 
 BASE="http://127.0.0.1:$PORT"
 echo "Similar articles, $N published articles, $TAGS tags, on this machine ($(nproc) cores)"
-python3 bench/similar_bench.py "$BASE" "$KEY" "$SLUGS" "$DATA/paths-similar.txt"
+MANAGEMENT_PORT=$MANAGEMENT_PORT python3 bench/similar_bench.py "$BASE" "$KEY" "$SLUGS" "$DATA/paths-similar.txt"
 # Warm-up: the first pass computes and caches the 1,000 lists, the second lets the JIT finish its work.
 for _ in 1 2; do PATHS_FILE="$DATA/paths-similar.txt" wrk -t2 -c16 -d20s -s bench/paths.lua "$BASE" >/dev/null; done
 for run in 1 2 3; do

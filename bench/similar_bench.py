@@ -4,6 +4,7 @@ articles (admin endpoint: no response cache), how soon a new publication shows i
 paths file for the warm wrk run. Usage: similar_bench.py BASE ADMIN_KEY SLUGS_FILE PATHS_OUT"""
 import http.client
 import json
+import os
 import random
 import re
 import statistics
@@ -31,8 +32,10 @@ def call(method, path, body=None):
 
 def ranking_histogram():
     """Cumulative counts of the service's own timer of one list's computation (seconds), by bucket bound."""
-    connection.request("GET", "/actuator/prometheus")
-    text = connection.getresponse().read().decode()
+    # metrics are on the management port (MANAGEMENT_PORT in bench/lib.sh), not the service's
+    management = http.client.HTTPConnection(host.hostname, int(os.environ.get("MANAGEMENT_PORT", "8090")))
+    management.request("GET", "/actuator/prometheus")
+    text = management.getresponse().read().decode()
     buckets = {}
     for match in re.finditer(r'^newsroom_similar_ranking_seconds_bucket\{[^}]*le="([^"]+)"[^}]*\} ([0-9.eE+]+)', text, re.M):
         if match.group(1) != "+Inf":
