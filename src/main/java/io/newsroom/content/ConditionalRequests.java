@@ -38,6 +38,16 @@ public final class ConditionalRequests {
         }
     }
 
+    /** A response's Last-Modified header in epoch milliseconds, as {@link #isNotModified} takes it; -1 for none. */
+    public static long lastModified(String header) {
+        if (header == null) {
+            return -1;
+        }
+        HttpHeaders parsed = new HttpHeaders();
+        parsed.set(HttpHeaders.LAST_MODIFIED, header);
+        return parsed.getLastModified();
+    }
+
     private static boolean matches(String ifNoneMatch, String etag) {
         if (etag == null) {
             return false;

@@ -255,11 +255,9 @@ class TagIndex {
         private final State state;
         private final UUID[] ids;
         private final long[] visibleFrom;
-        private final UUID[][] tags;
 
         private View(State state) {
             this.state = state;
-            this.tags = state.tags;
             this.visibleFrom = state.visibleFrom;
             this.ids = state.ids;
         }
@@ -281,11 +279,6 @@ class TagIndex {
         /** When the article becomes visible (epoch millis), {@link #NEVER} if not at all or unknown. */
         long visibleFromMillis(int number) {
             return number < visibleFrom.length ? visibleFrom[number] : NEVER;
-        }
-
-        UUID[] tags(int number) {
-            UUID[] known = number < tags.length ? tags[number] : null;
-            return known == null ? new UUID[0] : known;
         }
     }
 }

@@ -76,7 +76,7 @@ class ContentCacheFilter extends OncePerRequestFilter {
                 headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, wrapper.getContentType()));
             }
             cache.put(key, generation, wrapper.getContentAsByteArray(), headers, wrapper.getHeader(HttpHeaders.ETAG),
-                    lastModified(wrapper.getHeader(HttpHeaders.LAST_MODIFIED)));
+                    ConditionalRequests.lastModified(wrapper.getHeader(HttpHeaders.LAST_MODIFIED)));
         }
         wrapper.copyBodyToResponse();
     }
@@ -140,15 +140,6 @@ class ContentCacheFilter extends OncePerRequestFilter {
         if ("GET".equals(request.getMethod())) {
             response.getOutputStream().write(entry.body());
         }
-    }
-
-    private static long lastModified(String header) {
-        if (header == null) {
-            return -1;
-        }
-        HttpHeaders parsed = new HttpHeaders();
-        parsed.set(HttpHeaders.LAST_MODIFIED, header);
-        return parsed.getLastModified();
     }
 
     /** The URL as sent, plus the representation asked for (ninjs or JSON). */

@@ -39,7 +39,7 @@ class ContentEtagFilter extends OncePerRequestFilter {
         if (body.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted() && !noStore(body)) {
             String etag = etag(body.getContentAsByteArray(), body.getContentSize());
             body.setHeader(HttpHeaders.ETAG, etag);
-            long lastModified = lastModified(body.getHeader(HttpHeaders.LAST_MODIFIED));
+            long lastModified = ConditionalRequests.lastModified(body.getHeader(HttpHeaders.LAST_MODIFIED));
             if (ConditionalRequests.isNotModified(request, etag, lastModified)) {
                 body.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 body.resetBuffer(); // a 304 has no body, and no Content-Length of the one it stands for
@@ -60,15 +60,6 @@ class ContentEtagFilter extends OncePerRequestFilter {
         crc.update(bytes, 0, length);
         adler.update(bytes, 0, length);
         return "\"" + Long.toHexString(crc.getValue()) + Long.toHexString(adler.getValue()) + Long.toHexString(length) + "\"";
-    }
-
-    private static long lastModified(String header) {
-        if (header == null) {
-            return -1;
-        }
-        HttpHeaders parsed = new HttpHeaders();
-        parsed.set(HttpHeaders.LAST_MODIFIED, header);
-        return parsed.getLastModified();
     }
 
     private static final class AsGet extends HttpServletRequestWrapper {
