@@ -36,7 +36,7 @@ class MetricsIT extends IntegrationTest {
             api.as(integrationKey).send("POST", "/api/admin/ingest/bulk", "application/x-ndjson", "{\"headline\": \"سطر\"}\n{\"headline\": \"\"}\n");
             api.as(integrationKey).post("/api/admin/ingest/ninjs", Map.of("uri", "urn:metrics:bad"));
 
-            String lateness = Pattern.quote("newsroom_scheduled_lateness_seconds_count");
+            String lateness = Pattern.quote("newsroom_scheduled_lateness_seconds_count{transition=\"published\"}");
             String metrics = waitForMetric(lateness, count(before, lateness) + 1, Duration.ofSeconds(10));
             assertThat(count(metrics, lateness) - count(before, lateness)).as("one scheduled publication").isEqualTo(1);
             String delivered = "newsroom_webhook_delivery_seconds_count\\{[^}]*outcome=\"2xx\"[^}]*\\}";

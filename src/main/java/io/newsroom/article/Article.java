@@ -88,6 +88,10 @@ public class Article {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    /** When readers stop seeing the article (the visibility rule closes its window then); null: not planned. */
+    @Column(name = "unpublish_at")
+    private Instant unpublishAt;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -197,6 +201,7 @@ public class Article {
             publishedAt = now;
         }
         scheduledAt = null;
+        dropUnpublishingBefore(publishedAt);
     }
 
     /**
@@ -207,6 +212,14 @@ public class Article {
         moveTo(ArticleStatus.SCHEDULED, now);
         scheduledAt = at;
         publishedAt = at;
+        dropUnpublishingBefore(at);
+    }
+
+    /** A plan to unpublish that would end the article's time with readers before it begins means nothing any more. */
+    private void dropUnpublishingBefore(Instant publication) {
+        if (unpublishAt != null && !unpublishAt.isAfter(publication)) {
+            unpublishAt = null;
+        }
     }
 
     /** The scheduling job's publication: the article keeps the time it was planned for. */
@@ -218,16 +231,48 @@ public class Article {
         scheduledAt = null;
     }
 
+    /** Takes the article off now; a plan to unpublish it later is done with, and a republication starts without one. */
     public void unpublish(Instant now) {
         if (status == ArticleStatus.SCHEDULED) {
             publishedAt = null;
             scheduledAt = null;
         }
         moveTo(ArticleStatus.UNPUBLISHED, now);
+        unpublishAt = null;
+    }
+
+    /**
+     * The unpublishing job's step: a published article whose planned time has passed. Readers stopped
+     * seeing it at that time whether or not this ran; this makes the status true.
+     */
+    public void unpublishAsPlanned(Instant now) {
+        if (status != ArticleStatus.PUBLISHED || unpublishAt == null || unpublishAt.isAfter(now)) {
+            throw new IllegalTransitionException(status, ArticleStatus.UNPUBLISHED);
+        }
+        moveTo(ArticleStatus.UNPUBLISHED, now);
+        unpublishAt = null;
+    }
+
+    /**
+     * Plans the end of the article's time with readers (null cancels the plan). Only a published or
+     * scheduled article has one, and it must fall after the publication.
+     */
+    public void planUnpublishing(Instant at, Instant now) {
+        if (at != null) {
+            if (status != ArticleStatus.PUBLISHED && status != ArticleStatus.SCHEDULED) {
+                throw new IllegalStateException("Only a published or scheduled article can be planned to be unpublished; this one is " + status);
+            }
+            if (!at.isAfter(now) || (publishedAt != null && !at.isAfter(publishedAt))) {
+                throw new IllegalArgumentException("must be in the future and after the publication time");
+            }
+        }
+        unpublishAt = at;
+        updatedAt = now;
     }
 
     public void archive(Instant now) {
         moveTo(ArticleStatus.ARCHIVED, now);
+        unpublishAt = null;
     }
 
     public void delete(Instant now) {
@@ -244,8 +289,15 @@ public class Article {
         this.externalId = externalId;
     }
 
-    /** The status a reader experiences: a scheduled article whose time has come is published. */
+    /**
+     * The status a reader experiences: a scheduled article whose time has come is published, one
+     * whose planned unpublishing time has passed is unpublished.
+     */
     public ArticleStatus effectiveStatus(Instant now) {
+        Instant until = ReaderVisibility.visibleUntil(status, publishedAt, unpublishAt, deletedAt);
+        if (until != null && !until.isAfter(now)) {
+            return ArticleStatus.UNPUBLISHED;
+        }
         if (status == ArticleStatus.SCHEDULED && !publishedAt.isAfter(now)) {
             return ArticleStatus.PUBLISHED;
         }
@@ -253,7 +305,7 @@ public class Article {
     }
 
     public boolean isVisibleToReaders(Instant now) {
-        return ReaderVisibility.isVisible(status, publishedAt, deletedAt, now);
+        return ReaderVisibility.isVisible(status, publishedAt, unpublishAt, deletedAt, now);
     }
 
     private void moveTo(ArticleStatus target, Instant now) {
@@ -336,6 +388,10 @@ public class Article {
 
     public Instant getPublishedAt() {
         return publishedAt;
+    }
+
+    public Instant getUnpublishAt() {
+        return unpublishAt;
     }
 
     public Instant getCreatedAt() {

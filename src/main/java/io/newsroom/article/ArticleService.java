@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
@@ -103,7 +104,22 @@ public class ArticleService {
 
     @Transactional
     public Article publish(UUID id, OptionalLong ifMatch) {
-        return transition(id, ifMatch, ArticleStatus.PUBLISHED, "article.published", (article, now) -> article.publish(now));
+        return publish(id, ifMatch, null);
+    }
+
+    /** Publishes now, and when {@code unpublishAt} is given, plans the end of its time with readers too. */
+    @Transactional
+    public Article publish(UUID id, OptionalLong ifMatch, Instant unpublishAt) {
+        Article article = transition(id, ifMatch, ArticleStatus.PUBLISHED, "article.published", (a, now) -> {
+            a.publish(now);
+            if (unpublishAt != null) {
+                a.planUnpublishing(checkedUnpublishAt(a, unpublishAt, "unpublishAt", now), now);
+            }
+        });
+        if (unpublishAt != null && !unpublishAt.equals(article.getUnpublishAt())) {
+            return planUnpublishing(id, unpublishAt, OptionalLong.empty()); // it was published already
+        }
+        return article;
     }
 
     /** Publishes with a given publication time: for stories first published elsewhere (ingest, demo). */
@@ -140,10 +156,65 @@ public class ArticleService {
 
     @Transactional
     public Article schedule(UUID id, Instant at, OptionalLong ifMatch) {
+        return schedule(id, at, null, ifMatch);
+    }
+
+    /** Plans publication at {@code at} and, when {@code unpublishAt} is given, its end. */
+    @Transactional
+    public Article schedule(UUID id, Instant at, Instant unpublishAt, OptionalLong ifMatch) {
         if (!at.isAfter(clock.instant())) {
             throw new InvalidRequestProblem("at", "must be in the future");
         }
-        return transition(id, ifMatch, null, "article.scheduled", (article, now) -> article.schedule(at, now));
+        return transition(id, ifMatch, null, "article.scheduled", (article, now) -> {
+            article.schedule(at, now);
+            if (unpublishAt != null) {
+                article.planUnpublishing(checkedUnpublishAt(article, unpublishAt, "unpublishAt", now), now);
+            }
+        });
+    }
+
+    /**
+     * Plans when readers stop seeing a published or scheduled article ({@code at}), or cancels the
+     * plan (null). Readers stop seeing it at that time whatever runs; the unpublishing job then marks
+     * it UNPUBLISHED and announces {@code article.unpublished} ({@link #unpublishAsPlanned}).
+     */
+    @Transactional
+    public Article planUnpublishing(UUID id, Instant at, OptionalLong ifMatch) {
+        Article article = lockedForChange(id, ifMatch);
+        checkMayEdit(article);
+        if (at != null && article.getStatus() != ArticleStatus.PUBLISHED && article.getStatus() != ArticleStatus.SCHEDULED) {
+            throw new ConflictProblem("Only a published or scheduled article can be planned to be unpublished; this one is "
+                    + article.getStatus()).property("currentStatus", article.getStatus());
+        }
+        if (Objects.equals(at, article.getUnpublishAt())) {
+            return article;
+        }
+        Instant now = clock.instant();
+        article.planUnpublishing(at == null ? null : checkedUnpublishAt(article, at, "at", now), now);
+        articles.flush();
+        if (at == null) {
+            audit.record("article.unpublishing-cancelled", "article", id, id, Map.of());
+        } else {
+            audit.record("article.unpublishing-planned", "article", id, id, Map.of("unpublishAt", at.toString()));
+        }
+        return article;
+    }
+
+    /** The unpublishing job's step: a published article whose planned time has passed becomes UNPUBLISHED. */
+    @Transactional
+    public Article unpublishAsPlanned(UUID id) {
+        return transition(id, OptionalLong.empty(), null, "article.unpublished", (article, now) -> article.unpublishAsPlanned(now));
+    }
+
+    /** An unpublishing time the request may set: in the future, after the publication (422 naming {@code field} otherwise). */
+    private static Instant checkedUnpublishAt(Article article, Instant at, String field, Instant now) {
+        if (!at.isAfter(now)) {
+            throw new InvalidRequestProblem(field, "must be in the future");
+        }
+        if (article.getPublishedAt() != null && !at.isAfter(article.getPublishedAt())) {
+            throw new InvalidRequestProblem(field, "must be after the publication time (" + article.getPublishedAt() + ")");
+        }
+        return at;
     }
 
     /** Soft delete: the article leaves every list and public endpoint, and can be restored. Deleting it again changes nothing. */

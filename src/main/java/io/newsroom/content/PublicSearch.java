@@ -51,7 +51,7 @@ public class PublicSearch {
             WITH q AS (SELECT CAST(:q AS tsquery) AS q),
             candidates AS (
               SELECT s.article_id AS id, s.visible_at AS published_at, s.search_vector FROM article_search s, q
-              WHERE """ + " " + ReaderVisibility.now("s.visible_at") + """
+              WHERE """ + " " + ReaderVisibility.copyNow("s") + """
                 AND s.search_vector @@ q.q
               ORDER BY s.visible_at DESC LIMIT :candidates),
             hits AS (

@@ -49,6 +49,8 @@ class OpenApiConfiguration {
             Map.entry("POST /api/admin/articles/{id}/unpublish", "unpublishArticle"),
             Map.entry("POST /api/admin/articles/{id}/archive", "archiveArticle"),
             Map.entry("POST /api/admin/articles/{id}/schedule", "scheduleArticle"),
+            Map.entry("PUT /api/admin/articles/{id}/unpublish-at", "planArticleUnpublishing"),
+            Map.entry("DELETE /api/admin/articles/{id}/unpublish-at", "cancelArticleUnpublishing"),
             Map.entry("GET /api/admin/articles/{id}/revisions", "listRevisions"),
             Map.entry("GET /api/admin/articles/{id}/revisions/{number}", "getRevision"),
             Map.entry("POST /api/admin/articles/{id}/revisions/{number}/restore", "restoreRevision"),

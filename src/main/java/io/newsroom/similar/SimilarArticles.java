@@ -149,10 +149,10 @@ public class SimilarArticles {
                     shared |= 1L << i;
                 }
             }
-            long visibleFrom = view.visibleFromMillis(article);
-            if (visibleFrom > now || skipped.contains(article)) {
+            if (!view.isVisibleAt(article, now) || skipped.contains(article)) {
                 continue;
             }
+            long visibleFrom = view.visibleFromMillis(article);
             double recency = properties.recency(Duration.ofMillis(now - visibleFrom));
             double score = overlap * recency;
             Scored worst = best.size() < keep ? null : best.peek();

@@ -50,6 +50,7 @@ class TagIndex {
         final Map<UUID, int[]> postings = new ConcurrentHashMap<>();
         volatile UUID[] ids = new UUID[1024];
         volatile long[] visibleFrom = new long[1024];
+        volatile long[] visibleUntil = new long[1024];
         volatile UUID[][] tags = new UUID[1024][];
         int size;
 
@@ -63,10 +64,12 @@ class TagIndex {
                 int capacity = ids.length * 2;
                 tags = Arrays.copyOf(tags, capacity);
                 visibleFrom = Arrays.copyOf(visibleFrom, capacity);
+                visibleUntil = Arrays.copyOf(visibleUntil, capacity);
                 ids = Arrays.copyOf(ids, capacity);
             }
             ids[number] = id;
             visibleFrom[number] = NEVER;
+            visibleUntil[number] = NEVER;
             tags[number] = new UUID[0];
             numbers.put(id, number);
             return number;
@@ -74,7 +77,7 @@ class TagIndex {
     }
 
     /** One article's row as read from the database. */
-    private record Row(UUID id, long visibleFrom, UUID[] tags) {
+    private record Row(UUID id, long visibleFrom, long visibleUntil, UUID[] tags) {
     }
 
     private final JdbcTemplate jdbc;
@@ -130,10 +133,10 @@ class TagIndex {
         // A cursor, not one result: 1,000,000 articles carry some 5,500,000 tag rows, which pgjdbc
         // would otherwise hold in memory all at once.
         reading.executeWithoutResult(status -> {
-            streaming.query("SELECT id, visible_from FROM articles", row -> {
+            streaming.query("SELECT id, visible_from, visible_until FROM articles", row -> {
                 int number = fresh.number(row.getObject(1, UUID.class));
-                Timestamp visible = row.getTimestamp(2);
-                fresh.visibleFrom[number] = visible == null ? NEVER : visible.getTime();
+                fresh.visibleFrom[number] = millisOrNever(row.getTimestamp(2));
+                fresh.visibleUntil[number] = millisOrNever(row.getTimestamp(3));
             });
             List<UUID> articleTags = new ArrayList<>();
             int[] current = {-1};
@@ -198,12 +201,12 @@ class TagIndex {
         State current = state;
         Map<UUID, Row> rows = new HashMap<>();
         jdbc.query("""
-                SELECT a.id, a.visible_from, array_remove(array_agg(at.tag_id ORDER BY at.position), NULL) AS tags
+                SELECT a.id, a.visible_from, a.visible_until, array_remove(array_agg(at.tag_id ORDER BY at.position), NULL) AS tags
                 FROM articles a LEFT JOIN article_tags at ON at.article_id = a.id
                 WHERE a.id = ANY (?) GROUP BY a.id""", row -> {
             UUID id = row.getObject("id", UUID.class);
-            Timestamp visible = row.getTimestamp("visible_from");
-            rows.put(id, new Row(id, visible == null ? NEVER : visible.getTime(), uuids(row.getArray("tags"))));
+            rows.put(id, new Row(id, millisOrNever(row.getTimestamp("visible_from")), millisOrNever(row.getTimestamp("visible_until")),
+                    uuids(row.getArray("tags"))));
         }, (Object) articleIds.toArray(UUID[]::new));
         Map<UUID, Set<Integer>> added = new HashMap<>();
         Map<UUID, Set<Integer>> removed = new HashMap<>();
@@ -223,6 +226,7 @@ class TagIndex {
             before.forEach(tag -> removed.computeIfAbsent(tag, k -> new HashSet<>()).add(number));
             current.tags[number] = after;
             current.visibleFrom[number] = row == null ? NEVER : row.visibleFrom();
+            current.visibleUntil[number] = row == null ? NEVER : row.visibleUntil();
         }
         Set<UUID> touched = new HashSet<>(added.keySet());
         touched.addAll(removed.keySet());
@@ -240,6 +244,11 @@ class TagIndex {
         }
     }
 
+    /** A window's end as read (visible_from, visible_until): NULL is {@link #NEVER}. */
+    private static long millisOrNever(Timestamp time) {
+        return time == null ? NEVER : time.getTime();
+    }
+
     private static UUID[] uuids(Array array) throws SQLException {
         return array == null ? new UUID[0] : (UUID[]) array.getArray();
     }
@@ -255,9 +264,11 @@ class TagIndex {
         private final State state;
         private final UUID[] ids;
         private final long[] visibleFrom;
+        private final long[] visibleUntil;
 
         private View(State state) {
             this.state = state;
+            this.visibleUntil = state.visibleUntil;
             this.visibleFrom = state.visibleFrom;
             this.ids = state.ids;
         }
@@ -279,6 +290,11 @@ class TagIndex {
         /** When the article becomes visible (epoch millis), {@link #NEVER} if not at all or unknown. */
         long visibleFromMillis(int number) {
             return number < visibleFrom.length ? visibleFrom[number] : NEVER;
+        }
+
+        /** ReaderVisibility's window, [visible_from, visible_until), as copied from the articles' rows. */
+        boolean isVisibleAt(int number, long nowMillis) {
+            return number < visibleFrom.length && number < visibleUntil.length && visibleFrom[number] <= nowMillis && nowMillis < visibleUntil[number];
         }
     }
 }

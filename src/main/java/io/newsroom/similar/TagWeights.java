@@ -53,7 +53,7 @@ class TagWeights {
         try {
             long started = System.nanoTime();
             Map<UUID, Integer> counts = new HashMap<>();
-            jdbc.query("SELECT tag_id, count(*) AS articles FROM article_tags WHERE " + ReaderVisibility.now("visible_at") + " GROUP BY tag_id",
+            jdbc.query("SELECT tag_id, count(*) AS articles FROM article_tags at WHERE " + ReaderVisibility.copyNow("at") + " GROUP BY tag_id",
                     row -> {
                         counts.put(row.getObject("tag_id", UUID.class), row.getInt("articles"));
                     });
@@ -92,8 +92,8 @@ class TagWeights {
         Map<UUID, Integer> counted = new HashMap<>();
         tags.forEach(tag -> counted.put(tag, 0));
         jdbc.query("""
-                SELECT tag_id, count(*) AS articles FROM article_tags
-                WHERE tag_id = ANY (?) AND """ + " " + ReaderVisibility.now("visible_at") + " GROUP BY tag_id",
+                SELECT tag_id, count(*) AS articles FROM article_tags at
+                WHERE tag_id = ANY (?) AND """ + " " + ReaderVisibility.copyNow("at") + " GROUP BY tag_id",
                 row -> {
                     counted.put(row.getObject("tag_id", UUID.class), row.getInt("articles"));
                 }, (Object) tags.toArray(UUID[]::new));

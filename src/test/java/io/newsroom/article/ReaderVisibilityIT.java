@@ -11,30 +11,41 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The rule's two forms, SQL's article_visible_from() and ReaderVisibility in Java, agree in every state. */
+/**
+ * The rule's two forms, SQL's article_visible_from()/article_visible_until() read through
+ * ReaderVisibility's SQL, and ReaderVisibility in Java, agree in every state.
+ */
 class ReaderVisibilityIT extends IntegrationTest {
 
     @Test
-    void sqlAndJavaAgreeForEveryStatusTimeAndDeletion() {
+    void sqlAndJavaAgreeForEveryStatusTimeUnpublishingAndDeletion() {
         Instant now = jdbc.queryForObject("SELECT now()", Timestamp.class).toInstant();
         List<Instant> times = new ArrayList<>(Arrays.asList(null, now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS)));
+        List<Instant> unpublishing = new ArrayList<>(Arrays.asList(null, now.minus(1, ChronoUnit.HOURS), now.plus(2, ChronoUnit.DAYS)));
         int visible = 0;
         for (ArticleStatus status : ArticleStatus.values()) {
             for (Instant publishedAt : times) {
-                for (Instant deletedAt : times.subList(0, 2)) {
-                    Timestamp fromSql = jdbc.queryForObject("SELECT article_visible_from(?, ?, ?)", Timestamp.class, status.name(),
-                            timestamp(publishedAt), timestamp(deletedAt));
-                    Boolean nowSql = jdbc.queryForObject("SELECT coalesce(article_visible_from(?, ?, ?) <= now(), false)", Boolean.class,
-                            status.name(), timestamp(publishedAt), timestamp(deletedAt));
-                    String state = status + " published " + publishedAt + " deleted " + deletedAt;
-                    assertThat(fromSql == null ? null : fromSql.toInstant()).as(state)
-                            .isEqualTo(ReaderVisibility.visibleFrom(status, publishedAt, deletedAt));
-                    assertThat(nowSql).as(state).isEqualTo(ReaderVisibility.isVisible(status, publishedAt, deletedAt, now));
-                    visible += nowSql ? 1 : 0;
+                for (Instant unpublishAt : unpublishing) {
+                    for (Instant deletedAt : times.subList(0, 2)) {
+                        Object[] state = {status.name(), timestamp(publishedAt), timestamp(unpublishAt), timestamp(deletedAt)};
+                        String described = status + " published " + publishedAt + " unpublish " + unpublishAt + " deleted " + deletedAt;
+                        Timestamp fromSql = jdbc.queryForObject("SELECT article_visible_from(?, ?, ?)", Timestamp.class,
+                                state[0], state[1], state[3]);
+                        Timestamp untilSql = jdbc.queryForObject("SELECT article_visible_until(?, ?, ?, ?)", Timestamp.class, state);
+                        Boolean nowSql = jdbc.queryForObject("SELECT coalesce(" + ReaderVisibility.articleNow("x") + ", false) FROM ("
+                                + "SELECT article_visible_from(s, p, d) AS visible_from, article_visible_until(s, p, u, d) AS visible_until"
+                                + " FROM (SELECT ?::text s, ?::timestamptz p, ?::timestamptz u, ?::timestamptz d) v) x", Boolean.class, state);
+                        assertThat(fromSql == null ? null : fromSql.toInstant()).as(described)
+                                .isEqualTo(ReaderVisibility.visibleFrom(status, publishedAt, deletedAt));
+                        assertThat(untilSql == null ? null : untilSql.toInstant()).as(described)
+                                .isEqualTo(ReaderVisibility.visibleUntil(status, publishedAt, unpublishAt, deletedAt));
+                        assertThat(nowSql).as(described).isEqualTo(ReaderVisibility.isVisible(status, publishedAt, unpublishAt, deletedAt, now));
+                        visible += nowSql ? 1 : 0;
+                    }
                 }
             }
         }
-        assertThat(visible).as("published or scheduled, in the past, not deleted").isEqualTo(2);
+        assertThat(visible).as("published or scheduled, in the past, not deleted, not unpublished yet").isEqualTo(4);
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -6,8 +6,6 @@ import io.newsroom.demo.DemoContent;
 import io.newsroom.support.Api;
 import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.IntegrationTest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ class ContentArticlesIT extends IntegrationTest {
     }
 
     static String path(String slug) {
-        return "/api/content/articles/" + URLEncoder.encode(slug, StandardCharsets.UTF_8).replace("+", "%20");
+        return Api.articlePath(slug);
     }
 
     @Test
@@ -144,6 +142,6 @@ class ContentArticlesIT extends IntegrationTest {
     }
 
     static String enc(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return Api.encode(text);
     }
 }

@@ -6,17 +6,23 @@ import io.newsroom.support.Api;
 import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.IntegrationTest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.Lifecycle;
 
 /**
  * The leak matrix: one article in each state readers must not see (draft, in review, scheduled in
- * the future, unpublished, archived, deleted), each with its own tag, source and search word, all
- * linked as read-also from a published article. None may show through any public endpoint; the
- * scheduled one shows everywhere once its time has passed.
+ * the future, unpublished, archived, deleted, and expired: published, its planned unpublishing time
+ * passed, with the job that marks it UNPUBLISHED stopped, so only the visibility rule hides it), each
+ * with its own tag, source and search word, all linked as read-also from a published article. None
+ * may show through any public endpoint; the scheduled one shows everywhere once its time has passed.
  */
 class NeverLeaksIT extends IntegrationTest {
 
@@ -24,11 +30,14 @@ class NeverLeaksIT extends IntegrationTest {
     private Api editor;
     private String visibleSlug;
     private String peerSimilar;
+    @Autowired
+    private ApplicationContext context;
 
     @BeforeEach
     void articles() {
+        context.getBean("scheduledTransitions", Lifecycle.class).stop();
         editor = api.as(editorKey);
-        for (String state : List.of("draft", "review", "scheduled", "unpublished", "archived", "deleted")) {
+        for (String state : List.of("draft", "review", "scheduled", "unpublished", "archived", "deleted", "expired")) {
             String source = editor.post("/api/admin/sources", Map.of("name", "مصدر-" + state)).json().get("id").asString();
             // Every hidden article also shares a tag with the published peer below: its similar list must not show them.
             Map<String, Object> body = ArticleFixtures.article("خبر سري " + state, "وسم-" + state, "وسم-مشترك");
@@ -50,12 +59,19 @@ class NeverLeaksIT extends IntegrationTest {
                     step(id, "publish");
                     assertThat(editor.delete("/api/admin/articles/" + id).status()).isEqualTo(204);
                 }
+                case "expired" -> {
+                    assertThat(editor.post("/api/admin/articles/" + id + "/publish",
+                            Map.of("unpublishAt", Instant.now().plusSeconds(3600).toString())).status()).isEqualTo(200);
+                    jdbc.update("UPDATE articles SET unpublish_at = now() - interval '1 second' WHERE id = ?::uuid", id);
+                }
                 default -> { }
             }
             hidden.put(state, id);
         }
         Map<String, Object> visible = ArticleFixtures.article("خبر منشور للجميع", "وسم-منشور");
-        visible.put("relatedIds", List.copyOf(hidden.values()).subList(0, 5)); // a deleted article cannot be linked
+        List<String> linkable = new ArrayList<>(hidden.values());
+        linkable.remove(hidden.get("deleted")); // a deleted article cannot be linked
+        visible.put("relatedIds", linkable);
         String visibleId = ArticleFixtures.create(editor, visible).json().get("id").asString();
         step(visibleId, "publish");
         visibleSlug = editor.get("/api/admin/articles/" + visibleId).json().get("slug").asString();
@@ -65,9 +81,16 @@ class NeverLeaksIT extends IntegrationTest {
                 + "/similar?limit=50";
     }
 
+    @AfterEach
+    void restartTheJob() {
+        context.getBean("scheduledTransitions", Lifecycle.class).start();
+    }
+
     @Test
     void nothingUnpublishedShowsAnywhere() {
         hidden.forEach(this::assertInvisible);
+        assertThat(jdbc.queryForObject("SELECT status FROM articles WHERE id = ?::uuid", String.class, hidden.get("expired")))
+                .as("hidden by the rule alone: nothing has marked it").isEqualTo("PUBLISHED");
     }
 
     @Test

@@ -99,7 +99,7 @@ class ScheduledPublishingIT extends IntegrationTest {
 
     @Test
     void articlesThatFellDueWhileNoInstanceRanArePublishedAtStartUp() {
-        Lifecycle job = context.getBean("scheduledPublishing", Lifecycle.class);
+        Lifecycle job = context.getBean("scheduledTransitions", Lifecycle.class);
         Api editor = api.as(editorKey);
         String id = createId(editor, "Due during the downtime");
         job.stop(); // "downtime": no instance publishes

@@ -24,6 +24,16 @@ public final class Api {
     private final JsonMapper json;
     private final String key;
 
+    /** The content API's path of an article, its slug encoded as a path segment. */
+    public static String articlePath(String slug) {
+        return "/api/content/articles/" + encode(slug).replace("+", "%20");
+    }
+
+    /** Text for a query parameter or path segment (Arabic slugs, tag names). */
+    public static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public Api(int port, JsonMapper json) {
         this("http://127.0.0.1:" + port, json, null);
     }

@@ -146,8 +146,10 @@ class AdminArticleController {
     @PostMapping("/{id}/publish")
     @Operation(summary = "Publish now (EDITOR, ADMIN)", description = "Idempotent: an article that is already published is answered as it is."
             + " If-Match is optional on lifecycle calls; when sent, a stale version is 412.")
-    ResponseEntity<AdminArticleResponse> publish(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(inTransaction(() -> articles.publish(id, optionalVersion(id, ifMatch))));
+    ResponseEntity<AdminArticleResponse> publish(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                 @Valid @RequestBody(required = false) PublishRequest request) {
+        Instant unpublishAt = request == null || request.unpublishAt() == null ? null : request.unpublishAt().toInstant();
+        return withETag(inTransaction(() -> articles.publish(id, optionalVersion(id, ifMatch), unpublishAt)));
     }
 
     @PostMapping("/{id}/unpublish")
@@ -166,7 +168,25 @@ class AdminArticleController {
     @Operation(summary = "Schedule publication at a future time (EDITOR, ADMIN)")
     ResponseEntity<AdminArticleResponse> schedule(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                   @Valid @RequestBody ScheduleRequest request) {
-        return withETag(inTransaction(() -> articles.schedule(id, request.at().toInstant(), optionalVersion(id, ifMatch))));
+        Instant unpublishAt = request.unpublishAt() == null ? null : request.unpublishAt().toInstant();
+        return withETag(inTransaction(() -> articles.schedule(id, request.at().toInstant(), unpublishAt, optionalVersion(id, ifMatch))));
+    }
+
+    @PutMapping("/{id}/unpublish-at")
+    @Operation(summary = "Plan when readers stop seeing a published or scheduled article (EDITOR, ADMIN)",
+            description = "Readers stop seeing it at that moment whatever runs; the scheduling job then marks it UNPUBLISHED"
+                    + " and sends article.unpublished, once.")
+    ResponseEntity<AdminArticleResponse> planUnpublishing(@PathVariable UUID id,
+                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                          @Valid @RequestBody UnpublishAtRequest request) {
+        return withETag(inTransaction(() -> articles.planUnpublishing(id, request.at().toInstant(), optionalVersion(id, ifMatch))));
+    }
+
+    @DeleteMapping("/{id}/unpublish-at")
+    @Operation(summary = "Cancel a planned unpublishing (EDITOR, ADMIN)")
+    ResponseEntity<AdminArticleResponse> cancelUnpublishing(@PathVariable UUID id,
+                                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(inTransaction(() -> articles.planUnpublishing(id, null, optionalVersion(id, ifMatch))));
     }
 
     @GetMapping("/{id}/revisions")

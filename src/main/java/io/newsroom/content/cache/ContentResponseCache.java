@@ -52,7 +52,7 @@ public class ContentResponseCache {
     private volatile boolean listening;
     /** Set by the listener when it cannot connect: the database is down, not just the listening connection. */
     private volatile boolean databaseUnreachable;
-    private volatile long nextScheduledVisibility = -1;
+    private volatile long nextVisibilityChange = -1;
 
     ContentResponseCache(CacheProperties properties, JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
         this.entries = Caffeine.newBuilder()
@@ -111,7 +111,7 @@ public class ContentResponseCache {
 
     void invalidateAll() {
         generation.incrementAndGet();
-        nextScheduledVisibility = -1;
+        nextVisibilityChange = -1;
         entries.invalidateAll();
     }
 
@@ -124,7 +124,7 @@ public class ContentResponseCache {
             return null;
         }
         long now = clock.instant().toEpochMilli();
-        if (now >= nextScheduledVisibility() ) {
+        if (now >= nextVisibilityChange()) {
             invalidateAll();
             return null;
         }
@@ -162,7 +162,7 @@ public class ContentResponseCache {
             return;
         }
         long now = clock.instant().toEpochMilli();
-        long expiresAt = Math.min(now + ttlMillis, nextScheduledVisibility());
+        long expiresAt = Math.min(now + ttlMillis, nextVisibilityChange());
         if (generation.get() == generationAtStart) {
             entries.put(key, new Entry(body, headers, etag, lastModified, expiresAt, now));
             if (generation.get() != generationAtStart) {
@@ -176,18 +176,18 @@ public class ContentResponseCache {
         return entries.estimatedSize();
     }
 
-    /** When the next scheduled article becomes visible (epoch millis), or never. Read once per generation. */
-    private long nextScheduledVisibility() {
-        long known = nextScheduledVisibility;
+    /**
+     * When readers' view next changes with no write (a scheduled article appears, a planned
+     * unpublishing hides one), epoch millis, or never. Read once per generation.
+     */
+    private long nextVisibilityChange() {
+        long known = nextVisibilityChange;
         if (known >= 0) {
             return known;
         }
-        Timestamp next = jdbc.queryForObject(
-                // what is not visible yet but will be with no write: scheduled articles
-                "SELECT min(visible_from) FROM articles a WHERE a.visible_from IS NOT NULL AND NOT " + ReaderVisibility.articleNow("a"),
-                Timestamp.class);
+        Timestamp next = jdbc.queryForObject(ReaderVisibility.NEXT_CHANGE, Timestamp.class);
         long value = next == null ? Long.MAX_VALUE : next.getTime();
-        nextScheduledVisibility = value;
+        nextVisibilityChange = value;
         return value;
     }
 }
