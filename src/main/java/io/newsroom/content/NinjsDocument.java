@@ -1,12 +1,11 @@
 package io.newsroom.content;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.newsroom.request.AcceptHeader;
 import org.jsoup.Jsoup;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
@@ -28,29 +27,7 @@ public final class NinjsDocument {
      * application/ninjs+json") gets JSON; one that asks for ninjs alone, or first, gets ninjs.
      */
     public static boolean isPreferredBy(String accept) {
-        if (accept == null || !accept.contains(MEDIA_TYPE)) {
-            return false;
-        }
-        List<MediaType> types;
-        try {
-            types = new ArrayList<>(MediaType.parseMediaTypes(accept));
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
-        types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed()); // stable: ties keep their order
-        MediaType ninjs = MediaType.parseMediaType(MEDIA_TYPE);
-        for (MediaType type : types) {
-            if (type.getQualityValue() == 0) {
-                continue;
-            }
-            if (type.equalsTypeAndSubtype(ninjs)) {
-                return true;
-            }
-            if (type.includes(MediaType.APPLICATION_JSON)) {
-                return false;
-            }
-        }
-        return false;
+        return AcceptHeader.prefers(accept, MediaType.parseMediaType(MEDIA_TYPE), MediaType.APPLICATION_JSON);
     }
 
     public static Map<String, Object> of(PublicArticle a, SiteProperties site) {
