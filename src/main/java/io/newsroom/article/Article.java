@@ -108,6 +108,10 @@ public class Article {
     @Column(name = "external_id")
     private String externalId;
 
+    /** The translation group: the id of its original article, the same on the original and every translation; null alone. */
+    @Column(name = "translation_group")
+    private UUID translationGroup;
+
     /**
      * The full-text index entry, a tsvector literal made in Java (SearchText.vector). Written, never
      * read back: it loads as "" and, with {@link DynamicUpdate}, an UPDATE only carries it when
@@ -283,6 +287,16 @@ public class Article {
     public void restore(Instant now) {
         deletedAt = null;
         updatedAt = now;
+    }
+
+    /** Joins (or, with null, leaves) a translation group; {@link ArticleTranslations} keeps the groups whole. */
+    void joinTranslationGroup(UUID group, Instant now) {
+        this.translationGroup = group;
+        this.updatedAt = now;
+    }
+
+    public UUID getTranslationGroup() {
+        return translationGroup;
     }
 
     public void assignExternalId(String externalId) {

@@ -1,5 +1,6 @@
 package io.newsroom.article;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,6 +12,9 @@ public interface ArticleRepository extends JpaRepository<Article, UUID> {
     Optional<Article> findByExternalId(String externalId);
 
     boolean existsBySlugKey(String slugKey);
+
+    /** A translation group's members, the oldest first (the original, usually). */
+    List<Article> findByTranslationGroupOrderByCreatedAtAscIdAsc(UUID translationGroup);
 
     /**
      * Locks the article's row until the transaction ends (1 if it exists): changes to one article

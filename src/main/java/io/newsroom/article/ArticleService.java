@@ -257,6 +257,7 @@ public class ArticleService {
         Instant now = clock.instant();
         article.relateTo(relatedArticles(id, relatedIds, "ids"), now);
         articles.flush();
+        revisions.record(article, "read-also changed", now); // so a revision diff shows what came and went
         audit.record("article.related", "article", id, id, Map.of("relatedIds", relatedIds));
         announceChange(article, now);
         return article;
@@ -298,7 +299,7 @@ public class ArticleService {
      * delete, two read-also lists sent at once end in defined answers instead of a lost write or a
      * failed commit. {@code ifMatch}, when given, must name the version found (412 otherwise).
      */
-    private Article lockedForChange(UUID id, OptionalLong ifMatch) {
+    Article lockedForChange(UUID id, OptionalLong ifMatch) {
         if (articles.lockRow(id) == 0) {
             throw new ArticleNotFoundException(id);
         }
@@ -370,14 +371,14 @@ public class ArticleService {
     }
 
     /** Subscribers hear of changes readers can see: those to published articles. */
-    private void announceChange(Article article, Instant now) {
+    void announceChange(Article article, Instant now) {
         if (article.getStatus() == ArticleStatus.PUBLISHED && article.getDeletedAt() == null) {
             events.publish(ArticleEvent.Type.UPDATED, article, now);
         }
     }
 
     /** A WRITER may work on drafts and on their own articles, never on someone else's published work. */
-    private void checkMayEdit(Article article) {
+    void checkMayEdit(Article article) {
         if (article.getDeletedAt() != null) {
             throw new ConflictProblem("The article is deleted; restore it first (POST /api/admin/articles/" + article.getId() + "/restore)");
         }

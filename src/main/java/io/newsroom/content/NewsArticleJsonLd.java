@@ -13,6 +13,16 @@ public final class NewsArticleJsonLd {
     private NewsArticleJsonLd() {
     }
 
+    private static Map<String, Object> work(PublicArticle.TranslationRef translation) {
+        Map<String, Object> work = new LinkedHashMap<>();
+        work.put("@type", "NewsArticle");
+        work.put("@id", translation.url());
+        work.put("url", translation.url());
+        work.put("inLanguage", translation.language());
+        work.put("headline", translation.headline());
+        return work;
+    }
+
     public static Map<String, Object> of(PublicArticle a, SiteProperties site) {
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
@@ -54,6 +64,12 @@ public final class NewsArticleJsonLd {
         if (!a.tags().isEmpty()) {
             ld.put("keywords", a.tags().stream().map(PublicArticle.TagRef::name).toList());
         }
+        // schema.org's translation links: the original names its translations, a translation its original
+        if (a.original() && !a.translations().isEmpty()) {
+            ld.put("workTranslation", a.translations().stream().map(NewsArticleJsonLd::work).toList());
+        }
+        a.translations().stream().filter(PublicArticle.TranslationRef::original).findFirst()
+                .ifPresent(original -> ld.put("translationOfWork", work(original)));
         return ld;
     }
 }

@@ -11,7 +11,8 @@ import java.util.UUID;
 public record PublicArticle(
         UUID id, String slug, String language, String direction, String headline, String subheadline,
         String bodyHtml, String excerpt, String byline, SourceRef source, String sourceUrl, ImageRef image,
-        List<TagRef> tags, List<RelatedRef> related, Instant publishedAt, Instant createdAt, Instant updatedAt) {
+        List<TagRef> tags, List<RelatedRef> related, List<TranslationRef> translations, boolean original,
+        Instant publishedAt, Instant createdAt, Instant updatedAt) {
 
     public record SourceRef(UUID id, String name, String slug, String url) {
     }
@@ -25,13 +26,22 @@ public record PublicArticle(
     public record RelatedRef(UUID id, String slug, String headline, Instant publishedAt) {
     }
 
+    /** A published translation of the article; {@code original} marks the one the others translate. */
+    public record TranslationRef(String language, String slug, String headline, String url, boolean original) {
+    }
+
     PublicArticle withTags(List<TagRef> tags) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
-                sourceUrl, image, tags, related, publishedAt, createdAt, updatedAt);
+                sourceUrl, image, tags, related, translations, original, publishedAt, createdAt, updatedAt);
     }
 
     PublicArticle withRelated(List<RelatedRef> related) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
-                sourceUrl, image, tags, related, publishedAt, createdAt, updatedAt);
+                sourceUrl, image, tags, related, translations, original, publishedAt, createdAt, updatedAt);
+    }
+
+    PublicArticle withTranslations(List<TranslationRef> translations) {
+        return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
+                sourceUrl, image, tags, related, translations, original, publishedAt, createdAt, updatedAt);
     }
 }

@@ -48,7 +48,16 @@ public class PublicArticles {
      * most requested page, and two more round trips cost more than the aggregation (bench/run.sh).
      */
     private static final String ONE_ARTICLE = "SELECT " + COLUMNS
-            + ", rl.related_ids, rl.related_slugs, rl.related_headlines, rl.related_published" + TAG_COLUMNS_AND_FROM + """
+            + ", rl.related_ids, rl.related_slugs, rl.related_headlines, rl.related_published"
+            + ", tl.translation_languages, tl.translation_slugs, tl.translation_headlines, tl.translation_originals" + TAG_COLUMNS_AND_FROM + """
+            LEFT JOIN LATERAL (
+              SELECT array_agg(tr.language ORDER BY tr.language) AS translation_languages, array_agg(tr.slug ORDER BY tr.language) AS translation_slugs,
+                     array_agg(tr.headline ORDER BY tr.language) AS translation_headlines,
+                     array_agg(tr.id = tr.translation_group ORDER BY tr.language) AS translation_originals
+              FROM articles tr
+              WHERE tr.translation_group = a.translation_group AND tr.id <> a.id AND """ + " " + ReaderVisibility.articleNow("tr") + """
+              ) tl ON true
+            """ + """
             LEFT JOIN LATERAL (
               SELECT array_agg(r.id ORDER BY ra.position) AS related_ids, array_agg(r.slug ORDER BY ra.position) AS related_slugs,
                      array_agg(r.headline ORDER BY ra.position) AS related_headlines,
@@ -65,9 +74,11 @@ public class PublicArticles {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final SiteProperties site;
 
-    PublicArticles(NamedParameterJdbcTemplate jdbc) {
+    PublicArticles(NamedParameterJdbcTemplate jdbc, SiteProperties site) {
         this.jdbc = jdbc;
+        this.site = site;
     }
 
     /**
@@ -116,7 +127,7 @@ public class PublicArticles {
     /** A visible article by slug (any spelling variant of it), with tags and visible read-also links. */
     public Optional<PublicArticle> bySlug(String slug) {
         List<PublicArticle> found = jdbc.query(ONE_ARTICLE, Map.of("key", Slugs.key(slug)),
-                (rs, n) -> article(rs).withTags(tags(rs)).withRelated(related(rs)));
+                (rs, n) -> article(rs).withTags(tags(rs)).withRelated(related(rs)).withTranslations(translations(rs)));
         return found.stream().findFirst();
     }
 
@@ -159,6 +170,7 @@ public class PublicArticles {
         return """
                 a.id, a.slug, a.language, a.headline, a.subheadline, %s AS body_html, a.excerpt, a.byline, a.source_url,
                 a.image_url, a.image_caption, a.image_credit, a.published_at, a.created_at, a.updated_at,
+                a.translation_group IS NOT NULL AND a.translation_group = a.id AS is_original,
                 s.id AS source_id, s.name AS source_name, s.slug AS source_slug, s.url AS source_url_home""".formatted(body);
     }
 
@@ -198,6 +210,21 @@ public class PublicArticles {
         return related;
     }
 
+    private List<PublicArticle.TranslationRef> translations(ResultSet rs) throws SQLException {
+        String[] languages = array(rs, "translation_languages", String[].class);
+        if (languages == null) {
+            return List.of();
+        }
+        String[] slugs = array(rs, "translation_slugs", String[].class);
+        String[] headlines = array(rs, "translation_headlines", String[].class);
+        Boolean[] originals = array(rs, "translation_originals", Boolean[].class);
+        List<PublicArticle.TranslationRef> translations = new ArrayList<>(languages.length);
+        for (int i = 0; i < languages.length; i++) {
+            translations.add(new PublicArticle.TranslationRef(languages[i], slugs[i], headlines[i], site.articleUrl(slugs[i]), originals[i]));
+        }
+        return translations;
+    }
+
     /** A column holding array_agg(...), or null when the aggregate had no rows. */
     private static <T> T array(ResultSet rs, String column, Class<T> type) throws SQLException {
         java.sql.Array array = rs.getArray(column);
@@ -229,7 +256,7 @@ public class PublicArticles {
                 sourceId == null ? null : new PublicArticle.SourceRef(sourceId, rs.getString("source_name"), rs.getString("source_slug"), rs.getString("source_url_home")),
                 rs.getString("source_url"),
                 imageUrl == null ? null : new PublicArticle.ImageRef(imageUrl, rs.getString("image_caption"), rs.getString("image_credit")),
-                List.of(), List.of(), rs.getTimestamp("published_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+                List.of(), List.of(), List.of(), rs.getBoolean("is_original"), rs.getTimestamp("published_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

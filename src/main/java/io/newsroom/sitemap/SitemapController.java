@@ -1,5 +1,6 @@
 package io.newsroom.sitemap;
 
+import io.newsroom.article.ReaderVisibility;
 import io.newsroom.content.ContentCaching;
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
@@ -37,8 +38,19 @@ class SitemapController {
     private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 
-    private record Entry(String slug, String headline, String language, Instant publishedAt, Instant updatedAt) {
+    private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+
+    /** A sitemap entry; {@code alternates}, language to slug, lists its published translations with itself (empty alone). */
+    private record Entry(String slug, String headline, String language, Instant publishedAt, Instant updatedAt, Map<String, String> alternates) {
     }
+
+    /** The published members of the article's translation group, itself among them, for hreflang links. */
+    private static final String ALTERNATES = """
+             LEFT JOIN LATERAL (
+              SELECT array_agg(tr.language ORDER BY tr.language) AS alternate_languages, array_agg(tr.slug ORDER BY tr.language) AS alternate_slugs
+              FROM articles tr WHERE tr.translation_group = a.translation_group AND """ + " " + ReaderVisibility.articleNow("tr") + """
+            ) tl ON true
+            """;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SiteProperties site;
@@ -69,19 +81,27 @@ class SitemapController {
         if (part < 1) {
             throw new NotFoundProblem("No sitemap part " + part);
         }
-        List<Entry> entries = jdbc.query("SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at FROM articles a WHERE "
+        List<Entry> entries = jdbc.query("SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at,"
+                + " tl.alternate_languages, tl.alternate_slugs FROM articles a " + ALTERNATES + " WHERE "
                 + PublicArticles.VISIBLE + " ORDER BY a.visible_from, a.id OFFSET :offset LIMIT :limit",
-                Map.of("offset", (long) (part - 1) * urlsPerFile, "limit", urlsPerFile), (rs, n) -> entry(rs));
+                Map.of("offset", (long) (part - 1) * urlsPerFile, "limit", urlsPerFile), (rs, n) -> entryWithAlternates(rs));
         if (entries.isEmpty() && part > 1) {
             throw new NotFoundProblem("No sitemap part " + part);
         }
         String xml = write(w -> {
             w.writeStartElement("urlset");
             w.writeDefaultNamespace(SITEMAP_NS);
+            w.writeNamespace("xhtml", XHTML_NS);
             for (Entry e : entries) {
                 w.writeStartElement("url");
                 element(w, "loc", site.articleUrl(e.slug()));
                 element(w, "lastmod", e.updatedAt().toString());
+                for (Map.Entry<String, String> alternate : e.alternates().entrySet()) {
+                    w.writeEmptyElement("xhtml", "link", XHTML_NS);
+                    w.writeAttribute("rel", "alternate");
+                    w.writeAttribute("hreflang", alternate.getKey());
+                    w.writeAttribute("href", site.articleUrl(alternate.getValue()));
+                }
                 w.writeEndElement();
             }
             w.writeEndElement();
@@ -141,7 +161,26 @@ class SitemapController {
 
     private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Entry(rs.getString("slug"), rs.getString("headline"), rs.getString("language"),
-                rs.getTimestamp("published_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("published_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), Map.of());
+    }
+
+    /** An entry with its hreflang alternates, from a query joined with {@link #ALTERNATES}. */
+    private static Entry entryWithAlternates(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Entry entry = entry(rs);
+        java.sql.Array languages = rs.getArray("alternate_languages");
+        if (languages == null) {
+            return entry;
+        }
+        String[] language = (String[]) languages.getArray();
+        String[] slug = (String[]) rs.getArray("alternate_slugs").getArray();
+        if (language.length < 2) {
+            return entry; // only itself still visible: no alternates to point at
+        }
+        Map<String, String> alternates = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < language.length; i++) {
+            alternates.put(language[i], slug[i]);
+        }
+        return new Entry(entry.slug(), entry.headline(), entry.language(), entry.publishedAt(), entry.updatedAt(), alternates);
     }
 
     private static Instant lastModified(List<Entry> entries) {

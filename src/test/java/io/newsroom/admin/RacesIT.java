@@ -159,6 +159,22 @@ class RacesIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tags WHERE name = 'وسم الاستيراد'", Integer.class)).isOne();
     }
 
+    @Test
+    void twoArticlesOfOneLanguageLinkedToOneOriginalAtOnceLeaveOneInTheGroup() throws Exception {
+        Api editor = api.as(editorKey);
+        String original = ArticleFixtures.createId(editor, "الأصل");
+        List<String> english = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> body = ArticleFixtures.article("The translation " + i);
+            body.put("language", "en");
+            english.add(ArticleFixtures.create(editor, body).json().get("id").asString());
+        }
+        List<Api.Result> results = together(2, n -> editor.put(A + english.get(n) + "/translation-of", Map.of("id", original)));
+        assertThat(results).extracting(Api.Result::status).containsExactlyInAnyOrder(200, 409);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM articles WHERE translation_group = ?::uuid AND language = 'en'", Long.class, original))
+                .isEqualTo(1);
+    }
+
     private static Map<String, Object> ninjs(String uri, String headline) {
         Map<String, Object> document = NinjsFixtures.story(uri, headline);
         document.put("subjects", List.of(Map.of("name", "وكالة"), Map.of("name", "سباق")));

@@ -11,7 +11,6 @@ import io.newsroom.article.EditorialArticleQueries;
 import io.newsroom.paging.Page;
 import io.newsroom.problem.FieldProblem;
 import io.newsroom.problem.InvalidRequestProblem;
-import io.newsroom.problem.PreconditionProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -240,28 +239,12 @@ class AdminArticleController {
         return ResponseEntity.ok().eTag(ArticleETags.of(article.version())).body(article);
     }
 
-    /**
-     * For calls where a precondition is optional (lifecycle, delete, restore, read-also): none, or
-     * {@code *}, means "whatever the current version"; a losing call of a race then gets a defined
-     * answer from the article's state (idempotent 200 or 409). A version that does not match is 412.
-     */
     private OptionalLong optionalVersion(UUID id, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(expectedVersion(id, ifMatch));
+        return IfMatch.optional(ifMatch, () -> articles.get(id).getVersion());
     }
 
     private long expectedVersion(UUID id, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            throw PreconditionProblem.required();
-        }
-        OptionalLong version = ArticleETags.parse(ifMatch);
-        if (version.isEmpty()) {
-            long current = articles.get(id).getVersion();
-            throw PreconditionProblem.failed(current, ArticleETags.of(current));
-        }
-        return version.getAsLong();
+        return IfMatch.required(ifMatch, () -> articles.get(id).getVersion());
     }
 
     private ArticleRequest merge(ArticleRequest current, JsonNode patch) {
