@@ -44,6 +44,19 @@ public class ContentCaching {
         return ResponseEntity.ok().headers(headers).body(body);
     }
 
+    /**
+     * The public URLs whose answers are shared: the response cache and the ETag filter serve these
+     * (and the reference article page, /articles/{slug}).
+     */
+    public static final String[] PUBLIC_URL_PATTERNS = {"/api/content/*", "/feeds/*", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/*", "/articles/*"};
+
+    /** Under the public patterns but private to whoever holds the link: previews are never stored or shared. */
+    public static final String PRIVATE_PREFIX = "/api/content/preview/";
+
+    public static boolean isPrivate(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + PRIVATE_PREFIX);
+    }
+
     public static String articleKey(Object id) {
         return "article-" + id;
     }

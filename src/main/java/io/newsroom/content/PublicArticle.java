@@ -40,6 +40,11 @@ public record PublicArticle(
                 sourceUrl, image, tags, related, translations, original, publishedAt, createdAt, updatedAt);
     }
 
+    PublicArticle withPublishedAt(Instant publishedAt) {
+        return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
+                sourceUrl, image, tags, related, translations, original, publishedAt, createdAt, updatedAt);
+    }
+
     PublicArticle withTranslations(List<TranslationRef> translations) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
                 sourceUrl, image, tags, related, translations, original, publishedAt, createdAt, updatedAt);

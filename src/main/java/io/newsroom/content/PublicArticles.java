@@ -63,7 +63,7 @@ public class PublicArticles {
                      array_agg(r.headline ORDER BY ra.position) AS related_headlines,
                      array_agg(r.published_at ORDER BY ra.position) AS related_published
               FROM related_articles ra JOIN articles r ON r.id = ra.related_article_id
-              WHERE ra.article_id = a.id AND """ + " " + ReaderVisibility.articleNow("r") + ") rl ON true WHERE " + VISIBLE + " AND a.slug_key = :key";
+              WHERE ra.article_id = a.id AND """ + " " + ReaderVisibility.articleNow("r") + ") rl ON true WHERE ";
 
     /** Reader-side filters; null means any. */
     public record Filter(String tag, String source, String language, Instant since, Instant until) {
@@ -126,7 +126,20 @@ public class PublicArticles {
 
     /** A visible article by slug (any spelling variant of it), with tags and visible read-also links. */
     public Optional<PublicArticle> bySlug(String slug) {
-        List<PublicArticle> found = jdbc.query(ONE_ARTICLE, Map.of("key", Slugs.key(slug)),
+        return one(VISIBLE + " AND a.slug_key = :key", Map.of("key", Slugs.key(slug)));
+    }
+
+    /**
+     * Any article that is not deleted, whatever its state, as readers would see it if it were
+     * published now: for previews only. What hangs off it (read-also, translations) is still only
+     * what readers may see; an article never published gets {@code publishedAt} = {@code now}.
+     */
+    public Optional<PublicArticle> preview(UUID id, Instant now) {
+        return one("a.id = :id AND a.deleted_at IS NULL", Map.of("id", id)).map(a -> a.publishedAt() == null ? a.withPublishedAt(now) : a);
+    }
+
+    private Optional<PublicArticle> one(String where, Map<String, ?> params) {
+        List<PublicArticle> found = jdbc.query(ONE_ARTICLE + where, params,
                 (rs, n) -> article(rs).withTags(tags(rs)).withRelated(related(rs)).withTranslations(translations(rs)));
         return found.stream().findFirst();
     }
@@ -225,6 +238,10 @@ public class PublicArticles {
         return translations;
     }
 
+    private static Instant instant(Timestamp time) {
+        return time == null ? null : time.toInstant();
+    }
+
     /** A column holding array_agg(...), or null when the aggregate had no rows. */
     private static <T> T array(ResultSet rs, String column, Class<T> type) throws SQLException {
         java.sql.Array array = rs.getArray(column);
@@ -256,7 +273,7 @@ public class PublicArticles {
                 sourceId == null ? null : new PublicArticle.SourceRef(sourceId, rs.getString("source_name"), rs.getString("source_slug"), rs.getString("source_url_home")),
                 rs.getString("source_url"),
                 imageUrl == null ? null : new PublicArticle.ImageRef(imageUrl, rs.getString("image_caption"), rs.getString("image_credit")),
-                List.of(), List.of(), List.of(), rs.getBoolean("is_original"), rs.getTimestamp("published_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+                List.of(), List.of(), List.of(), rs.getBoolean("is_original"), instant(rs.getTimestamp("published_at")), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

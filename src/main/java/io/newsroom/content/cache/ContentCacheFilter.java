@@ -1,5 +1,6 @@
 package io.newsroom.content.cache;
 
+import io.newsroom.content.ContentCaching;
 import io.newsroom.content.ConditionalRequests;
 import io.newsroom.content.NinjsDocument;
 import io.newsroom.problem.DatabaseUnavailable;
@@ -38,7 +39,7 @@ class ContentCacheFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !("GET".equals(method) || "HEAD".equals(method)) || !cache.isConfiguredOn();
+        return !("GET".equals(method) || "HEAD".equals(method)) || !cache.isConfiguredOn() || ContentCaching.isPrivate(request);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.newsroom.content.cache;
 
+import io.newsroom.content.ContentCaching;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,7 +14,7 @@ class ResponseCacheConfiguration {
     @Bean
     FilterRegistrationBean<ContentCacheFilter> contentResponseCacheFilter(ContentResponseCache cache) {
         FilterRegistrationBean<ContentCacheFilter> registration = new FilterRegistrationBean<>(new ContentCacheFilter(cache));
-        registration.addUrlPatterns("/api/content/*", "/feeds/*", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/*");
+        registration.addUrlPatterns(ContentCaching.PUBLIC_URL_PATTERNS);
         registration.setName("contentResponseCache");
         // before Spring Security (order -100) and everything else: a hit needs none of them
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -1,5 +1,6 @@
 package io.newsroom.content.web;
 
+import io.newsroom.content.ContentCaching;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,7 @@ class ContentEtagConfiguration {
     @Bean
     FilterRegistrationBean<ContentEtagFilter> contentEtags() {
         FilterRegistrationBean<ContentEtagFilter> registration = new FilterRegistrationBean<>(new ContentEtagFilter());
-        registration.addUrlPatterns("/api/content/*", "/feeds/*", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/*");
+        registration.addUrlPatterns(ContentCaching.PUBLIC_URL_PATTERNS);
         registration.setName("contentEtags");
         return registration;
     }

@@ -1,5 +1,6 @@
 package io.newsroom.content.web;
 
+import io.newsroom.content.ContentCaching;
 import io.newsroom.content.ConditionalRequests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,7 +29,7 @@ class ContentEtagFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod());
+        return !HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod()) || ContentCaching.isPrivate(request);
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.newsroom.content.PublicArticleSummary;
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.problem.NotFoundProblem;
-import io.newsroom.similar.SimilarArticles;
+import io.newsroom.similar.SimilarSummaries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,10 +35,10 @@ class ContentSimilarController {
     }
 
     private final PublicArticles articles;
-    private final SimilarArticles similar;
+    private final SimilarSummaries similar;
     private final ContentCaching caching;
 
-    ContentSimilarController(PublicArticles articles, SimilarArticles similar, ContentCaching caching) {
+    ContentSimilarController(PublicArticles articles, SimilarSummaries similar, ContentCaching caching) {
         this.articles = articles;
         this.similar = similar;
         this.caching = caching;
@@ -58,8 +58,7 @@ class ContentSimilarController {
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
                     .location(URI.create("/api/content/articles/" + SiteProperties.encode(current) + "/similar" + query)).build();
         }
-        SimilarArticles.Ranking ranking = similar.rank(seed.get().id(), limit);
-        List<PublicArticle> items = articles.summariesByIds(ranking.items().stream().map(SimilarArticles.Item::id).toList());
+        List<PublicArticle> items = similar.of(seed.get().id(), limit);
         // Any change to any article can change this list (a new story sharing a tag): it goes with "articles".
         List<String> keys = new ArrayList<>(List.of("articles", ContentCaching.articleKey(seed.get().id())));
         items.forEach(item -> keys.add(ContentCaching.articleKey(item.id())));

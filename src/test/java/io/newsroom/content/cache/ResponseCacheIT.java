@@ -77,6 +77,31 @@ class ResponseCacheIT extends IntegrationTest {
         assertThat(api.get(path, "Accept", "application/ninjs+json").header("Content-Type")).startsWith("application/ninjs+json");
     }
 
+    @Test
+    void previewsAreNeverStoredWhileTheArticlePageIs() {
+        Api editor = api.as(editorKey);
+        String id = ArticleFixtures.createId(editor, "مسودة تعاين مع التخزين");
+        String token = editor.post("/api/admin/articles/" + id + "/preview-links", Map.of()).json().get("token").asString();
+        long entries = cache.size();
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.get("/api/content/preview/" + token).status()).isEqualTo(200);
+            assertThat(api.get("/preview/" + token).status()).isEqualTo(200);
+        }
+        assertThat(cache.size()).as("nothing stored").isEqualTo(entries);
+        // Revoked behind the service's back (no content-change notice): a stored copy would still answer.
+        jdbc.update("UPDATE preview_links SET revoked_at = now() WHERE article_id = ?::uuid", id);
+        assertThat(api.get("/api/content/preview/" + token).status()).isEqualTo(404);
+        assertThat(api.get("/preview/" + token).status()).isEqualTo(404);
+
+        String published = ArticleFixtures.publishedId(editor, "صفحة مقال تخزن");
+        String page = "/articles/" + io.newsroom.content.SiteProperties.encode(editor.get("/api/admin/articles/" + published).json().get("slug").asString());
+        await(() -> api.get(page).status() == 200);
+        long before = cache.size();
+        api.get(page);
+        assertThat(cache.size()).as("the article page is stored on its second request").isGreaterThan(before);
+        ConditionalRequestMatrix.check(api, page);
+    }
+
     /** Cached responses get the answers ContentCachingIT checks on computed ones. */
     @Test
     void conditionalRequestsOnCachedResponsesGetTheSameAnswers() {
