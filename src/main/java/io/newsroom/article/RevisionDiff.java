@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public record RevisionDiff(UUID articleId, String language, String direction, Side from, Side to, List<String> changed,
                            TextChange headline, Change<String> subheadline, Change<String> excerpt, Change<String> byline,
-                           Change<String> slug, Change<String> sourceUrl, Change<SourceRef> source, Change<ArticleImage> image,
+                           Change<String> slug, Change<String> sourceUrl, Change<DiffSource> source, Change<ArticleImage> image,
                            BodyChange body, ListChange<String> tags, ReadAlsoChange readAlso) {
 
     /** One end of the comparison: a stored revision, or the article as it stands ({@code current}). */
@@ -39,7 +39,7 @@ public record RevisionDiff(UUID articleId, String language, String direction, Si
     public record ReadAlsoChange(boolean recorded, List<ArticleRef> added, List<ArticleRef> removed) {
     }
 
-    public record SourceRef(UUID id, String name) {
+    public record DiffSource(UUID id, String name) {
     }
 
     /** A read-also article as it stands now; a deleted or purged one keeps only its id. */

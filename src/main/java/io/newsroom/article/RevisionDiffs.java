@@ -6,7 +6,7 @@ import io.newsroom.article.RevisionDiff.Change;
 import io.newsroom.article.RevisionDiff.ListChange;
 import io.newsroom.article.RevisionDiff.ReadAlsoChange;
 import io.newsroom.article.RevisionDiff.Side;
-import io.newsroom.article.RevisionDiff.SourceRef;
+import io.newsroom.article.RevisionDiff.DiffSource;
 import io.newsroom.article.RevisionDiff.TextChange;
 import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.problem.NotFoundProblem;
@@ -63,7 +63,7 @@ public class RevisionDiffs {
         Change<String> byline = change(a.byline(), b.byline());
         Change<String> slug = change(older.snapshot().slug(), newer.snapshot().slug());
         Change<String> sourceUrl = change(a.sourceUrl(), b.sourceUrl());
-        Change<SourceRef> source = change(source(a.sourceId()), source(b.sourceId()));
+        Change<DiffSource> source = change(source(a.sourceId()), source(b.sourceId()));
         Change<ArticleImage> image = change(a.image(), b.image());
         ListChange<String> tags = listChange(older.snapshot().tags(), newer.snapshot().tags());
         ReadAlsoChange readAlso = readAlso(older.snapshot().relatedIds(), newer.snapshot().relatedIds());
@@ -115,11 +115,11 @@ public class RevisionDiffs {
         return new ListChange<>(after.stream().filter(t -> !before.contains(t)).toList(), before.stream().filter(t -> !after.contains(t)).toList());
     }
 
-    private SourceRef source(UUID id) {
+    private DiffSource source(UUID id) {
         if (id == null) {
             return null;
         }
-        return new SourceRef(id, sources.findById(id).map(Source::getName).orElse(null));
+        return new DiffSource(id, sources.findById(id).map(Source::getName).orElse(null));
     }
 
     private ReadAlsoChange readAlso(List<UUID> from, List<UUID> to) {

@@ -222,7 +222,7 @@ class AdminArticleController {
     record RevisionList(List<RevisionSummary> items) {
     }
 
-    record ReadAlsoList(List<AdminArticleResponse.RelatedRef> items) {
+    record ReadAlsoList(List<AdminArticleResponse.ReadAlsoRef> items) {
     }
 
     record RevisionSummary(int number, Instant createdAt, UUID actorId, String actorName, String change) {
@@ -273,6 +273,6 @@ class AdminArticleController {
         return new ArticleRequest(article.headline(), article.subheadline(), article.bodyHtml(), article.excerpt(),
                 article.byline(), article.language(), article.source() == null ? null : article.source().id(),
                 article.sourceUrl(), image, article.tags().stream().map(AdminArticleResponse.TagRef::name).toList(),
-                article.related().stream().map(AdminArticleResponse.RelatedRef::id).toList(), article.slug());
+                article.related().stream().map(AdminArticleResponse.ReadAlsoRef::id).toList(), article.slug());
     }
 }

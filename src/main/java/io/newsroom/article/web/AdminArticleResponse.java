@@ -11,7 +11,7 @@ import java.util.UUID;
 record AdminArticleResponse(
         UUID id, String slug, String language, String direction, ArticleStatus status,
         String headline, String subheadline, String bodyHtml, String excerpt, String byline,
-        SourceRef source, String sourceUrl, ImageRef image, List<TagRef> tags, List<RelatedRef> related,
+        SourceRef source, String sourceUrl, ImageRef image, List<TagRef> tags, List<ReadAlsoRef> related,
         Instant scheduledAt, Instant publishedAt, Instant unpublishAt, Instant createdAt, Instant updatedAt, Instant deletedAt, UUID translationGroup, long version) {
 
     record SourceRef(UUID id, String name, String slug, String url) {
@@ -23,7 +23,7 @@ record AdminArticleResponse(
     record TagRef(UUID id, String name, String slug) {
     }
 
-    record RelatedRef(UUID id, String slug, String headline, ArticleStatus status) {
+    record ReadAlsoRef(UUID id, String slug, String headline, ArticleStatus status) {
     }
 
     static AdminArticleResponse of(Article a, Instant now) {
@@ -34,7 +34,7 @@ record AdminArticleResponse(
                 a.getSourceUrl(),
                 a.getImage() == null ? null : new ImageRef(a.getImage().url(), a.getImage().caption(), a.getImage().credit()),
                 a.getTags().stream().map(t -> new TagRef(t.getId(), t.getName(), t.getSlug())).toList(),
-                a.getRelated().stream().map(r -> new RelatedRef(r.getId(), r.getSlug(), r.getHeadline(), r.effectiveStatus(now))).toList(),
+                a.getRelated().stream().map(r -> new ReadAlsoRef(r.getId(), r.getSlug(), r.getHeadline(), r.effectiveStatus(now))).toList(),
                 a.getScheduledAt(), a.getPublishedAt(), a.getUnpublishAt(), a.getCreatedAt(), a.getUpdatedAt(), a.getDeletedAt(), a.getTranslationGroup(), a.getVersion());
     }
 }

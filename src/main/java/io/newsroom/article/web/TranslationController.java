@@ -45,17 +45,17 @@ class TranslationController {
     }
 
     /** One article of a translation group, in any state: editors see the whole group. */
-    record TranslationRef(UUID id, String language, String slug, String headline, ArticleStatus status, boolean original) {
+    record TranslationMember(UUID id, String language, String slug, String headline, ArticleStatus status, boolean original) {
     }
 
-    record TranslationList(List<TranslationRef> items) {
+    record TranslationList(List<TranslationMember> items) {
     }
 
     @GetMapping("/translations")
     @Operation(summary = "The article's translation group, the original first (empty when it has none)")
     TranslationList list(@PathVariable UUID id) {
         return transaction.execute(tx -> new TranslationList(translations.group(id).stream()
-                .map(a -> new TranslationRef(a.getId(), a.getLanguage(), a.getSlug(), a.getHeadline(), a.effectiveStatus(clock.instant()),
+                .map(a -> new TranslationMember(a.getId(), a.getLanguage(), a.getSlug(), a.getHeadline(), a.effectiveStatus(clock.instant()),
                         a.getId().equals(a.getTranslationGroup())))
                 .toList()));
     }

@@ -25,10 +25,10 @@ class AdminSimilarController {
             + "recency = 1 - recencyWeight + recencyWeight x 2^(-age / halfLife); N = published articles, n(tag) = those with the tag";
 
     /** {@code explain=false}: the list and scores. {@code explain=true} adds the reasons, what was dropped, and the settings. */
-    record SimilarResponse(List<Entry> items, List<SimilarArticles.Dropped> dropped, String formula, SimilarProperties settings) {
+    record SimilarResponse(List<ExplainedItem> items, List<SimilarArticles.Dropped> dropped, String formula, SimilarProperties settings) {
     }
 
-    record Entry(UUID id, String slug, String headline, Instant publishedAt, double score, Double recency,
+    record ExplainedItem(UUID id, String slug, String headline, Instant publishedAt, double score, Double recency,
                  List<SimilarArticles.SharedTag> sharedTags) {
     }
 
@@ -49,7 +49,7 @@ class AdminSimilarController {
                             @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
         articles.get(id);
         SimilarArticles.Ranking ranking = similar.rank(id, limit);
-        List<Entry> items = ranking.items().stream().map(item -> new Entry(item.id(), item.slug(), item.headline(), item.publishedAt(),
+        List<ExplainedItem> items = ranking.items().stream().map(item -> new ExplainedItem(item.id(), item.slug(), item.headline(), item.publishedAt(),
                 item.score(), explain ? item.recency() : null, explain ? item.sharedTags() : null)).toList();
         return explain ? new SimilarResponse(items, ranking.dropped(), FORMULA, properties) : new SimilarResponse(items, null, null, null);
     }
