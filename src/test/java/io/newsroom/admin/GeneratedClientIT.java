@@ -13,6 +13,7 @@ import io.newsroom.client.model.ArticleRequest;
 import io.newsroom.client.model.ArticleView;
 import io.newsroom.client.model.PagePublicArticle;
 import io.newsroom.client.model.PublicArticle;
+import io.newsroom.client.model.PublishRequest;
 import io.newsroom.client.model.SourceRequest;
 import io.newsroom.client.model.SourceResponse;
 import io.newsroom.client.model.TagRef;
@@ -40,10 +41,12 @@ class GeneratedClientIT extends IntegrationTest {
                 .sourceId(source.getId())
                 .tags(List.of("إيران", "باكستان", "خطة عمل مشتركة")));
         assertThat(created.getStatus()).hasToString("DRAFT");
-        AdminArticleResponse published = articles.publishArticle(created.getId(), null);
+        java.time.OffsetDateTime until = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(7).withNano(0);
+        AdminArticleResponse published = articles.publishArticle(created.getId(), null, new PublishRequest().unpublishAt(until));
         assertThat(published.getStatus()).hasToString("PUBLISHED");
+        assertThat(published.getUnpublishAt()).isEqualTo(until);
         for (int i = 0; i < 4; i++) {
-            articles.publishArticle(articles.createArticle(new ArticleRequest().headline("خبر إيراني رقم " + i).tags(List.of("إيران"))).getId(), null);
+            articles.publishArticle(articles.createArticle(new ArticleRequest().headline("خبر إيراني رقم " + i).tags(List.of("إيران"))).getId(), null, null);
         }
 
         ArticlesContentApi readers = new ArticlesContentApi(client(null));
