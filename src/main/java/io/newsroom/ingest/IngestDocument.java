@@ -41,6 +41,11 @@ public record IngestDocument(String uri, Instant versionCreated, Instant publish
         /** ninjs {@code withheld} or {@code canceled}: take off the site. */
         WITHHELD,
         /** An article line with status DRAFT, or no status: keep as a draft. */
-        DRAFT
+        DRAFT,
+        /**
+         * A feed item: published when it first arrives; an update changes the content only, so an
+         * editor's unpublishing or archiving stands.
+         */
+        PUBLISH_WHEN_NEW
     }
 }

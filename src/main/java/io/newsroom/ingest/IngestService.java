@@ -114,7 +114,7 @@ public class IngestService {
         Article article = existing == null
                 ? articles.create(request.toNewArticle(document.uri()))
                 : articles.update(existing.getId(), existing.getVersion(), request.toChanges());
-        article = applyStatus(article, document, asDraft);
+        article = applyStatus(article, document, asDraft, existing == null);
         if (document.uri() != null) {
             remember(document, article.getId());
         }
@@ -212,9 +212,12 @@ public class IngestService {
      * usable: published (scheduled while embargoed), unless this key ingests drafts; withheld or canceled:
      * taken off the site. An editor's archiving is not undone by a wire update.
      */
-    private Article applyStatus(Article article, IngestDocument document, boolean asDraft) {
+    private Article applyStatus(Article article, IngestDocument document, boolean asDraft, boolean created) {
         ArticleStatus status = article.getStatus();
         Instant now = clock.instant();
+        if (document.pubStatus() == PubStatus.PUBLISH_WHEN_NEW) {
+            return created && !asDraft ? articles.publish(article.getId(), publicationTime(document, now)) : article;
+        }
         if (document.pubStatus() == PubStatus.WITHHELD) {
             return status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED ? articles.unpublish(article.getId()) : article;
         }

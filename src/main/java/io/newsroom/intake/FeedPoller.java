@@ -1,0 +1,204 @@
+package io.newsroom.intake;
+
+import io.newsroom.ingest.IngestService;
+import io.newsroom.problem.ApiProblem;
+import io.newsroom.problem.ConflictProblem;
+import io.newsroom.problem.DatabaseUnavailable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls due feeds on every instance. Feeds are claimed (FeedSubscriptions.claimDue) so each is
+ * polled by one instance at a time, and polled on a pool of {@code concurrency} threads, so a slow,
+ * huge or endless feed holds one thread until its deadline and delays no other. One item failing
+ * (a headline too long, a database constraint) is named in the report; the others still go in.
+ */
+@Component
+public class FeedPoller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
+
+    /** What one poll did: {@code status} OK, NOT_MODIFIED, FAILED or DISABLED, with counts, errors and warnings. */
+    @Schema(name = "FeedPollReport")
+    public record Report(String status, Integer httpStatus, int created, int updated, int unchanged, int duplicates, int failed,
+                         List<String> errors, List<String> warnings) {
+    }
+
+    private final FeedSubscriptions feeds;
+    private final FeedFetcher fetcher;
+    private final IngestService ingest;
+    private final FeedProperties properties;
+    private final Clock clock;
+    private final Semaphore slots;
+    private ExecutorService pool;
+    private volatile boolean running;
+
+    FeedPoller(FeedSubscriptions feeds, FeedFetcher fetcher, IngestService ingest, FeedProperties properties, Clock clock) {
+        this.feeds = feeds;
+        this.fetcher = fetcher;
+        this.ingest = ingest;
+        this.properties = properties;
+        this.clock = clock;
+        this.slots = new Semaphore(properties.concurrency());
+    }
+
+    @Override
+    public void start() {
+        pool = Executors.newFixedThreadPool(properties.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "feed-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Scheduled(fixedDelayString = "${newsroom.feeds.poll-interval:1s}", initialDelayString = "${newsroom.feeds.poll-interval:1s}")
+    void pollDue() {
+        if (!running) {
+            return;
+        }
+        int free = slots.availablePermits();
+        if (free == 0) {
+            return;
+        }
+        List<FeedSubscription> due;
+        try {
+            due = feeds.claimDue(free, clock.instant().plus(properties.claimTimeout()));
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                log.warn("Feed polling skipped: the database cannot be reached ({})", e.getMessage());
+                return;
+            }
+            throw e;
+        }
+        for (FeedSubscription feed : due) {
+            slots.acquireUninterruptibly();
+            pool.execute(() -> {
+                try {
+                    poll(feed);
+                } catch (RuntimeException e) {
+                    log.warn("Polling feed {} failed: {}", feed.url(), e.toString());
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+    }
+
+    /** An editor's "poll now": this instance polls it at once and answers the report; 409 while another poll holds it. */
+    public Report pollNow(UUID sourceId, UUID feedId) {
+        FeedSubscription feed = feeds.claim(sourceId, feedId, clock.instant().plus(properties.claimTimeout()))
+                .orElseThrow(() -> new ConflictProblem("The feed is being polled right now; its report will be in its health shortly"));
+        return poll(feed);
+    }
+
+    Report poll(FeedSubscription feed) {
+        FeedFetcher.Fetched fetched = fetcher.fetch(feed.url(), feed.etag(), feed.lastModified());
+        Instant now = clock.instant();
+        if (fetched.notModified()) {
+            feeds.recordPoll(feed.id(), new FeedSubscriptions.Outcome(now, 304, null, 0, now.plus(feed.pollInterval()), null, false, null, null,
+                    fetched.permanentUrl(), 0, 0, 0));
+            return new Report("NOT_MODIFIED", 304, 0, 0, 0, 0, 0, List.of(), List.of());
+        }
+        if (!fetched.ok()) {
+            return failed(feed, fetched.status() == 0 ? null : fetched.status(), fetched.error(), fetched.permanentUrl(), now);
+        }
+        FeedParser.Parsed parsed;
+        try {
+            parsed = FeedParser.parse(fetched.body());
+        } catch (Exception e) {
+            return failed(feed, fetched.status(), "The feed could not be read as RSS, Atom or JSON Feed: " + e.getMessage(), fetched.permanentUrl(), now);
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int duplicates = 0;
+        int failedItems = 0;
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (FeedParser.Item item : parsed.items()) {
+            if (!keys.add(FeedItemMapper.key(feed, item))) {
+                duplicates++; // the same item twice in one document
+                continue;
+            }
+            FeedItemMapper.Mapped mapped = FeedItemMapper.map(feed, parsed.language(), item, now);
+            warnings.addAll(mapped.notes());
+            try {
+                ingest.check(mapped.document().content());
+                switch (ingest.ingest(mapped.document()).outcome()) {
+                    case CREATED -> created++;
+                    case UPDATED -> updated++;
+                    default -> unchanged++;
+                }
+            } catch (ApiProblem e) {
+                failedItems++;
+                errors.add(label(item) + ": " + e.getMessage() + describeFields(e));
+            } catch (RuntimeException e) {
+                if (DatabaseUnavailable.isCause(e)) {
+                    throw e; // the whole poll fails; the claim runs out and the feed is polled again
+                }
+                failedItems++;
+                errors.add(label(item) + ": " + e.getClass().getSimpleName());
+                log.warn("Feed item {} of {} could not be stored", label(item), feed.url(), e);
+            }
+        }
+        feeds.recordPoll(feed.id(), new FeedSubscriptions.Outcome(now, fetched.status(), null, 0, now.plus(feed.pollInterval()), null, true,
+                fetched.etag(), fetched.lastModified(), fetched.permanentUrl(), parsed.items().size(), created, updated));
+        return new Report("OK", fetched.status(), created, updated, unchanged, duplicates, failedItems, errors, warnings);
+    }
+
+    /** A failed poll backs off exponentially; 410 Gone, or too many failures in a row, disables the feed with the reason. */
+    private Report failed(FeedSubscription feed, Integer status, String error, String movedTo, Instant now) {
+        int failures = feed.consecutiveFailures() + 1;
+        String disabled = null;
+        if (status != null && status == 410) {
+            disabled = "The feed is gone (410); re-enable it once it is back";
+        } else if (failures >= properties.maxFailures()) {
+            disabled = failures + " consecutive failures; the last: " + error;
+        }
+        feeds.recordPoll(feed.id(), new FeedSubscriptions.Outcome(now, status, error, failures, now.plus(properties.backoffAfter(failures,
+                feed.pollInterval())), disabled, false, null, null, movedTo, 0, 0, 0));
+        return new Report(disabled == null ? "FAILED" : "DISABLED", status, 0, 0, 0, 0, 0, List.of(error), List.of());
+    }
+
+    private static String label(FeedParser.Item item) {
+        return item.guid() != null ? item.guid() : item.link() != null ? item.link() : String.valueOf(item.title());
+    }
+
+    private static String describeFields(ApiProblem problem) {
+        Object errors = problem.properties().get("errors");
+        return errors == null ? "" : " " + errors;
+    }
+}
