@@ -124,6 +124,10 @@ public class Article {
     @Column(name = "created_by")
     private UUID createdBy;
 
+    /** The lead of the story this article has joined (ArticleStories); null when it stands for itself. */
+    @Column(name = "story_lead_id")
+    private UUID storyLeadId;
+
     // Collections do not bump the version themselves (Hibernate would add an extra UPDATE to every
     // insert); every method that changes them also sets updatedAt, which does.
     @ManyToMany
@@ -299,6 +303,16 @@ public class Article {
         return translationGroup;
     }
 
+    public UUID getStoryLeadId() {
+        return storyLeadId;
+    }
+
+    /** Joins the story led by {@code leadId}, or (null) stands for itself again. Not a content change: no revision. */
+    void placeInStory(UUID leadId, Instant now) {
+        this.storyLeadId = leadId;
+        this.updatedAt = now;
+    }
+
     public void assignExternalId(String externalId) {
         this.externalId = externalId;
     }
@@ -319,7 +333,7 @@ public class Article {
     }
 
     public boolean isVisibleToReaders(Instant now) {
-        return ReaderVisibility.isVisible(status, publishedAt, unpublishAt, deletedAt, now);
+        return ReaderVisibility.isVisible(status, publishedAt, unpublishAt, deletedAt, storyLeadId, now);
     }
 
     private void moveTo(ArticleStatus target, Instant now) {

@@ -13,6 +13,9 @@ public interface ArticleRepository extends JpaRepository<Article, UUID> {
 
     boolean existsBySlugKey(String slugKey);
 
+    /** A story's members (its lead not included), the first published first. */
+    List<Article> findByStoryLeadIdOrderByPublishedAtAscIdAsc(UUID storyLeadId);
+
     /** A translation group's members, the oldest first (the original, usually). */
     List<Article> findByTranslationGroupOrderByCreatedAtAscIdAsc(UUID translationGroup);
 

@@ -362,6 +362,9 @@ public class ArticleService {
         articles.flush(); // the response carries the new version (ETag)
         audit.record(action, "article", id, id, Map.of("from", before.name(), "to", article.getStatus().name()));
         ArticleStatus after = article.getStatus();
+        if (article.getStoryLeadId() != null) {
+            return article; // a story member is never shown on its own: subscribers hear of its lead instead
+        }
         if (after == ArticleStatus.PUBLISHED && before != ArticleStatus.PUBLISHED) {
             events.publish(ArticleEvent.Type.PUBLISHED, article, now);
         } else if (before == ArticleStatus.PUBLISHED && after != ArticleStatus.PUBLISHED) {
@@ -370,9 +373,9 @@ public class ArticleService {
         return article;
     }
 
-    /** Subscribers hear of changes readers can see: those to published articles. */
+    /** Subscribers hear of changes readers can see: those to published articles that stand for themselves. */
     void announceChange(Article article, Instant now) {
-        if (article.getStatus() == ArticleStatus.PUBLISHED && article.getDeletedAt() == null) {
+        if (article.getStatus() == ArticleStatus.PUBLISHED && article.getDeletedAt() == null && article.getStoryLeadId() == null) {
             events.publish(ArticleEvent.Type.UPDATED, article, now);
         }
     }

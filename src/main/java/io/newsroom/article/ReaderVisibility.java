@@ -1,15 +1,17 @@
 package io.newsroom.article;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * "Visible to readers", the one rule every public answer obeys: an article is visible in the window
  * [{@code visible_from}, {@code visible_until}). It opens at its publication time while it is
- * PUBLISHED or SCHEDULED and not deleted (nothing otherwise), and closes at its planned unpublishing
- * time, if it has one; so a scheduled article shows at its time, and one planned to be unpublished
- * hides at that time, without any write.
+ * PUBLISHED or SCHEDULED, not deleted and not a member of another article's story (nothing otherwise:
+ * readers see a story once, through its lead), and closes at its planned unpublishing time, if it has
+ * one; so a scheduled article shows at its time, and one planned to be unpublished hides at that time,
+ * without any write.
  *
- * <p>The database computes both columns from the lifecycle state (migrations V9 and V11:
+ * <p>The database computes both columns from the lifecycle state and the story (migrations V9, V11, V15:
  * {@code article_visible_from} and {@code article_visible_until}, generated columns, and the triggers
  * that copy them into {@code article_tags} and {@code article_search} as {@code visible_at} and
  * {@code visible_until}); {@link #visibleFrom} and {@link #visibleUntil} are the same rule in Java for
@@ -36,9 +38,17 @@ public final class ReaderVisibility {
         return window(alias + ".visible_at", alias + ".visible_until");
     }
 
-    /** SQL: the article under {@code alias} was to become visible by now (a scheduled one whose time has come). */
+    /**
+     * SQL: the article under {@code alias} was to become visible by now (a scheduled one whose time has
+     * come), or to be listed by its story's lead when it is a member.
+     */
     public static String opened(String alias) {
-        return alias + ".visible_from <= now()";
+        return lifecycleFrom(alias) + " <= now()";
+    }
+
+    /** SQL: the lifecycle's part of visible_from, which a story member keeps (indexed for scheduled articles, V15). */
+    public static String lifecycleFrom(String alias) {
+        return "article_visible_from(" + alias + ".status, " + alias + ".published_at, " + alias + ".deleted_at)";
     }
 
     /** SQL: the article under {@code alias} was to stop being visible by now (its unpublishing time has passed). */
@@ -50,7 +60,20 @@ public final class ReaderVisibility {
         return "(" + from + " <= now() AND (" + until + " IS NULL OR " + until + " > now()))";
     }
 
+    /**
+     * SQL: the article under {@code alias}, a member of a story, is what readers would see of it if it
+     * stood alone (the lead lists it as "also reported by" then).
+     */
+    public static String reportNow(String alias) {
+        return window(lifecycleFrom(alias), alias + ".visible_until");
+    }
+
     /** From when readers see an article in this state; null: not at all. Mirrors SQL's article_visible_from(). */
+    public static Instant visibleFrom(ArticleStatus status, Instant publishedAt, Instant deletedAt, UUID storyLeadId) {
+        return storyLeadId == null ? visibleFrom(status, publishedAt, deletedAt) : null;
+    }
+
+    /** The lifecycle's part of the rule, which a story member keeps (SQL's three-argument article_visible_from()). */
     public static Instant visibleFrom(ArticleStatus status, Instant publishedAt, Instant deletedAt) {
         boolean shown = deletedAt == null && (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED);
         return shown ? publishedAt : null;
@@ -61,8 +84,9 @@ public final class ReaderVisibility {
         return visibleFrom(status, publishedAt, deletedAt) == null ? null : unpublishAt;
     }
 
-    public static boolean isVisible(ArticleStatus status, Instant publishedAt, Instant unpublishAt, Instant deletedAt, Instant now) {
-        Instant from = visibleFrom(status, publishedAt, deletedAt);
+    public static boolean isVisible(ArticleStatus status, Instant publishedAt, Instant unpublishAt, Instant deletedAt, UUID storyLeadId,
+                                    Instant now) {
+        Instant from = visibleFrom(status, publishedAt, deletedAt, storyLeadId);
         Instant until = visibleUntil(status, publishedAt, unpublishAt, deletedAt);
         return from != null && !from.isAfter(now) && (until == null || until.isAfter(now));
     }

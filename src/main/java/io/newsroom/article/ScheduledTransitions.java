@@ -55,7 +55,7 @@ class ScheduledTransitions implements SmartLifecycle {
         this.clock = clock;
         this.steps = List.of(
                 new Step("published", "SELECT id, published_at AS due FROM articles a WHERE status = 'SCHEDULED' AND "
-                        + ReaderVisibility.opened("a") + " ORDER BY visible_from, id LIMIT ? FOR UPDATE SKIP LOCKED",
+                        + ReaderVisibility.opened("a") + " ORDER BY " + ReaderVisibility.lifecycleFrom("a") + ", id LIMIT ? FOR UPDATE SKIP LOCKED",
                         articles::publishAsScheduled, lateness(registry, "published")),
                 new Step("unpublished", "SELECT id, unpublish_at AS due FROM articles a WHERE status = 'PUBLISHED' AND "
                         + ReaderVisibility.closed("a") + " ORDER BY visible_until, id LIMIT ? FOR UPDATE SKIP LOCKED",

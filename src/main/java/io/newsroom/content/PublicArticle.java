@@ -6,12 +6,14 @@ import java.util.UUID;
 
 /**
  * A published article as readers get it. There is no field for status, version, scheduling or
- * anything else editorial, so none can leak through the content API.
+ * anything else editorial, so none can leak through the content API. {@code alsoReportedBy}: the other
+ * outlets that told the same story (its members, io.newsroom.article.ArticleStories), published ones only.
  */
 public record PublicArticle(
         UUID id, String slug, String language, String direction, String headline, String subheadline,
         String bodyHtml, String excerpt, String byline, SourceRef source, String sourceUrl, ImageRef image,
-        List<TagRef> tags, List<RelatedRef> related, List<TranslationRef> translations, boolean original,
+        List<TagRef> tags, List<RelatedRef> related, List<TranslationRef> translations, List<ReportRef> alsoReportedBy,
+        boolean original,
         Instant publishedAt, Instant createdAt, Instant updatedAt) {
 
     public record SourceRef(UUID id, String name, String slug, String url) {
@@ -30,23 +32,32 @@ public record PublicArticle(
     public record TranslationRef(String language, String slug, String headline, String url, boolean original) {
     }
 
+    /** Another outlet's telling of this story: who, where, when. */
+    public record ReportRef(SourceRef source, String url, Instant publishedAt) {
+    }
+
+    PublicArticle withAlsoReportedBy(List<ReportRef> alsoReportedBy) {
+        return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
+                sourceUrl, image, tags, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
+    }
+
     PublicArticle withTags(List<TagRef> tags) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
-                sourceUrl, image, tags, related, translations, original, publishedAt, createdAt, updatedAt);
+                sourceUrl, image, tags, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
     }
 
     PublicArticle withRelated(List<RelatedRef> related) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
-                sourceUrl, image, tags, related, translations, original, publishedAt, createdAt, updatedAt);
+                sourceUrl, image, tags, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
     }
 
     PublicArticle withPublishedAt(Instant publishedAt) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
-                sourceUrl, image, tags, related, translations, original, publishedAt, createdAt, updatedAt);
+                sourceUrl, image, tags, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
     }
 
     PublicArticle withTranslations(List<TranslationRef> translations) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
-                sourceUrl, image, tags, related, translations, original, publishedAt, createdAt, updatedAt);
+                sourceUrl, image, tags, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
     }
 }

@@ -49,7 +49,17 @@ public class PublicArticles {
      */
     private static final String ONE_ARTICLE = "SELECT " + COLUMNS
             + ", rl.related_ids, rl.related_slugs, rl.related_headlines, rl.related_published"
-            + ", tl.translation_languages, tl.translation_slugs, tl.translation_headlines, tl.translation_originals" + TAG_COLUMNS_AND_FROM + """
+            + ", tl.translation_languages, tl.translation_slugs, tl.translation_headlines, tl.translation_originals"
+            + ", st.report_source_ids, st.report_source_names, st.report_source_slugs, st.report_source_homes, st.report_urls, st.report_published"
+            + TAG_COLUMNS_AND_FROM + """
+            LEFT JOIN LATERAL (
+              SELECT array_agg(ms.id ORDER BY m.published_at, m.id) AS report_source_ids, array_agg(ms.name ORDER BY m.published_at, m.id) AS report_source_names,
+                     array_agg(ms.slug ORDER BY m.published_at, m.id) AS report_source_slugs, array_agg(ms.url ORDER BY m.published_at, m.id) AS report_source_homes,
+                     array_agg(m.source_url ORDER BY m.published_at, m.id) AS report_urls, array_agg(m.published_at ORDER BY m.published_at, m.id) AS report_published
+              FROM articles m LEFT JOIN sources ms ON ms.id = m.source_id
+              WHERE m.story_lead_id = a.id AND """ + " " + ReaderVisibility.reportNow("m") + """
+              ) st ON true
+            """ + """
             LEFT JOIN LATERAL (
               SELECT array_agg(tr.language ORDER BY tr.language) AS translation_languages, array_agg(tr.slug ORDER BY tr.language) AS translation_slugs,
                      array_agg(tr.headline ORDER BY tr.language) AS translation_headlines,
@@ -140,15 +150,25 @@ public class PublicArticles {
 
     private Optional<PublicArticle> one(String where, Map<String, ?> params) {
         List<PublicArticle> found = jdbc.query(ONE_ARTICLE + where, params,
-                (rs, n) -> article(rs).withTags(tags(rs)).withRelated(related(rs)).withTranslations(translations(rs)));
+                (rs, n) -> article(rs).withTags(tags(rs)).withRelated(related(rs)).withTranslations(translations(rs))
+                        .withAlsoReportedBy(reports(rs)));
         return found.stream().findFirst();
     }
 
-    /** The current slug of a visible article that was once published under {@code slug}. */
-    public Optional<String> currentSlugForFormer(String slug) {
+    /**
+     * Where readers of a slug that shows nothing should go: the current slug of the visible article
+     * once published under it, or of the lead of the story that a published article under it has
+     * joined (readers see the story once, through its lead).
+     */
+    public Optional<String> currentSlugFor(String slug) {
         return jdbc.queryForList("""
                 SELECT a.slug FROM article_former_slugs f JOIN articles a ON a.id = f.article_id
-                WHERE f.slug_key = :key AND """ + " " + VISIBLE, Map.of("key", Slugs.key(slug)), String.class).stream().findFirst();
+                WHERE f.slug_key = :key AND """ + " " + VISIBLE + """
+
+                UNION ALL
+                SELECT a.slug FROM articles m JOIN articles a ON a.id = m.story_lead_id
+                WHERE m.slug_key = :key AND """ + " " + ReaderVisibility.reportNow("m") + " AND " + VISIBLE,
+                Map.of("key", Slugs.key(slug)), String.class).stream().findFirst();
     }
 
     /** A visible article's id, current slug and last change, by slug (any spelling variant): for the lists hanging off it. */
@@ -223,6 +243,24 @@ public class PublicArticles {
         return related;
     }
 
+    private static List<PublicArticle.ReportRef> reports(ResultSet rs) throws SQLException {
+        Timestamp[] published = array(rs, "report_published", Timestamp[].class);
+        if (published == null) {
+            return List.of();
+        }
+        UUID[] sourceIds = array(rs, "report_source_ids", UUID[].class);
+        String[] names = array(rs, "report_source_names", String[].class);
+        String[] slugs = array(rs, "report_source_slugs", String[].class);
+        String[] homes = array(rs, "report_source_homes", String[].class);
+        String[] urls = array(rs, "report_urls", String[].class);
+        List<PublicArticle.ReportRef> reports = new ArrayList<>(published.length);
+        for (int i = 0; i < published.length; i++) {
+            PublicArticle.SourceRef source = sourceIds[i] == null ? null : new PublicArticle.SourceRef(sourceIds[i], names[i], slugs[i], homes[i]);
+            reports.add(new PublicArticle.ReportRef(source, urls[i], published[i].toInstant()));
+        }
+        return reports;
+    }
+
     private List<PublicArticle.TranslationRef> translations(ResultSet rs) throws SQLException {
         String[] languages = array(rs, "translation_languages", String[].class);
         if (languages == null) {
@@ -273,7 +311,7 @@ public class PublicArticles {
                 sourceId == null ? null : new PublicArticle.SourceRef(sourceId, rs.getString("source_name"), rs.getString("source_slug"), rs.getString("source_url_home")),
                 rs.getString("source_url"),
                 imageUrl == null ? null : new PublicArticle.ImageRef(imageUrl, rs.getString("image_caption"), rs.getString("image_credit")),
-                List.of(), List.of(), List.of(), rs.getBoolean("is_original"), instant(rs.getTimestamp("published_at")), rs.getTimestamp("created_at").toInstant(),
+                List.of(), List.of(), List.of(), List.of(), rs.getBoolean("is_original"), instant(rs.getTimestamp("published_at")), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -6,6 +6,7 @@ import io.newsroom.article.ArticleImport;
 import io.newsroom.article.ArticleRequest;
 import io.newsroom.article.ArticleService;
 import io.newsroom.article.ArticleStatus;
+import io.newsroom.article.ArticleStories;
 import io.newsroom.ingest.IngestDocument.PubStatus;
 import io.newsroom.problem.FieldProblem;
 import io.newsroom.problem.InvalidRequestProblem;
@@ -46,6 +47,10 @@ public class IngestService {
     public record Result(Outcome outcome, UUID articleId, ArticleStatus status, long version, List<String> warnings) {
     }
 
+    /** The story a new document joins: that of article {@code articleId}, for the reason the audit log keeps. */
+    public record StoryToJoin(UUID articleId, String reason) {
+    }
+
     private record Previous(UUID articleId, Instant versionCreated, String contentHash) {
     }
 
@@ -56,6 +61,7 @@ public class IngestService {
 
     private final ArticleService articles;
     private final ArticleImport articleImport;
+    private final ArticleStories stories;
     private final SourceService sources;
     private final TagService tags;
     private final ApiKeyService keys;
@@ -63,10 +69,11 @@ public class IngestService {
     private final Validator validator;
     private final Clock clock;
 
-    IngestService(ArticleService articles, ArticleImport articleImport, SourceService sources, TagService tags, ApiKeyService keys,
+    IngestService(ArticleService articles, ArticleImport articleImport, ArticleStories stories, SourceService sources, TagService tags, ApiKeyService keys,
                   JdbcTemplate jdbc, Validator validator, Clock clock) {
         this.articles = articles;
         this.articleImport = articleImport;
+        this.stories = stories;
         this.sources = sources;
         this.tags = tags;
         this.keys = keys;
@@ -89,6 +96,16 @@ public class IngestService {
 
     @Transactional
     public Result ingest(IngestDocument document) {
+        return ingest(document, null);
+    }
+
+    /**
+     * As {@link #ingest(IngestDocument)}; a document seen for the first time that tells the story
+     * {@code sameStory} names joins that story before it is published, so readers and subscribers
+     * never see it on its own (the feed intake decides that; nothing else does yet).
+     */
+    @Transactional
+    public Result ingest(IngestDocument document, StoryToJoin sameStory) {
         boolean asDraft = keys.ingestsAsDraft(Actor.current().id());
         Optional<Previous> previous = Optional.empty();
         if (document.uri() != null) {
@@ -114,6 +131,9 @@ public class IngestService {
         Article article = existing == null
                 ? articles.create(request.toNewArticle(document.uri()))
                 : articles.update(existing.getId(), existing.getVersion(), request.toChanges());
+        if (existing == null && sameStory != null) {
+            article = stories.join(article.getId(), sameStory.articleId(), sameStory.reason());
+        }
         article = applyStatus(article, document, asDraft, existing == null);
         if (document.uri() != null) {
             remember(document, article.getId());

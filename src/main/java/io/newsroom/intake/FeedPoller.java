@@ -33,25 +33,31 @@ public class FeedPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
-    /** What one poll did: {@code status} OK, NOT_MODIFIED, FAILED or DISABLED, with counts, errors and warnings. */
+    /**
+     * What one poll did: {@code status} OK, NOT_MODIFIED, FAILED or DISABLED, with counts, errors and
+     * warnings. {@code duplicates}: items given twice in the document; {@code joinedStories}: new
+     * items that told a story already published and joined it (counted in {@code created} too).
+     */
     @Schema(name = "FeedPollReport")
-    public record Report(String status, Integer httpStatus, int created, int updated, int unchanged, int duplicates, int failed,
-                         List<String> errors, List<String> warnings) {
+    public record Report(String status, Integer httpStatus, int created, int updated, int unchanged, int duplicates, int joinedStories,
+                         int failed, List<String> errors, List<String> warnings) {
     }
 
     private final FeedSubscriptions feeds;
     private final FeedFetcher fetcher;
     private final IngestService ingest;
+    private final StoryIntake storyIntake;
     private final FeedProperties properties;
     private final Clock clock;
     private final Semaphore slots;
     private ExecutorService pool;
     private volatile boolean running;
 
-    FeedPoller(FeedSubscriptions feeds, FeedFetcher fetcher, IngestService ingest, FeedProperties properties, Clock clock) {
+    FeedPoller(FeedSubscriptions feeds, FeedFetcher fetcher, IngestService ingest, StoryIntake storyIntake, FeedProperties properties, Clock clock) {
         this.feeds = feeds;
         this.fetcher = fetcher;
         this.ingest = ingest;
+        this.storyIntake = storyIntake;
         this.properties = properties;
         this.clock = clock;
         this.slots = new Semaphore(properties.concurrency());
@@ -129,7 +135,7 @@ public class FeedPoller implements SmartLifecycle {
         if (fetched.notModified()) {
             feeds.recordPoll(feed.id(), new FeedSubscriptions.Outcome(now, 304, null, 0, now.plus(feed.pollInterval()), null, false, null, null,
                     fetched.permanentUrl(), 0, 0, 0));
-            return new Report("NOT_MODIFIED", 304, 0, 0, 0, 0, 0, List.of(), List.of());
+            return new Report("NOT_MODIFIED", 304, 0, 0, 0, 0, 0, 0, List.of(), List.of());
         }
         if (!fetched.ok()) {
             return failed(feed, fetched.status() == 0 ? null : fetched.status(), fetched.error(), fetched.permanentUrl(), now);
@@ -144,12 +150,15 @@ public class FeedPoller implements SmartLifecycle {
         int updated = 0;
         int unchanged = 0;
         int duplicates = 0;
+        int joined = 0;
         int failedItems = 0;
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Set<String> keys = new HashSet<>();
+        Set<String> known = ingest.knownUris(parsed.items().stream().map(item -> FeedItemMapper.key(feed, item)).toList());
         for (FeedParser.Item item : parsed.items()) {
-            if (!keys.add(FeedItemMapper.key(feed, item))) {
+            String key = FeedItemMapper.key(feed, item);
+            if (!keys.add(key)) {
                 duplicates++; // the same item twice in one document
                 continue;
             }
@@ -157,10 +166,19 @@ public class FeedPoller implements SmartLifecycle {
             warnings.addAll(mapped.notes());
             try {
                 ingest.check(mapped.document().content());
-                switch (ingest.ingest(mapped.document()).outcome()) {
-                    case CREATED -> created++;
-                    case UPDATED -> updated++;
-                    default -> unchanged++;
+                if (known.contains(key)) {
+                    switch (ingest.ingest(mapped.document()).outcome()) {
+                        case UPDATED -> updated++;
+                        default -> unchanged++;
+                    }
+                } else {
+                    StoryIntake.Created made = storyIntake.create(mapped.document());
+                    if (made.result().outcome() == IngestService.Outcome.CREATED) {
+                        created++;
+                        joined += made.joinedStory() ? 1 : 0;
+                    } else {
+                        unchanged++; // another instance took the item in a moment before
+                    }
                 }
             } catch (ApiProblem e) {
                 failedItems++;
@@ -174,9 +192,13 @@ public class FeedPoller implements SmartLifecycle {
                 log.warn("Feed item {} of {} could not be stored", label(item), feed.url(), e);
             }
         }
+        // The validators are kept only when every item went in: an item that failed (the database was
+        // busy, a constraint) is tried again by the next poll instead of hiding behind a 304.
+        boolean complete = failedItems == 0;
         feeds.recordPoll(feed.id(), new FeedSubscriptions.Outcome(now, fetched.status(), null, 0, now.plus(feed.pollInterval()), null, true,
-                fetched.etag(), fetched.lastModified(), fetched.permanentUrl(), parsed.items().size(), created, updated));
-        return new Report("OK", fetched.status(), created, updated, unchanged, duplicates, failedItems, errors, warnings);
+                complete ? fetched.etag() : null, complete ? fetched.lastModified() : null, fetched.permanentUrl(), parsed.items().size(), created,
+                updated));
+        return new Report("OK", fetched.status(), created, updated, unchanged, duplicates, joined, failedItems, errors, warnings);
     }
 
     /** A failed poll backs off exponentially; 410 Gone, or too many failures in a row, disables the feed with the reason. */
@@ -190,7 +212,7 @@ public class FeedPoller implements SmartLifecycle {
         }
         feeds.recordPoll(feed.id(), new FeedSubscriptions.Outcome(now, status, error, failures, now.plus(properties.backoffAfter(failures,
                 feed.pollInterval())), disabled, false, null, null, movedTo, 0, 0, 0));
-        return new Report(disabled == null ? "FAILED" : "DISABLED", status, 0, 0, 0, 0, 0, List.of(error), List.of());
+        return new Report(disabled == null ? "FAILED" : "DISABLED", status, 0, 0, 0, 0, 0, 0, List.of(error), List.of());
     }
 
     private static String label(FeedParser.Item item) {

@@ -69,7 +69,7 @@ class ArticlePageController {
     ResponseEntity<String> published(@PathVariable String slug) {
         Optional<PublicArticle> found = articles.bySlug(slug);
         if (found.isEmpty()) {
-            return articles.currentSlugForFormer(slug).map(ArticlePageController::redirect).orElseGet(this::notFound);
+            return articles.currentSlugFor(slug).map(ArticlePageController::redirect).orElseGet(this::notFound);
         }
         PublicArticle article = found.get();
         if (!article.slug().equals(slug)) {

@@ -100,7 +100,8 @@ class SecurityConfiguration {
                                 "/api/admin/articles/*/schedule", "/api/admin/articles/*/archive",
                                 "/api/admin/articles/*/restore").hasAnyRole(ADMIN, EDITOR)
                         .requestMatchers(DELETE, "/api/admin/articles/*").hasAnyRole(ADMIN, EDITOR)
-                        .requestMatchers("/api/admin/articles/*/unpublish-at", "/api/admin/articles/*/translation-of").hasAnyRole(ADMIN, EDITOR)
+                        .requestMatchers("/api/admin/articles/*/unpublish-at", "/api/admin/articles/*/translation-of",
+                                "/api/admin/articles/*/story").hasAnyRole(ADMIN, EDITOR)
                         // writers preview their own drafts; a link shows one article to whoever holds it, nothing more
                         .requestMatchers("/api/admin/articles/*/preview-links", "/api/admin/articles/*/preview-links/*")
                                 .hasAnyRole(ADMIN, EDITOR, WRITER)

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.jsoup.Jsoup;
 
 /**
  * What a story is compared by: the words of its headline and lead (normalised Arabic stems, words of
@@ -22,6 +23,15 @@ public record StorySignature(Set<String> words, Map<String, Set<String>> slots) 
         add(headline, Integer.MAX_VALUE, words, slots, lexicon);
         add(lead, LEAD_WORDS, words, slots, lexicon);
         return new StorySignature(words, slots);
+    }
+
+    /**
+     * An article's signature: its headline and lead, the lead being its excerpt, else the start of
+     * its body as text (feeds often carry no summary of their own).
+     */
+    public static StorySignature ofArticle(String headline, String excerpt, String bodyHtml, StoryLexicon lexicon) {
+        String lead = excerpt != null && !excerpt.isBlank() ? excerpt : bodyHtml == null ? null : Jsoup.parseBodyFragment(bodyHtml).text();
+        return of(headline, lead, lexicon);
     }
 
     private static void add(String text, int limit, Set<String> words, Map<String, Set<String>> slots, StoryLexicon lexicon) {

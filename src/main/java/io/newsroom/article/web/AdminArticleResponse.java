@@ -12,7 +12,8 @@ record AdminArticleResponse(
         UUID id, String slug, String language, String direction, ArticleStatus status,
         String headline, String subheadline, String bodyHtml, String excerpt, String byline,
         SourceRef source, String sourceUrl, ImageRef image, List<TagRef> tags, List<ReadAlsoRef> related,
-        Instant scheduledAt, Instant publishedAt, Instant unpublishAt, Instant createdAt, Instant updatedAt, Instant deletedAt, UUID translationGroup, long version) {
+        Instant scheduledAt, Instant publishedAt, Instant unpublishAt, Instant createdAt, Instant updatedAt, Instant deletedAt, UUID translationGroup,
+        UUID storyLeadId, long version) {
 
     record SourceRef(UUID id, String name, String slug, String url) {
     }
@@ -35,6 +36,7 @@ record AdminArticleResponse(
                 a.getImage() == null ? null : new ImageRef(a.getImage().url(), a.getImage().caption(), a.getImage().credit()),
                 a.getTags().stream().map(t -> new TagRef(t.getId(), t.getName(), t.getSlug())).toList(),
                 a.getRelated().stream().map(r -> new ReadAlsoRef(r.getId(), r.getSlug(), r.getHeadline(), r.effectiveStatus(now))).toList(),
-                a.getScheduledAt(), a.getPublishedAt(), a.getUnpublishAt(), a.getCreatedAt(), a.getUpdatedAt(), a.getDeletedAt(), a.getTranslationGroup(), a.getVersion());
+                a.getScheduledAt(), a.getPublishedAt(), a.getUnpublishAt(), a.getCreatedAt(), a.getUpdatedAt(), a.getDeletedAt(), a.getTranslationGroup(),
+                a.getStoryLeadId(), a.getVersion());
     }
 }

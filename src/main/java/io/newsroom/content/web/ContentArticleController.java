@@ -83,7 +83,7 @@ class ContentArticleController {
                               HttpServletRequest servletRequest) {
         Optional<PublicArticle> found = articles.bySlug(slug);
         if (found.isEmpty()) {
-            String current = articles.currentSlugForFormer(slug)
+            String current = articles.currentSlugFor(slug)
                     .orElseThrow(() -> new NotFoundProblem("No published article with slug " + slug));
             return redirect(current, servletRequest);
         }

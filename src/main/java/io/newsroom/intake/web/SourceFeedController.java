@@ -2,11 +2,14 @@ package io.newsroom.intake.web;
 
 import io.newsroom.intake.FeedPoller;
 import io.newsroom.intake.Feeds;
+import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.validation.LanguageTag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -32,6 +35,8 @@ class SourceFeedController {
 
     record FeedRequest(@NotBlank @Size(max = 2000) String url,
                        @Schema(description = "ISO-8601 duration, PT1S to P1D; default PT5M", example = "PT5M") Duration pollInterval,
+                       @Min(1) @Max(86_400) @Schema(description = "the poll interval in seconds (shared/CONTRACT.md's name); "
+                               + "give this or pollInterval") Integer intervalSeconds,
                        @Pattern(regexp = "PUBLISH|DRAFT") @Schema(description = "PUBLISH (default) or DRAFT") String mode,
                        @LanguageTag @Schema(description = "default: the feed's own") String language,
                        @Size(max = 20) List<@NotBlank @Size(max = 100) String> defaultTags,
@@ -43,7 +48,7 @@ class SourceFeedController {
                   long itemsSeen, long itemsCreated, long itemsUpdated) {
     }
 
-    record FeedView(UUID id, UUID sourceId, String url, Duration pollInterval, String mode, String language, List<String> defaultTags,
+    record FeedView(UUID id, UUID sourceId, String url, Duration pollInterval, long intervalSeconds, String mode, String language, List<String> defaultTags,
                     boolean enabled, String disabledReason, Health health, Instant createdAt, Instant updatedAt) {
     }
 
@@ -97,12 +102,20 @@ class SourceFeedController {
     }
 
     private static Feeds.FeedSettings settings(FeedRequest request) {
-        return new Feeds.FeedSettings(request.url(), request.pollInterval(), request.mode(), request.language(), request.defaultTags(),
+        Duration interval = request.pollInterval();
+        if (request.intervalSeconds() != null) {
+            Duration inSeconds = Duration.ofSeconds(request.intervalSeconds());
+            if (interval != null && !interval.equals(inSeconds)) {
+                throw new InvalidRequestProblem("intervalSeconds", "says another interval than pollInterval; give one of them");
+            }
+            interval = inSeconds;
+        }
+        return new Feeds.FeedSettings(request.url(), interval, request.mode(), request.language(), request.defaultTags(),
                 request.enabled());
     }
 
     private static FeedView view(io.newsroom.intake.FeedSubscription feed) {
-        return new FeedView(feed.id(), feed.sourceId(), feed.url(), feed.pollInterval(), feed.mode().name(), feed.language(), feed.defaultTags(),
+        return new FeedView(feed.id(), feed.sourceId(), feed.url(), feed.pollInterval(), feed.pollInterval().toSeconds(), feed.mode().name(), feed.language(), feed.defaultTags(),
                 feed.enabled(), feed.disabledReason(), new Health(feed.lastPolledAt(), feed.lastStatus(), feed.lastError(),
                 feed.consecutiveFailures(), feed.enabled() ? feed.nextPollAt() : null, feed.itemsSeen(), feed.itemsCreated(), feed.itemsUpdated()),
                 feed.createdAt(), feed.updatedAt());

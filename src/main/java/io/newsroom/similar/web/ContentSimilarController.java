@@ -52,7 +52,7 @@ class ContentSimilarController {
                                         HttpServletRequest servletRequest) {
         Optional<PublicArticles.Ref> seed = articles.refBySlug(slug);
         if (seed.isEmpty() || !seed.get().slug().equals(slug)) {
-            String current = seed.map(PublicArticles.Ref::slug).or(() -> articles.currentSlugForFormer(slug))
+            String current = seed.map(PublicArticles.Ref::slug).or(() -> articles.currentSlugFor(slug))
                     .orElseThrow(() -> new NotFoundProblem("No published article with slug " + slug));
             String query = servletRequest.getQueryString() == null ? "" : "?" + servletRequest.getQueryString();
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)

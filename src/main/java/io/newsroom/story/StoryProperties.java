@@ -1,0 +1,25 @@
+package io.newsroom.story;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How incoming stories are recognised as one already told ({@code newsroom.stories.*}).
+ *
+ * @param enabled   whether a new feed item is compared with recent articles at all
+ * @param window    how far back the articles it is compared with were published
+ * @param threshold the similarity (Dice over headline-and-lead words) from which two texts may tell one
+ *                  story; the default is the one SameStoryTest measures precision and recall at
+ */
+@Validated
+@ConfigurationProperties("newsroom.stories")
+public record StoryProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("72h") @DurationMin(minutes = 1) Duration window,
+        @DefaultValue("" + SameStory.DEFAULT_THRESHOLD) @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double threshold) {
+}
