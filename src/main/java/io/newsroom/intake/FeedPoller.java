@@ -110,15 +110,35 @@ public class FeedPoller implements SmartLifecycle {
         }
         for (FeedSubscription feed : due) {
             slots.acquireUninterruptibly();
-            pool.execute(() -> {
+            pool.execute(() -> pollThenTakeTheNext(feed));
+        }
+    }
+
+    /**
+     * Polls the feed, then, while feeds are due, claims and polls the next one on the same thread:
+     * a round of many quick polls (304s) keeps every slot busy instead of waiting for the next tick.
+     */
+    private void pollThenTakeTheNext(FeedSubscription first) {
+        try {
+            FeedSubscription feed = first;
+            while (feed != null) {
                 try {
                     poll(feed);
                 } catch (RuntimeException e) {
                     log.warn("Polling feed {} failed: {}", feed.url(), e.toString());
-                } finally {
-                    slots.release();
                 }
-            });
+                feed = running ? next() : null;
+            }
+        } finally {
+            slots.release();
+        }
+    }
+
+    private FeedSubscription next() {
+        try {
+            return feeds.claimDue(1, clock.instant().plus(properties.claimTimeout())).stream().findFirst().orElse(null);
+        } catch (RuntimeException e) {
+            return null; // the database is away: the next tick tries again
         }
     }
 

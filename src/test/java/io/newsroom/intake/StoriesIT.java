@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.newsroom.support.Api;
 import io.newsroom.support.FeedServer;
 import io.newsroom.support.IntegrationTest;
+import io.newsroom.support.SecondInstance;
 import io.newsroom.support.WebhookReceiver;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -56,27 +57,45 @@ class StoriesIT extends IntegrationTest {
     /** The three outlets' feeds polled in turn; answers the article ids of the Wafd, Novosti and Ahram items. */
     private Map<String, UUID> pollThreeOutlets() {
         Map<String, UUID> ids = new HashMap<>();
-        String[][] outlets = {
-                {"wafd", "بوابة الوفد", WAFD_HEADLINE, WAFD_LEAD},
-                {"novosti", "نوفوستي", NOVOSTI_HEADLINE, NOVOSTI_LEAD},
-                {"ahram", "الأهرام", AHRAM_HEADLINE, AHRAM_LEAD}};
-        for (String[] outlet : outlets) {
-            String name = outlet[0];
-            String sourceId = source(outlet[1], name);
-            String document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + outlet[1] + "</title>"
-                    + "<item><guid>" + name + "-1</guid><title>" + outlet[2] + "</title><link>https://" + name + ".example/news/1</link>"
-                    + "<description>" + outlet[3] + "</description><category>البنك المركزي</category></item></channel></rss>";
-            server.serve("/" + name + ".xml", FeedServer.feed(SourceFeedsIT.RSS, () -> document));
-            Map<String, Object> settings = new HashMap<>(Map.of("url", server.url("/" + name + ".xml"), "enabled", false));
-            String feedId = editor.post(SourceFeedsIT.feedsPath(sourceId), settings).json().get("id").asString();
-            Api.Result polled = editor.post(SourceFeedsIT.feedsPath(sourceId) + "/" + feedId + "/poll", null);
-            assertThat(polled.status()).as(polled.toString()).isEqualTo(200);
-            assertThat(polled.json().get("created").asInt()).as(polled.toString()).isEqualTo(1);
-            assertThat(polled.json().get("joinedStories").asInt()).as(polled.toString()).isEqualTo(name.equals("novosti") ? 1 : 0);
-            ids.put(name, jdbc.queryForObject("SELECT article_id FROM ingested_documents WHERE uri = ?", UUID.class,
-                    "feed:" + feedId + ":" + name + "-1"));
+        for (String outlet : List.of("wafd", "novosti", "ahram")) {
+            ids.put(outlet, pollOutlet(outlet, editor));
         }
         return ids;
+    }
+
+    /** Adds the outlet's source and feed, has the instance behind {@code through} poll it now; answers its article's id. */
+    private UUID pollOutlet(String name, Api through) {
+        Map<String, String[]> outlets = Map.of(
+                "wafd", new String[] {"بوابة الوفد", WAFD_HEADLINE, WAFD_LEAD},
+                "novosti", new String[] {"نوفوستي", NOVOSTI_HEADLINE, NOVOSTI_LEAD},
+                "ahram", new String[] {"الأهرام", AHRAM_HEADLINE, AHRAM_LEAD});
+        String[] outlet = outlets.get(name);
+        String sourceId = source(outlet[0], name);
+        String document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + outlet[0] + "</title>"
+                + "<item><guid>" + name + "-1</guid><title>" + outlet[1] + "</title><link>https://" + name + ".example/news/1</link>"
+                + "<description>" + outlet[2] + "</description><category>البنك المركزي</category></item></channel></rss>";
+        server.serve("/" + name + ".xml", FeedServer.feed(SourceFeedsIT.RSS, () -> document));
+        Map<String, Object> settings = new HashMap<>(Map.of("url", server.url("/" + name + ".xml"), "enabled", false));
+        String feedId = editor.post(SourceFeedsIT.feedsPath(sourceId), settings).json().get("id").asString();
+        Api.Result polled = through.post(SourceFeedsIT.feedsPath(sourceId) + "/" + feedId + "/poll", null);
+        assertThat(polled.status()).as(polled.toString()).isEqualTo(200);
+        assertThat(polled.json().get("created").asInt()).as(polled.toString()).isEqualTo(1);
+        assertThat(polled.json().get("joinedStories").asInt()).as(polled.toString()).isEqualTo(name.equals("novosti") ? 1 : 0);
+        return jdbc.queryForObject("SELECT article_id FROM ingested_documents WHERE uri = ?", UUID.class, "feed:" + feedId + ":" + name + "-1");
+    }
+
+    @Test
+    void anInstanceHearsOfStoriesAnotherPublishedAndJoinsThem() {
+        try (SecondInstance second = SecondInstance.start()) {
+            Api other = new Api(second.port(), json).as(editorKey);
+            // the other instance reads its story index now (a story of its own), then has to hear of the Wafd one
+            UUID ahram = pollOutlet("ahram", other);
+            UUID wafd = pollOutlet("wafd", editor);
+            sleep(Duration.ofSeconds(1)); // "a change shows on every instance within 1 s"
+            UUID novosti = pollOutlet("novosti", other);
+            assertThat(jdbc.queryForObject("SELECT story_lead_id FROM articles WHERE id = ?", UUID.class, novosti)).isEqualTo(wafd);
+            assertThat(jdbc.queryForObject("SELECT story_lead_id FROM articles WHERE id = ?", UUID.class, ahram)).isNull();
+        }
     }
 
     @Test
@@ -123,6 +142,12 @@ class StoriesIT extends IntegrationTest {
         assertThat(stories.get("items").get(0).get("leadId").asString()).isEqualTo(ids.get("wafd").toString());
         assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE article_id = ?", String.class, ids.get("novosti")))
                 .contains("story.joined");
+
+        // an outlet's telling taken off the site leaves the lead's list, and its URL shows nothing
+        Api.Result unpublished = editor.post("/api/admin/articles/" + ids.get("novosti") + "/unpublish", null);
+        assertThat(unpublished.status()).as(unpublished.toString()).isEqualTo(200);
+        assertThat(api.get("/api/content/articles/" + leadSlug).json().get("alsoReportedBy")).isEmpty();
+        assertThat(api.get("/api/content/articles/" + memberSlug).status()).isEqualTo(404);
     }
 
     @Test
@@ -230,6 +255,14 @@ class StoriesIT extends IntegrationTest {
 
     private static String encoded(String slug) {
         return java.net.URLEncoder.encode(slug, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<String> events(WebhookReceiver receiver, UUID articleId) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
  * Editors merge two stories and split an article out of its story; the feed intake joins them itself.
  */
 @RestController
-@Validated
 @Tag(name = "Stories (admin)")
 class StoryController {
 

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Serves FEEDS RSS 2.0 feeds of ITEMS Arabic stories each on 127.0.0.1, for bench/feeds.sh.
+
+/feed/<n>.xml: feed n, built once from a seeded generator and kept in memory with a strong ETag and a
+Last-Modified; a conditional GET that matches answers 304 with no body. /stats answers how many
+requests were answered 200 and 304. Items are of realistic size: a headline of 8-14 words, a
+description (lead) of 30-50 words and a content:encoded body of 250-500 words in paragraphs.
+
+About one story in ten is told again by another feed in its own words (a third of the words
+replaced, the numbers and places kept), so the same-story check has real work to do: those items
+should join the first telling's story.
+
+Usage: feed_server.py PORT FEEDS ITEMS VOCABULARY_FILE
+"""
+import hashlib
+import random
+import sys
+import threading
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from xml.sax.saxutils import escape
+
+PORT, FEEDS, ITEMS = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+WORDS = [w for w in open(sys.argv[4], encoding="utf-8").read().split() if len(w) > 2]
+# Zipf-like: common words come up often, most words rarely, as in running text
+WEIGHTS = [1.0 / (rank + 10) for rank in range(len(WORDS))]
+LAST_MODIFIED = formatdate(usegmt=True)
+RETOLD_SHARE = 0.1
+
+
+def words(rng, low, high):
+    return rng.choices(WORDS, WEIGHTS, k=rng.randint(low, high))
+
+
+def story(seed):
+    rng = random.Random(seed)
+    return {"headline": words(rng, 8, 14) + [str(rng.randint(2, 900))], "lead": words(rng, 30, 50),
+            "body": [words(rng, 40, 80) for _ in range(rng.randint(5, 8))]}
+
+
+def retold(original, seed):
+    """The same event in another outlet's words: a third of the words replaced, numbers kept."""
+    rng = random.Random(seed)
+
+    def reword(text):
+        return [w if w.isdigit() or rng.random() > 0.33 else rng.choices(WORDS, WEIGHTS)[0] for w in text]
+    return {"headline": reword(original["headline"]), "lead": reword(original["lead"]),
+            "body": [reword(p) for p in original["body"]]}
+
+
+def feed_document(n):
+    rng = random.Random(n * 7919)
+    items = []
+    for i in range(ITEMS):
+        if n > 0 and rng.random() < RETOLD_SHARE:
+            # a story an earlier feed told (its first item told), in this outlet's words
+            source_feed = rng.randrange(0, n)
+            text = retold(story((source_feed, 0)), (n, i))
+        else:
+            text = story((n, i))
+        body = "".join(f"<p>{escape(' '.join(p))}</p>" for p in text["body"])
+        items.append(
+            f"<item><guid isPermaLink=\"false\">bench-{n}-{i}</guid><title>{escape(' '.join(text['headline']))}</title>"
+            f"<link>https://outlet-{n}.example/news/{i}</link><pubDate>{LAST_MODIFIED}</pubDate>"
+            f"<category>{escape(WORDS[(n + i) % 200])}</category><category>{escape(WORDS[(n * 3 + i) % 400])}</category>"
+            f"<description>{escape(' '.join(text['lead']))}</description>"
+            f"<content:encoded><![CDATA[{body}]]></content:encoded></item>")
+    xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
+           f"<channel><title>منفذ {n}</title><link>https://outlet-{n}.example/</link><language>ar</language>"
+           + "".join(items) + "</channel></rss>").encode("utf-8")
+    return xml, '"' + hashlib.sha1(xml).hexdigest() + '"'
+
+
+DOCUMENTS = {}
+LOCK = threading.Lock()
+COUNTS = {"200": 0, "304": 0}
+
+
+def document(n):
+    with LOCK:
+        if n not in DOCUMENTS:
+            DOCUMENTS[n] = feed_document(n)
+        return DOCUMENTS[n]
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        if self.path == "/stats":
+            return self.answer(200, f"{COUNTS['200']} {COUNTS['304']}".encode(), {})
+        if not (self.path.startswith("/feed/") and self.path.endswith(".xml")):
+            return self.answer(404, b"", {})
+        n = int(self.path[6:-4])
+        if not 0 <= n < FEEDS:
+            return self.answer(404, b"", {})
+        body, etag = document(n)
+        if self.headers.get("If-None-Match") == etag:
+            with LOCK:
+                COUNTS["304"] += 1
+            return self.answer(304, None, {"ETag": etag})
+        with LOCK:
+            COUNTS["200"] += 1
+        self.answer(200, body, {"ETag": etag, "Last-Modified": LAST_MODIFIED, "Content-Type": "application/rss+xml; charset=utf-8"})
+
+    def answer(self, status, body, headers):
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        if body is not None:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if body:
+            self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+if __name__ == "__main__":
+    for n in range(FEEDS):
+        document(n)  # built before the clock starts
+    sizes = [len(DOCUMENTS[n][0]) for n in range(FEEDS)]
+    print(f"feed server: {FEEDS} feeds of {ITEMS} items, {sum(sizes) // FEEDS // 1024} KiB a feed on average", flush=True)
+    ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
