@@ -33,14 +33,14 @@ def words(rng, low, high):
 
 
 def story(seed):
-    rng = random.Random(seed)
+    rng = random.Random(str(seed))
     return {"headline": words(rng, 8, 14) + [str(rng.randint(2, 900))], "lead": words(rng, 30, 50),
             "body": [words(rng, 40, 80) for _ in range(rng.randint(5, 8))]}
 
 
 def retold(original, seed):
     """The same event in another outlet's words: a third of the words replaced, numbers kept."""
-    rng = random.Random(seed)
+    rng = random.Random(str(seed))
 
     def reword(text):
         return [w if w.isdigit() or rng.random() > 0.33 else rng.choices(WORDS, WEIGHTS)[0] for w in text]

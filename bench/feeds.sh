@@ -29,8 +29,9 @@ cat src/test/resources/stories/same-story-pairs.tsv src/test/resources/feeds/*.x
   | grep -oP '[\x{0600}-\x{06FF}]{3,}' | sort | uniq -c | sort -rn | awk '{print $2}' > "$VOCABULARY"
 python3 bench/feed_server.py "$FEED_PORT" "$FEEDS" "$ITEMS" "$VOCABULARY" > "$DATA/feed-server.log" 2>&1 &
 FEED_SERVER=$!
-for _ in $(seq 1 120); do curl -sf "127.0.0.1:$FEED_PORT/stats" >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 240); do curl -sf "127.0.0.1:$FEED_PORT/stats" >/dev/null && break; sleep 0.5; done
 cat "$DATA/feed-server.log"
+curl -sf "127.0.0.1:$FEED_PORT/stats" >/dev/null || { echo "the feed server did not start" >&2; exit 1; }
 
 start_service "$DB_DIR" "$DATA/service-feeds.log" "${JAVA_OPTS:--Xms512m -Xmx512m}" NEWSROOM_ADMIN_KEY="$KEY" \
   NEWSROOM_FEEDS_ALLOW_PRIVATE_TARGETS=true NEWSROOM_WARM_UP_DURATION=0s NEWSROOM_FEEDS_POLL_INTERVAL=200ms
@@ -65,7 +66,7 @@ start=$(date +%s.%N)
 "${PSQL[@]}" -c "UPDATE source_feeds SET enabled = true, next_poll_at = now()"
 seconds=$(wait_round "$start")
 read -r created joined failed < <("${PSQL[@]}" -F ' ' -c "SELECT (SELECT sum(items_created) FROM source_feeds),
-  (SELECT count(*) FROM articles WHERE story_lead_id IS NOT NULL), (SELECT count(*) FROM source_feeds WHERE last_status <> 200)")
+  (SELECT count(*) FROM articles WHERE story_lead_id IS NOT NULL), (SELECT count(*) FROM source_feeds WHERE last_status IS DISTINCT FROM 200)")
 FIRST=$(python3 -c "print(f'{$created / $seconds:.0f}')")
 echo "first poll: $created new articles in $seconds s = $FIRST articles/s ($joined joined a story told by another feed; feeds failed: $failed)   (target ≥ 300/s)"
 

@@ -38,17 +38,32 @@ public class ArticleImport {
     }
 
     private final TagService tags;
+    private final ArticleEvents events;
     private final SourceRepository sources;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
-    ArticleImport(TagService tags, SourceRepository sources, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    ArticleImport(TagService tags, SourceRepository sources, ArticleEvents events, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         this.tags = tags;
+        this.events = events;
         this.sources = sources;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+    }
+
+    /**
+     * As {@link #createAll}, and each one published is announced ({@code article.published}) as if an
+     * editor had published it: for intake that is news (feeds), not a backfill.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Article> createAllAndAnnounce(List<NewImportedArticle> imported) {
+        List<Article> created = createAll(imported);
+        Instant now = clock.instant();
+        created.stream().filter(article -> article.getStatus() == ArticleStatus.PUBLISHED)
+                .forEach(article -> events.publish(ArticleEvent.Type.PUBLISHED, article, now));
+        return created;
     }
 
     /** Creates them all in the caller's transaction; returns them in order. Read-also links are not supported here. */

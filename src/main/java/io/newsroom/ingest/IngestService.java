@@ -174,9 +174,18 @@ public class IngestService {
         sourceUrls.forEach(sources::findOrCreate);
     }
 
-    /** Creates new stories (none ingested before, see {@link #canCreateInBulk}) with batched writes. */
+    /** Creates new stories (none ingested before, see {@link #canCreateInBulk}) with batched writes; announces nothing (a backfill). */
     @Transactional
     public List<Result> createAll(List<IngestDocument> documents) {
+        return createAll(documents, false);
+    }
+
+    /**
+     * As {@link #createAll(List)}; with {@code announce}, what is published is announced to webhook
+     * subscribers like any publication (the feed intake: news, not a backfill).
+     */
+    @Transactional
+    public List<Result> createAll(List<IngestDocument> documents, boolean announce) {
         if (documents.isEmpty()) {
             return List.of();
         }
@@ -189,10 +198,10 @@ public class IngestService {
             UUID sourceId = document.sourceName() == null ? content.sourceId() : sourceIds.computeIfAbsent(document.sourceName(),
                     name -> sources.findOrCreate(name, document.sourceUrl()).getId());
             ArticleRequest request = content.withSourceAndRelated(sourceId, null);
-            boolean publish = document.pubStatus() == PubStatus.USABLE && !asDraft;
+            boolean publish = (document.pubStatus() == PubStatus.USABLE || document.pubStatus() == PubStatus.PUBLISH_WHEN_NEW) && !asDraft;
             imported.add(new ArticleImport.NewImportedArticle(request.toNewArticle(document.uri()), publish ? publicationTime(document, now) : null));
         }
-        List<Article> created = articleImport.createAll(imported);
+        List<Article> created = announce ? articleImport.createAllAndAnnounce(imported) : articleImport.createAll(imported);
         List<Object[]> remembered = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             IngestDocument document = documents.get(i);

@@ -45,6 +45,13 @@ final class FeedItemMapper {
         return "feed:" + feed.id() + ":" + key;
     }
 
+    /** The item's key within its feed, for the report: its document's uri without the feed's prefix. */
+    static String label(IngestDocument document) {
+        String uri = document.uri();
+        int keyStart = uri.indexOf(':', "feed:".length());
+        return keyStart < 0 ? uri : uri.substring(keyStart + 1);
+    }
+
     static Mapped map(FeedSubscription feed, String feedLanguage, FeedParser.Item item, Instant now) {
         List<String> notes = new java.util.ArrayList<>();
         String label = item.guid() != null ? item.guid() : item.link() != null ? item.link() : String.valueOf(item.title());

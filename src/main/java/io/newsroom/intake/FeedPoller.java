@@ -1,5 +1,6 @@
 package io.newsroom.intake;
 
+import io.newsroom.ingest.IngestDocument;
 import io.newsroom.ingest.IngestService;
 import io.newsroom.problem.ApiProblem;
 import io.newsroom.problem.ConflictProblem;
@@ -176,6 +177,7 @@ public class FeedPoller implements SmartLifecycle {
         List<String> warnings = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         Set<String> known = ingest.knownUris(parsed.items().stream().map(item -> FeedItemMapper.key(feed, item)).toList());
+        List<IngestDocument> fresh = new ArrayList<>();
         for (FeedParser.Item item : parsed.items()) {
             String key = FeedItemMapper.key(feed, item);
             if (!keys.add(key)) {
@@ -186,30 +188,27 @@ public class FeedPoller implements SmartLifecycle {
             warnings.addAll(mapped.notes());
             try {
                 ingest.check(mapped.document().content());
-                if (known.contains(key)) {
-                    switch (ingest.ingest(mapped.document()).outcome()) {
-                        case UPDATED -> updated++;
-                        default -> unchanged++;
-                    }
+                if (!known.contains(key)) {
+                    fresh.add(mapped.document());
+                } else if (ingest.ingest(mapped.document()).outcome() == IngestService.Outcome.UPDATED) {
+                    updated++;
                 } else {
-                    StoryIntake.Created made = storyIntake.create(mapped.document());
-                    if (made.result().outcome() == IngestService.Outcome.CREATED) {
-                        created++;
-                        joined += made.joinedStory() ? 1 : 0;
-                    } else {
-                        unchanged++; // another instance took the item in a moment before
-                    }
+                    unchanged++;
                 }
-            } catch (ApiProblem e) {
-                failedItems++;
-                errors.add(label(item) + ": " + e.getMessage() + describeFields(e));
             } catch (RuntimeException e) {
-                if (DatabaseUnavailable.isCause(e)) {
-                    throw e; // the whole poll fails; the claim runs out and the feed is polled again
-                }
                 failedItems++;
-                errors.add(label(item) + ": " + e.getClass().getSimpleName());
-                log.warn("Feed item {} of {} could not be stored", label(item), feed.url(), e);
+                errors.add(label(item) + ": " + describe(e, feed));
+            }
+        }
+        for (StoryIntake.Created made : storyIntake.create(fresh)) {
+            if (made.failure() != null) {
+                failedItems++;
+                errors.add(FeedItemMapper.label(made.document()) + ": " + describe(made.failure(), feed));
+            } else if (made.result().outcome() == IngestService.Outcome.CREATED) {
+                created++;
+                joined += made.joinedStory() ? 1 : 0;
+            } else {
+                unchanged++; // another instance took the item in a moment before
             }
         }
         // The validators are kept only when every item went in: an item that failed (the database was
@@ -239,8 +238,16 @@ public class FeedPoller implements SmartLifecycle {
         return item.guid() != null ? item.guid() : item.link() != null ? item.link() : String.valueOf(item.title());
     }
 
-    private static String describeFields(ApiProblem problem) {
-        Object errors = problem.properties().get("errors");
-        return errors == null ? "" : " " + errors;
+    /** What the report says of an item that failed; a database outage is not the item's fault: it fails the whole poll. */
+    private static String describe(RuntimeException failure, FeedSubscription feed) {
+        if (DatabaseUnavailable.isCause(failure)) {
+            throw failure; // the claim runs out and the feed is polled again
+        }
+        if (failure instanceof ApiProblem problem) {
+            Object errors = problem.properties().get("errors");
+            return problem.getMessage() + (errors == null ? "" : " " + errors);
+        }
+        log.warn("An item of feed {} could not be stored", feed.url(), failure);
+        return failure.getClass().getSimpleName();
     }
 }
