@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,8 +52,15 @@ public class StoryIndex {
     private final Clock clock;
     private final Map<UUID, Told> articles = new HashMap<>();
     private final Map<String, Set<UUID>> postings = new HashMap<>();
-    private boolean built;
-    private long evictedAt;
+    /** Comparisons read side by side; changes (this instance's new articles, notifications, eviction) write alone. */
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Object buildingAlone = new Object();
+    /** Changes heard while a full read was under way, read again after it; guarded by the write lock. */
+    private final Set<UUID> pending = new HashSet<>();
+    private boolean building;
+    private boolean staleBuild;
+    private volatile boolean built;
+    private volatile long evictedAt;
 
     StoryIndex(JdbcTemplate jdbc, StoryProperties properties, Clock clock) {
         this.jdbc = jdbc;
@@ -69,79 +79,131 @@ public class StoryIndex {
      */
     public Optional<Match> find(StorySignature signature) {
         ensureBuilt();
-        synchronized (this) {
-            long since = evictOld();
-            Map<UUID, Integer> shared = new HashMap<>();
-            for (String word : signature.words()) {
-                for (UUID id : postings.getOrDefault(word, Set.of())) {
-                    shared.merge(id, 1, Integer::sum);
-                }
-            }
+        evictOld();
+        long since = clock.instant().minus(properties.window()).toEpochMilli();
+        double threshold = properties.threshold();
+        lock.readLock().lock();
+        try {
             Match best = null;
-            int size = signature.words().size();
-            for (Map.Entry<UUID, Integer> candidate : shared.entrySet()) {
-                Told told = articles.get(candidate.getKey());
-                // Dice needs the shared count only: skip at once what cannot reach the threshold
-                if (told.publishedAt() < since || 2.0 * candidate.getValue() / (size + told.signature().words().size()) < properties.threshold()) {
+            for (UUID id : candidates(signature.words(), threshold)) {
+                Told told = articles.get(id);
+                if (told == null || told.publishedAt() < since) {
                     continue;
                 }
-                SameStory.Verdict verdict = SameStory.judge(signature, told.signature(), properties.threshold());
+                SameStory.Verdict verdict = SameStory.judge(signature, told.signature(), threshold);
                 if (verdict.same() && (best == null || verdict.similarity() > best.similarity())) {
                     best = new Match(told.id(), told.leadId(), verdict.similarity());
                 }
             }
             return Optional.ofNullable(best);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
-    /** What this instance has just published (the change notification will say so again, later). */
-    public synchronized void add(UUID id, UUID leadId, Instant publishedAt, StorySignature signature) {
-        put(new Told(id, leadId, publishedAt.toEpochMilli(), signature));
+    /**
+     * The articles that may reach the threshold (prefix filtering): Dice ≥ θ needs the other text to
+     * have at least θ·|A|/(2−θ) words and to share at least t = θ·(|A| + that)/2 of A's, so it uses
+     * at least one of any |A| − t + 1 of A's words. Those are taken from the rarest words, leaving out
+     * the commonest, whose postings are the long ones. Called under the read lock.
+     */
+    private Set<UUID> candidates(Set<String> words, double threshold) {
+        int size = words.size();
+        if (size == 0) {
+            return Set.of();
+        }
+        double fewestOtherWords = Math.ceil(threshold * size / (2 - threshold));
+        int mustShare = (int) Math.ceil(threshold * (size + fewestOtherWords) / 2 - 1e-9);
+        int prefix = Math.max(1, size - mustShare + 1);
+        List<Set<UUID>> byRarity = new ArrayList<>(size);
+        for (String word : words) {
+            byRarity.add(postings.getOrDefault(word, Set.of()));
+        }
+        byRarity.sort(Comparator.comparingInt(Set::size));
+        Set<UUID> candidates = new HashSet<>();
+        for (Set<UUID> posting : byRarity.subList(0, Math.min(prefix, byRarity.size()))) {
+            candidates.addAll(posting);
+        }
+        return candidates;
+    }
+
+    /** What this instance has just published and committed (the change notification will say so again, later). */
+    public void add(UUID id, UUID leadId, Instant publishedAt, StorySignature signature) {
+        writing(() -> {
+            if (built) { // else the next full read finds it in the database
+                put(new Told(id, leadId, publishedAt.toEpochMilli(), signature));
+            }
+        });
     }
 
     /** An article found gone or changed when joined: out until the change notification says what it is now. */
-    public synchronized void forget(UUID id) {
-        remove(id);
+    public void forget(UUID id) {
+        writing(() -> remove(id));
     }
 
     @EventListener
     void on(ArticlesChanged change) {
-        if (change.everything()) {
-            synchronized (this) {
+        boolean[] keptCurrent = new boolean[1];
+        writing(() -> {
+            if (change.everything()) {
                 built = false; // read again in full when next asked
+                staleBuild = building;
+            } else if (building) {
+                pending.addAll(change.articleIds()); // committed after the full read began, maybe: read again after it
             }
-            return;
-        }
-        synchronized (this) {
-            if (!built) {
-                return; // nothing to keep current yet
-            }
-        }
-        List<Told> found = read(" AND a.id = ANY (?)", (Object) change.articleIds().toArray(UUID[]::new));
-        synchronized (this) {
-            if (!built) {
-                return;
-            }
-            change.articleIds().forEach(this::remove);
-            found.forEach(this::put);
+            keptCurrent[0] = built && !change.everything();
+        });
+        if (keptCurrent[0]) {
+            apply(change.articleIds());
         }
     }
 
+    private void apply(Set<UUID> ids) {
+        List<Told> found = read(" AND a.id = ANY (?)", (Object) ids.toArray(UUID[]::new));
+        writing(() -> {
+            if (built) {
+                ids.forEach(this::remove);
+                found.forEach(this::put);
+            }
+        });
+    }
+
     private void ensureBuilt() {
-        synchronized (this) {
+        if (built) {
+            return;
+        }
+        synchronized (buildingAlone) {
             if (built) {
                 return;
+            }
+            writing(() -> {
+                building = true;
+                staleBuild = false;
+                pending.clear();
+            });
+            List<Told> all = read(" AND a.published_at >= ?", Timestamp.from(clock.instant().minus(properties.window())));
+            Set<UUID> changedMeanwhile = new HashSet<>();
+            writing(() -> {
+                articles.clear();
+                postings.clear();
+                all.forEach(this::put);
+                building = false;
+                built = !staleBuild;
+                changedMeanwhile.addAll(pending);
+                pending.clear();
+            });
+            if (!changedMeanwhile.isEmpty()) {
+                apply(changedMeanwhile);
             }
         }
-        List<Told> all = read(" AND a.published_at >= ?", Timestamp.from(clock.instant().minus(properties.window())));
-        synchronized (this) {
-            if (built) {
-                return;
-            }
-            articles.clear();
-            postings.clear();
-            all.forEach(this::put);
-            built = true;
+    }
+
+    private void writing(Runnable change) {
+        lock.writeLock().lock();
+        try {
+            change.run();
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -175,14 +237,16 @@ public class StoryIndex {
         }
     }
 
-    /** Drops what has left the window, at most once a minute; answers the window's start. */
-    private long evictOld() {
+    /** Drops what has left the window, at most once a minute. */
+    private void evictOld() {
         long now = clock.instant().toEpochMilli(); // not clock.millis(): see NewsroomApplication's clock
+        if (now - evictedAt < 60_000) {
+            return;
+        }
         long since = now - properties.window().toMillis();
-        if (now - evictedAt > 60_000) {
+        writing(() -> {
             evictedAt = now;
             articles.values().stream().filter(told -> told.publishedAt() < since).map(Told::id).toList().forEach(this::remove);
-        }
-        return since;
+        });
     }
 }
