@@ -4,7 +4,8 @@
 /feed/<n>.xml: feed n, built once from a seeded generator and kept in memory with a strong ETag and a
 Last-Modified; a conditional GET that matches answers 304 with no body. /stats answers how many
 requests were answered 200 and 304. Items are of realistic size: a headline of 8-14 words, a
-description (lead) of 30-50 words and a content:encoded body of 250-500 words in paragraphs.
+description (lead) of 30-50 words and a content:encoded body of 250-500 words in paragraphs, drawn
+from the project's Arabic words and a long tail of rare made-up ones (below).
 
 About one story in ten is told again by another feed in its own words (a third of the words
 replaced, the numbers and places kept), so the same-story check has real work to do: those items
@@ -13,6 +14,7 @@ should join the first telling's story.
 Usage: feed_server.py PORT FEEDS ITEMS VOCABULARY_FILE
 """
 import hashlib
+import itertools
 import random
 import sys
 import threading
@@ -21,15 +23,23 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
 PORT, FEEDS, ITEMS = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-WORDS = [w for w in open(sys.argv[4], encoding="utf-8").read().split() if len(w) > 2]
-# Zipf-like: common words come up often, most words rarely, as in running text
-WEIGHTS = [1.0 / (rank + 10) for rank in range(len(WORDS))]
+COMMON = [w for w in open(sys.argv[4], encoding="utf-8").read().split() if len(w) > 2]
+# Running text draws on a vocabulary far larger than the project's Arabic files: names of people,
+# places, bodies and things, most of them rare. 40,000 made-up words of 4-7 letters stand for them,
+# ranked after the real words, and the whole is drawn Zipf-like (rank r weighs 1/(r + 10)): common
+# words come up often, most words rarely, as in news text.
+_letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+_rng = random.Random(1)
+RARE = sorted({"".join(_rng.choice(_letters) for _ in range(_rng.randint(4, 7))) for _ in range(40000)} - set(COMMON))
+_rng.shuffle(RARE)
+WORDS = COMMON + RARE
+CUMULATIVE = list(itertools.accumulate(1.0 / (rank + 10) for rank in range(len(WORDS))))
 LAST_MODIFIED = formatdate(usegmt=True)
 RETOLD_SHARE = 0.1
 
 
 def words(rng, low, high):
-    return rng.choices(WORDS, WEIGHTS, k=rng.randint(low, high))
+    return rng.choices(WORDS, cum_weights=CUMULATIVE, k=rng.randint(low, high))
 
 
 def story(seed):
@@ -43,7 +53,7 @@ def retold(original, seed):
     rng = random.Random(str(seed))
 
     def reword(text):
-        return [w if w.isdigit() or rng.random() > 0.33 else rng.choices(WORDS, WEIGHTS)[0] for w in text]
+        return [w if w.isdigit() or rng.random() > 0.33 else rng.choices(WORDS, cum_weights=CUMULATIVE)[0] for w in text]
     return {"headline": reword(original["headline"]), "lead": reword(original["lead"]),
             "body": [reword(p) for p in original["body"]]}
 

@@ -61,14 +61,27 @@ wait_round() {
 }
 median() { python3 -c "import statistics, sys; print(f'{statistics.median(map(float, sys.argv[1:])):.0f}')" "$@"; }
 
+# CPU seconds used so far by the service, by PostgreSQL's processes and by the feed server
+cpu() {
+  local tick service postgres server
+  tick=$(getconf CLK_TCK)
+  service=$(awk '{print $14 + $15}' "/proc/$SERVICE/stat")
+  postgres=$(for p in $(pgrep -x postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')
+  server=$(awk '{print $14 + $15}' "/proc/$FEED_SERVER/stat")
+  echo "$((service / tick)) $((postgres / tick)) $((server / tick))"
+}
+
 echo "Feed intake: $FEEDS feeds of $ITEMS items, 1 instance, $(nproc) cores, newsroom.feeds.concurrency default"
+read -r service0 postgres0 server0 < <(cpu)
 start=$(date +%s.%N)
 "${PSQL[@]}" -c "UPDATE source_feeds SET enabled = true, next_poll_at = now()"
 seconds=$(wait_round "$start")
 read -r created joined failed < <("${PSQL[@]}" -F ' ' -c "SELECT (SELECT sum(items_created) FROM source_feeds),
   (SELECT count(*) FROM articles WHERE story_lead_id IS NOT NULL), (SELECT count(*) FROM source_feeds WHERE last_status IS DISTINCT FROM 200)")
 FIRST=$(python3 -c "print(f'{$created / $seconds:.0f}')")
+read -r service1 postgres1 server1 < <(cpu)
 echo "first poll: $created new articles in $seconds s = $FIRST articles/s ($joined joined a story told by another feed; feeds failed: $failed)   (target ≥ 300/s)"
+echo "  CPU seconds meanwhile: service $((service1 - service0)), PostgreSQL $((postgres1 - postgres0)), feed server $((server1 - server0)) (of $(python3 -c "print(round($seconds * $(nproc)))") on $(nproc) cores)"
 
 # steady state: every feed due again, every answer a 304
 rates=()

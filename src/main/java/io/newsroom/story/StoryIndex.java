@@ -6,7 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,8 +50,17 @@ public class StoryIndex {
     private final StoryProperties properties;
     private final StoryLexicon lexicon = StoryLexicon.standard();
     private final Clock clock;
-    private final Map<UUID, Told> articles = new HashMap<>();
-    private final Map<String, Set<UUID>> postings = new HashMap<>();
+    private static final ThreadLocal<Counts> COUNTS = ThreadLocal.withInitial(Counts::new);
+
+    /**
+     * Articles are numbered (slots) as they come in; each word's postings list the slots of the
+     * articles using it, so that a comparison counts shared words in an array rather than a map.
+     */
+    private final Map<UUID, Integer> slotOf = new HashMap<>();
+    private Told[] bySlot = new Told[1024];
+    private int slots;
+    private int emptySlots;
+    private final Map<String, Postings> postings = new HashMap<>();
     /** Comparisons read side by side; changes (this instance's new articles, notifications, eviction) write alone. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object buildingAlone = new Object();
@@ -82,12 +91,24 @@ public class StoryIndex {
         evictOld();
         long since = clock.instant().minus(properties.window()).toEpochMilli();
         double threshold = properties.threshold();
+        Counts counts = COUNTS.get();
         lock.readLock().lock();
         try {
+            counts.sizedFor(slots);
+            for (String word : signature.words()) {
+                Postings articlesWithIt = postings.get(word);
+                for (int i = 0; articlesWithIt != null && i < articlesWithIt.size; i++) {
+                    counts.count(articlesWithIt.slots[i]);
+                }
+            }
             Match best = null;
-            for (UUID id : candidates(signature.words(), threshold)) {
-                Told told = articles.get(id);
-                if (told == null || told.publishedAt() < since) {
+            int size = signature.words().size();
+            for (int i = 0; i < counts.touched; i++) {
+                int slot = counts.touchedSlots[i];
+                Told told = bySlot[slot];
+                // Dice from the shared count first: nearly every candidate falls short without the full judgement
+                if (told == null || told.publishedAt() < since
+                        || 2.0 * counts.shared[slot] / (size + told.signature().words().size()) < threshold) {
                     continue;
                 }
                 SameStory.Verdict verdict = SameStory.judge(signature, told.signature(), threshold);
@@ -97,34 +118,9 @@ public class StoryIndex {
             }
             return Optional.ofNullable(best);
         } finally {
+            counts.reset();
             lock.readLock().unlock();
         }
-    }
-
-    /**
-     * The articles that may reach the threshold (prefix filtering): Dice ≥ θ needs the other text to
-     * have at least θ·|A|/(2−θ) words and to share at least t = θ·(|A| + that)/2 of A's, so it uses
-     * at least one of any |A| − t + 1 of A's words. Those are taken from the rarest words, leaving out
-     * the commonest, whose postings are the long ones. Called under the read lock.
-     */
-    private Set<UUID> candidates(Set<String> words, double threshold) {
-        int size = words.size();
-        if (size == 0) {
-            return Set.of();
-        }
-        double fewestOtherWords = Math.ceil(threshold * size / (2 - threshold));
-        int mustShare = (int) Math.ceil(threshold * (size + fewestOtherWords) / 2 - 1e-9);
-        int prefix = Math.max(1, size - mustShare + 1);
-        List<Set<UUID>> byRarity = new ArrayList<>(size);
-        for (String word : words) {
-            byRarity.add(postings.getOrDefault(word, Set.of()));
-        }
-        byRarity.sort(Comparator.comparingInt(Set::size));
-        Set<UUID> candidates = new HashSet<>();
-        for (Set<UUID> posting : byRarity.subList(0, Math.min(prefix, byRarity.size()))) {
-            candidates.addAll(posting);
-        }
-        return candidates;
     }
 
     /** What this instance has just published and committed (the change notification will say so again, later). */
@@ -184,8 +180,7 @@ public class StoryIndex {
             List<Told> all = read(" AND a.published_at >= ?", Timestamp.from(clock.instant().minus(properties.window())));
             Set<UUID> changedMeanwhile = new HashSet<>();
             writing(() -> {
-                articles.clear();
-                postings.clear();
+                clear();
                 all.forEach(this::put);
                 building = false;
                 built = !staleBuild;
@@ -218,26 +213,35 @@ public class StoryIndex {
 
     private void put(Told told) {
         remove(told.id());
-        articles.put(told.id(), told);
+        if (slots == bySlot.length) {
+            bySlot = Arrays.copyOf(bySlot, slots * 2);
+        }
+        int slot = slots++;
+        bySlot[slot] = told;
+        slotOf.put(told.id(), slot);
         for (String word : told.signature().words()) {
-            postings.computeIfAbsent(word, w -> new HashSet<>()).add(told.id());
+            postings.computeIfAbsent(word, w -> new Postings()).add(slot);
         }
     }
 
+    /** Its slot is emptied; the postings keep naming it until the next compaction, and comparisons skip it. */
     private void remove(UUID id) {
-        Told before = articles.remove(id);
-        if (before == null) {
-            return;
-        }
-        for (String word : before.signature().words()) {
-            Set<UUID> ids = postings.get(word);
-            if (ids != null && ids.remove(id) && ids.isEmpty()) {
-                postings.remove(word);
-            }
+        Integer slot = slotOf.remove(id);
+        if (slot != null) {
+            bySlot[slot] = null;
+            emptySlots++;
         }
     }
 
-    /** Drops what has left the window, at most once a minute. */
+    private void clear() {
+        slotOf.clear();
+        postings.clear();
+        bySlot = new Told[1024];
+        slots = 0;
+        emptySlots = 0;
+    }
+
+    /** Drops what has left the window, at most once a minute, and renumbers when a quarter of the slots are empty. */
     private void evictOld() {
         long now = clock.instant().toEpochMilli(); // not clock.millis(): see NewsroomApplication's clock
         if (now - evictedAt < 60_000) {
@@ -246,7 +250,59 @@ public class StoryIndex {
         long since = now - properties.window().toMillis();
         writing(() -> {
             evictedAt = now;
-            articles.values().stream().filter(told -> told.publishedAt() < since).map(Told::id).toList().forEach(this::remove);
+            List<Told> live = new ArrayList<>(slotOf.size());
+            for (int slot = 0; slot < slots; slot++) {
+                if (bySlot[slot] != null && bySlot[slot].publishedAt() >= since) {
+                    live.add(bySlot[slot]);
+                }
+            }
+            if (live.size() < slotOf.size() || emptySlots > slots / 4) {
+                clear();
+                live.forEach(this::put);
+            }
         });
+    }
+
+    /** The slots of the articles using one word, in the order they were added. */
+    private static final class Postings {
+        int[] slots = new int[4];
+        int size;
+
+        void add(int slot) {
+            if (size == slots.length) {
+                slots = Arrays.copyOf(slots, size * 2);
+            }
+            slots[size++] = slot;
+        }
+    }
+
+    /** One comparison's shared-word counts by slot, kept per thread and reset after use (only the slots it touched). */
+    private static final class Counts {
+        int[] shared = new int[1024];
+        int[] touchedSlots = new int[1024];
+        int touched;
+
+        Counts sizedFor(int slots) {
+            if (shared.length < slots) {
+                shared = new int[slots * 2];
+            }
+            return this;
+        }
+
+        void count(int slot) {
+            if (shared[slot]++ == 0) {
+                if (touched == touchedSlots.length) {
+                    touchedSlots = Arrays.copyOf(touchedSlots, touched * 2);
+                }
+                touchedSlots[touched++] = slot;
+            }
+        }
+
+        void reset() {
+            for (int i = 0; i < touched; i++) {
+                shared[touchedSlots[i]] = 0;
+            }
+            touched = 0;
+        }
     }
 }
