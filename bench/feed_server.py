@@ -11,9 +11,11 @@ About one story in ten is told again by another feed in its own words (a third o
 replaced, the numbers and places kept), so the same-story check has real work to do: those items
 should join the first telling's story.
 
-Usage: feed_server.py PORT FEEDS ITEMS VOCABULARY_FILE
+Usage: feed_server.py PORT FEEDS ITEMS VOCABULARY_FILE [--bulk]
+(--bulk: print the same stories as the lines of a bulk import instead, and exit)
 """
 import hashlib
+import json
 import itertools
 import random
 import sys
@@ -58,9 +60,9 @@ def retold(original, seed):
             "body": [reword(p) for p in original["body"]]}
 
 
-def feed_document(n):
+def feed_stories(n):
+    """Feed n's items: (item number, text, its two categories)."""
     rng = random.Random(n * 7919)
-    items = []
     for i in range(ITEMS):
         if n > 0 and rng.random() < RETOLD_SHARE:
             # a story an earlier feed told (its first item told), in this outlet's words
@@ -68,11 +70,27 @@ def feed_document(n):
             text = retold(story((source_feed, 0)), (n, i))
         else:
             text = story((n, i))
+        yield i, text, [WORDS[(n + i) % 200], WORDS[(n * 3 + i) % 400]]
+
+
+def bulk_lines():
+    """The same stories as lines of a bulk import (the admin API's shape), for the write path's comparison."""
+    for n in range(FEEDS):
+        for i, text, categories in feed_stories(n):
+            yield json.dumps({"externalId": f"bulk-{n}-{i}", "status": "PUBLISHED", "language": "ar",
+                              "headline": " ".join(text["headline"]), "excerpt": " ".join(text["lead"]),
+                              "bodyHtml": "".join(f"<p>{' '.join(p)}</p>" for p in text["body"]),
+                              "sourceUrl": f"https://outlet-{n}.example/news/{i}", "tags": categories}, ensure_ascii=False)
+
+
+def feed_document(n):
+    items = []
+    for i, text, categories in feed_stories(n):
         body = "".join(f"<p>{escape(' '.join(p))}</p>" for p in text["body"])
         items.append(
             f"<item><guid isPermaLink=\"false\">bench-{n}-{i}</guid><title>{escape(' '.join(text['headline']))}</title>"
             f"<link>https://outlet-{n}.example/news/{i}</link><pubDate>{LAST_MODIFIED}</pubDate>"
-            f"<category>{escape(WORDS[(n + i) % 200])}</category><category>{escape(WORDS[(n * 3 + i) % 400])}</category>"
+            + "".join(f"<category>{escape(c)}</category>" for c in categories) +
             f"<description>{escape(' '.join(text['lead']))}</description>"
             f"<content:encoded><![CDATA[{body}]]></content:encoded></item>")
     xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
@@ -128,6 +146,9 @@ class Handler(BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 5 and sys.argv[5] == "--bulk":
+        sys.stdout.writelines(line + "\n" for line in bulk_lines())
+        sys.exit(0)
     for n in range(FEEDS):
         document(n)  # built before the clock starts
     sizes = [len(DOCUMENTS[n][0]) for n in range(FEEDS)]

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -107,8 +108,7 @@ class StoryIntake {
         try {
             IngestService.Result result;
             try {
-                result = ingest.ingest(fresh.document(), match.map(m -> new IngestService.StoryToJoin(m.articleId(),
-                        String.format(Locale.ROOT, "same story as %s: similarity %.2f", m.articleId(), m.similarity()))).orElse(null));
+                result = ingestOnce(fresh, match);
             } catch (NotFoundProblem | ConflictProblem storyChanged) {
                 if (match.isEmpty()) {
                     throw storyChanged;
@@ -117,7 +117,7 @@ class StoryIntake {
                 // transaction rolled back): the item stands alone rather than being lost.
                 stories.forget(match.get().articleId());
                 match = Optional.empty();
-                result = ingest.ingest(fresh.document());
+                result = ingestOnce(fresh, match);
             }
             remember(fresh, result, match);
             return new Created(fresh.document(), result, match.isPresent() && result.outcome() == IngestService.Outcome.CREATED, null);
@@ -126,6 +126,21 @@ class StoryIntake {
                 throw e;
             }
             return Created.failed(fresh.document(), e);
+        }
+    }
+
+    /**
+     * One item in its own transaction, tried a second time when another transaction took the same
+     * unique key a moment before (two outlets' headlines that make one slug, written side by side):
+     * the second attempt sees it and picks another.
+     */
+    private IngestService.Result ingestOnce(Fresh fresh, Optional<StoryIndex.Match> match) {
+        IngestService.StoryToJoin story = match.map(m -> new IngestService.StoryToJoin(m.articleId(),
+                String.format(Locale.ROOT, "same story as %s: similarity %.2f", m.articleId(), m.similarity()))).orElse(null);
+        try {
+            return ingest.ingest(fresh.document(), story);
+        } catch (DataIntegrityViolationException raced) {
+            return ingest.ingest(fresh.document(), story);
         }
     }
 

@@ -155,7 +155,9 @@ public class StoryIndex {
     }
 
     private void apply(Set<UUID> ids) {
-        List<Told> found = read(" AND a.id = ANY (?)", (Object) ids.toArray(UUID[]::new));
+        // only what is in the window: a bulk import's backfill of old stories is nothing to compare with
+        List<Told> found = read(" AND a.id = ANY (?) AND a.published_at >= ?", ids.toArray(UUID[]::new),
+                Timestamp.from(clock.instant().minus(properties.window())));
         writing(() -> {
             if (built) {
                 ids.forEach(this::remove);

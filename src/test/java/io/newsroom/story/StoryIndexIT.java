@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The story index finds exactly what comparing with every article would: its candidates come from
- * the postings of an item's rarer words only (prefix filtering), which must never lose a match.
+ * The story index finds exactly what comparing with every article would: it counts shared words
+ * through the postings and judges only the articles whose count can reach the threshold, which must
+ * never lose a match.
  */
 class StoryIndexIT extends IntegrationTest {
 
