@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StoryIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(StoryIndex.class);
 
     /** The article a new item tells the same story as, the lead of that story, and how alike they are. */
     public record Match(UUID articleId, UUID leadId, double similarity) {
@@ -155,9 +159,18 @@ public class StoryIndex {
     }
 
     private void apply(Set<UUID> ids) {
-        // only what is in the window: a bulk import's backfill of old stories is nothing to compare with
-        List<Told> found = read(" AND a.id = ANY (?) AND a.published_at >= ?", ids.toArray(UUID[]::new),
-                Timestamp.from(clock.instant().minus(properties.window())));
+        List<Told> found;
+        try {
+            // only what is in the window: a bulk import's backfill of old stories is nothing to compare with
+            found = read(" AND a.id = ANY (?) AND a.published_at >= ?", ids.toArray(UUID[]::new),
+                    Timestamp.from(clock.instant().minus(properties.window())));
+        } catch (RuntimeException e) {
+            // Not this index's failure to spread: the change listener it runs on serves the caches and
+            // the similar lists too. The whole window is read again when next asked instead.
+            log.warn("Story index: reading changed articles failed ({}); it will be read in full", e.getMessage());
+            writing(() -> built = false);
+            return;
+        }
         writing(() -> {
             if (built) {
                 ids.forEach(this::remove);

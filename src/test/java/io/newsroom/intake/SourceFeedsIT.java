@@ -66,6 +66,13 @@ class SourceFeedsIT extends IntegrationTest {
 
         JsonNode defaults = editor.post(feedsPath(sourceId), Map.of("url", server.url("/other.xml"))).json();
         assertThat(defaults.get("pollInterval").asString()).isEqualTo("PT5M");
+        assertThat(defaults.get("intervalSeconds").asInt()).isEqualTo(300);
+        // shared/CONTRACT.md names the interval in seconds; both names mean one setting
+        JsonNode inSeconds = editor.post(feedsPath(sourceId), Map.of("url", server.url("/seconds.xml"), "intervalSeconds", 90)).json();
+        assertThat(inSeconds.get("pollInterval").asString()).isEqualTo("PT1M30S");
+        assertThat(editor.post(feedsPath(sourceId), Map.of("url", server.url("/both.xml"), "intervalSeconds", 90, "pollInterval", "PT5M"))
+                .status()).isEqualTo(400);
+        assertThat(editor.delete(feedsPath(sourceId) + "/" + inSeconds.get("id").asString()).status()).isEqualTo(204);
         assertThat(defaults.get("mode").asString()).isEqualTo("PUBLISH");
         assertThat(defaults.get("language").isNull()).isTrue();
 
@@ -98,7 +105,7 @@ class SourceFeedsIT extends IntegrationTest {
         assertThat(editor.delete(feedsPath(sourceId) + "/" + feedId).status()).isEqualTo(204);
         assertThat(editor.get(feedsPath(sourceId) + "/" + feedId).status()).isEqualTo(404);
         assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE target_type = 'feed' ORDER BY id", String.class))
-                .containsExactly("feed.created", "feed.created", "feed.updated", "feed.deleted");
+                .containsExactly("feed.created", "feed.created", "feed.created", "feed.deleted", "feed.updated", "feed.deleted");
     }
 
     @Test
