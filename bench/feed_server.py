@@ -11,8 +11,9 @@ About one story in ten is told again by another feed in its own words (a third o
 replaced, the numbers and places kept), so the same-story check has real work to do: those items
 should join the first telling's story.
 
-Usage: feed_server.py PORT FEEDS ITEMS VOCABULARY_FILE [--bulk]
-(--bulk: print the same stories as the lines of a bulk import instead, and exit)
+Usage: feed_server.py PORT FEEDS ITEMS VOCABULARY_FILE [--bulk | --retellings]
+(--bulk: print the same stories as the lines of a bulk import instead, and exit; --retellings: print
+"feed item retold-feed" for every retelling, the truth the same-story joins are checked against)
 """
 import hashlib
 import json
@@ -61,22 +62,23 @@ def retold(original, seed):
 
 
 def feed_stories(n):
-    """Feed n's items: (item number, text, its two categories)."""
+    """Feed n's items: (item number, text, its two categories, the feed whose first item it retells or None)."""
     rng = random.Random(n * 7919)
     for i in range(ITEMS):
-        if n > 0 and rng.random() < RETOLD_SHARE:
-            # a story an earlier feed told (its first item told), in this outlet's words
+        source_feed = None
+        if n > 0 and i > 0 and rng.random() < RETOLD_SHARE:
+            # a story an earlier feed told (its first item, never itself a retelling), in this outlet's words
             source_feed = rng.randrange(0, n)
             text = retold(story((source_feed, 0)), (n, i))
         else:
             text = story((n, i))
-        yield i, text, [WORDS[(n + i) % 200], WORDS[(n * 3 + i) % 400]]
+        yield i, text, [WORDS[(n + i) % 200], WORDS[(n * 3 + i) % 400]], source_feed
 
 
 def bulk_lines():
     """The same stories as lines of a bulk import (the admin API's shape), for the write path's comparison."""
     for n in range(FEEDS):
-        for i, text, categories in feed_stories(n):
+        for i, text, categories, _ in feed_stories(n):
             yield json.dumps({"externalId": f"bulk-{n}-{i}", "status": "PUBLISHED", "language": "ar",
                               "headline": " ".join(text["headline"]), "excerpt": " ".join(text["lead"]),
                               "bodyHtml": "".join(f"<p>{' '.join(p)}</p>" for p in text["body"]),
@@ -85,7 +87,7 @@ def bulk_lines():
 
 def feed_document(n):
     items = []
-    for i, text, categories in feed_stories(n):
+    for i, text, categories, _ in feed_stories(n):
         body = "".join(f"<p>{escape(' '.join(p))}</p>" for p in text["body"])
         items.append(
             f"<item><guid isPermaLink=\"false\">bench-{n}-{i}</guid><title>{escape(' '.join(text['headline']))}</title>"
@@ -146,6 +148,10 @@ class Handler(BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 5 and sys.argv[5] == "--retellings":
+        for n in range(FEEDS):
+            sys.stdout.writelines(f"{n} {i} {source}\n" for i, _, _, source in feed_stories(n) if source is not None)
+        sys.exit(0)
     if len(sys.argv) > 5 and sys.argv[5] == "--bulk":
         sys.stdout.writelines(line + "\n" for line in bulk_lines())
         sys.exit(0)

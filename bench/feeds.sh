@@ -84,6 +84,28 @@ read -r service1 postgres1 server1 < <(cpu)
 echo "first poll: $created new articles in $seconds s = $FIRST articles/s ($joined joined a story told by another feed; feeds failed: $failed)   (target ≥ 300/s)"
 echo "  CPU seconds meanwhile: service $((service1 - service0)), PostgreSQL $((postgres1 - postgres0)), feed server $((server1 - server0)) (of $(python3 -c "print(round($seconds * $(nproc)))") on $(nproc) cores)"
 
+# the same-story joins against the truth: a retelling should be in its original's story, and no
+# story should hold two different events (an item's event: the original it retells, else itself)
+python3 bench/feed_server.py 0 "$FEEDS" "$ITEMS" "$VOCABULARY" --retellings > "$DATA/retellings.txt"
+"${PSQL[@]}" -F ' ' <<SQL
+CREATE TEMP TABLE retellings (n int, i int, original int);
+\copy retellings FROM '$DATA/retellings.txt' WITH (FORMAT text, DELIMITER ' ')
+CREATE TEMP TABLE items AS
+  SELECT split_part(split_part(d.uri, ':bench-', 2), '-', 1)::int AS n, split_part(split_part(d.uri, ':bench-', 2), '-', 2)::int AS i,
+         a.id, a.story_lead_id, coalesce(a.story_lead_id, a.id) AS story
+  FROM ingested_documents d JOIN articles a ON a.id = d.article_id WHERE d.uri LIKE 'feed:%';
+CREATE TEMP TABLE events AS
+  SELECT it.*, coalesce(r.original, it.n) AS event_n, CASE WHEN r.original IS NULL THEN it.i ELSE 0 END AS event_i
+  FROM items it LEFT JOIN retellings r ON r.n = it.n AND r.i = it.i;
+SELECT format('same story: %s retellings, %s in their original''s story (recall %s); %s articles joined a story, %s of them another event''s (precision %s)',
+  (SELECT count(*) FROM retellings), together, round(together::numeric / greatest((SELECT count(*) FROM retellings), 1), 3),
+  joined, wrong, round(1 - wrong::numeric / greatest(joined, 1), 3))
+FROM (SELECT
+  (SELECT count(*) FROM events e JOIN events o ON o.n = e.event_n AND o.i = e.event_i AND o.n <> e.n WHERE e.story = o.story) AS together,
+  (SELECT count(*) FROM events WHERE story_lead_id IS NOT NULL) AS joined,
+  (SELECT count(*) FROM events m JOIN events l ON l.id = m.story_lead_id WHERE (m.event_n, m.event_i) <> (l.event_n, l.event_i)) AS wrong) f;
+SQL
+
 # steady state: every feed due again, every answer a 304
 rates=()
 for round in $(seq 1 "$ROUNDS"); do
