@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ReaderVisibilityIT extends IntegrationTest {
 
     @Test
-    void sqlAndJavaAgreeForEveryStatusTimeUnpublishingAndDeletion() {
+    void sqlAndJavaAgreeForEveryStatusTimeUnpublishingDeletionAndStory() {
         Instant now = jdbc.queryForObject("SELECT now()", Timestamp.class).toInstant();
         List<Instant> times = new ArrayList<>(Arrays.asList(null, now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS)));
         List<Instant> unpublishing = new ArrayList<>(Arrays.asList(null, now.minus(1, ChronoUnit.HOURS), now.plus(2, ChronoUnit.DAYS)));
@@ -27,24 +28,24 @@ class ReaderVisibilityIT extends IntegrationTest {
             for (Instant publishedAt : times) {
                 for (Instant unpublishAt : unpublishing) {
                     for (Instant deletedAt : times.subList(0, 2)) {
-                      for (java.util.UUID lead : Arrays.asList(null, java.util.UUID.randomUUID())) {
-                        Object[] state = {status.name(), timestamp(publishedAt), timestamp(unpublishAt), timestamp(deletedAt)};
-                        String described = status + " published " + publishedAt + " unpublish " + unpublishAt + " deleted " + deletedAt
-                                + " in the story of " + lead;
-                        Timestamp fromSql = jdbc.queryForObject("SELECT article_visible_from(?, ?, ?, ?)", Timestamp.class,
-                                state[0], state[1], state[3], lead);
-                        Timestamp untilSql = jdbc.queryForObject("SELECT article_visible_until(?, ?, ?, ?)", Timestamp.class, state);
-                        Boolean nowSql = jdbc.queryForObject("SELECT coalesce(" + ReaderVisibility.articleNow("x") + ", false) FROM ("
-                                + "SELECT article_visible_from(s, p, d, l) AS visible_from, article_visible_until(s, p, u, d) AS visible_until"
-                                + " FROM (SELECT ?::text s, ?::timestamptz p, ?::timestamptz u, ?::timestamptz d, ?::uuid l) v) x", Boolean.class,
-                                state[0], state[1], state[2], state[3], lead);
-                        assertThat(fromSql == null ? null : fromSql.toInstant()).as(described)
-                                .isEqualTo(ReaderVisibility.visibleFrom(status, publishedAt, deletedAt, lead));
-                        assertThat(untilSql == null ? null : untilSql.toInstant()).as(described)
-                                .isEqualTo(ReaderVisibility.visibleUntil(status, publishedAt, unpublishAt, deletedAt));
-                        assertThat(nowSql).as(described).isEqualTo(ReaderVisibility.isVisible(status, publishedAt, unpublishAt, deletedAt, lead, now));
-                        visible += nowSql ? 1 : 0;
-                      }
+                        for (UUID lead : Arrays.asList(null, UUID.randomUUID())) {
+                            Object[] state = {status.name(), timestamp(publishedAt), timestamp(unpublishAt), timestamp(deletedAt)};
+                            String described = status + " published " + publishedAt + " unpublish " + unpublishAt + " deleted " + deletedAt
+                                    + " in the story of " + lead;
+                            Timestamp fromSql = jdbc.queryForObject("SELECT article_visible_from(?, ?, ?, ?)", Timestamp.class,
+                                    state[0], state[1], state[3], lead);
+                            Timestamp untilSql = jdbc.queryForObject("SELECT article_visible_until(?, ?, ?, ?)", Timestamp.class, state);
+                            Boolean nowSql = jdbc.queryForObject("SELECT coalesce(" + ReaderVisibility.articleNow("x") + ", false) FROM ("
+                                    + "SELECT article_visible_from(s, p, d, l) AS visible_from, article_visible_until(s, p, u, d) AS visible_until"
+                                    + " FROM (SELECT ?::text s, ?::timestamptz p, ?::timestamptz u, ?::timestamptz d, ?::uuid l) v) x", Boolean.class,
+                                    state[0], state[1], state[2], state[3], lead);
+                            assertThat(fromSql == null ? null : fromSql.toInstant()).as(described)
+                                    .isEqualTo(ReaderVisibility.visibleFrom(status, publishedAt, deletedAt, lead));
+                            assertThat(untilSql == null ? null : untilSql.toInstant()).as(described)
+                                    .isEqualTo(ReaderVisibility.visibleUntil(status, publishedAt, unpublishAt, deletedAt));
+                            assertThat(nowSql).as(described).isEqualTo(ReaderVisibility.isVisible(status, publishedAt, unpublishAt, deletedAt, lead, now));
+                            visible += nowSql ? 1 : 0;
+                        }
                     }
                 }
             }
