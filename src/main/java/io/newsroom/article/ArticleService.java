@@ -363,7 +363,11 @@ public class ArticleService {
         audit.record(action, "article", id, id, Map.of("from", before.name(), "to", article.getStatus().name()));
         ArticleStatus after = article.getStatus();
         if (article.getStoryLeadId() != null) {
-            return article; // a story member is never shown on its own: subscribers hear of its lead instead
+            // A story member is never shown on its own; what readers see change is its lead's "also reported by".
+            if (before == ArticleStatus.PUBLISHED || after == ArticleStatus.PUBLISHED) {
+                articles.findById(article.getStoryLeadId()).ifPresent(lead -> announceChange(lead, now));
+            }
+            return article;
         }
         if (after == ArticleStatus.PUBLISHED && before != ArticleStatus.PUBLISHED) {
             events.publish(ArticleEvent.Type.PUBLISHED, article, now);

@@ -112,7 +112,14 @@ public class ArticleStories {
         if (wasVisible) {
             events.publish(ArticleEvent.Type.UNPUBLISHED, article, now); // readers now see it only as its lead's "also reported by"
         }
-        service.announceChange(lead, now);
+        // The lead's "also reported by" changes only with published tellings (a draft joining, as the
+        // feed intake's items do before they are published, is announced when it is published).
+        if (wouldBeVisible(article, now) || moving.stream().anyMatch(member -> wouldBeVisible(member, now))) {
+            service.announceChange(lead, now);
+            if (!ownLead.equals(id)) {
+                service.announceChange(service.get(ownLead), now); // and the story it left lists it no more
+            }
+        }
         return article;
     }
 

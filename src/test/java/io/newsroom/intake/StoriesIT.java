@@ -183,6 +183,13 @@ class StoriesIT extends IntegrationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> events(receiver, ahram).contains("article.unpublished")
                     && events(receiver, novosti).contains("article.updated"));
 
+            // a member taken off the site, and put back, changes what readers see of the lead: subscribers hear of it
+            long updates = events(receiver, novosti).stream().filter("article.updated"::equals).count();
+            assertThat(editor.post("/api/admin/articles/" + ahram + "/unpublish", null).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> events(receiver, novosti).stream().filter("article.updated"::equals).count() > updates);
+            assertThat(editor.post("/api/admin/articles/" + ahram + "/publish", null).status()).isEqualTo(200);
+            assertThat(events(receiver, ahram)).as("a member is never announced on its own").doesNotContain("article.published");
+
             // the lead leaves its story: the other article stands for it
             Api.Result leadLeaves = editor.delete("/api/admin/articles/" + novosti + "/story");
             assertThat(leadLeaves.status()).as(leadLeaves.toString()).isEqualTo(200);
