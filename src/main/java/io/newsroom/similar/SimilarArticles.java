@@ -108,10 +108,14 @@ public class SimilarArticles {
 
     /**
      * Every visible article sharing a tag with the seed, scored, best first; ties go to the newer
-     * story, then by id, so lists are stable. Exact: the postings of all the seed's tags are merged
-     * (each sorted by article number), so an article's shared tags are met one after the other; only
-     * an article that would enter the best {@code keep} costs an object (a popular tag's postings
-     * are tens of thousands of articles per list).
+     * story, then by id, so lists are stable. Exact, and mostly short: the postings of the seed's tags
+     * are walked together newest first (TagIndex orders them so), and an article met is scored from
+     * its own tags (every tag it shares, walked or not). Two bounds end the walk early. A recency
+     * factor only falls with age, so nothing older than the walk's frontier can score more than the
+     * weights of all the seed's tags times the frontier's recency: once that is below the kept
+     * head's worst score, the walk stops. And a tag whose weight, with the lighter ones', times that
+     * recency stays below it can only add to articles that heavier tags lead to: its postings (a
+     * popular tag's tens of thousands) are not walked any further (MaxScore).
      */
     private List<Candidate> candidates(List<UUID> tags, Set<UUID> excluded, Map<UUID, Double> idf, int keep) {
         if (tags.size() > Long.SIZE) {
@@ -119,47 +123,72 @@ public class SimilarArticles {
         }
         TagIndex.View view = index.view();
         long now = clock.instant().toEpochMilli(); // not clock.millis(): a microsecond Clock.tick divides by zero there (JDK 17)
-        int[][] postings = new int[tags.size()][];
-        double[] weight = new double[tags.size()];
-        int[] at = new int[tags.size()];
-        for (int i = 0; i < postings.length; i++) {
-            postings[i] = view.postings(tags.get(i));
-            weight[i] = idf.get(tags.get(i));
+        // the seed's tags, lightest first: the ones that stop being walked first
+        List<UUID> byWeight = new ArrayList<>(tags);
+        byWeight.sort(Comparator.comparingDouble(idf::get));
+        int n = byWeight.size();
+        int[][] postings = new int[n][];
+        double[] weight = new double[n];
+        double[] lighterAndThis = new double[n];
+        Map<UUID, Integer> bitOf = new HashMap<>();
+        double allWeights = 0;
+        for (int i = 0; i < n; i++) {
+            postings[i] = view.postings(byWeight.get(i));
+            weight[i] = idf.get(byWeight.get(i));
+            allWeights += weight[i];
+            lighterAndThis[i] = allWeights;
+            bitOf.put(byWeight.get(i), i);
         }
+        int[] at = new int[n];
+        int walkedFrom = 0; // the tags before it are no longer walked
         Set<Integer> skipped = new HashSet<>();
         excluded.forEach(id -> skipped.add(view.number(id)));
         // the worst of the best kept on top, by the same order as the final ranking
         java.util.PriorityQueue<Scored> best = new java.util.PriorityQueue<>(keep + 1, SCORED.reversed());
         while (true) {
-            int article = Integer.MAX_VALUE;
-            for (int i = 0; i < postings.length; i++) {
-                if (at[i] < postings[i].length && postings[i][at[i]] < article) {
+            int article = -1;
+            for (int i = walkedFrom; i < n; i++) {
+                if (at[i] < postings[i].length && (article < 0 || view.isNewerInPostings(postings[i][at[i]], article))) {
                     article = postings[i][at[i]];
                 }
             }
-            if (article == Integer.MAX_VALUE) {
+            if (article < 0) {
                 break;
             }
-            double overlap = 0;
-            long shared = 0;
-            for (int i = 0; i < postings.length; i++) {
+            for (int i = walkedFrom; i < n; i++) {
                 if (at[i] < postings[i].length && postings[i][at[i]] == article) {
                     at[i]++;
-                    overlap += weight[i];
-                    shared |= 1L << i;
                 }
+            }
+            long visibleFrom = view.visibleFromMillis(article);
+            if (visibleFrom > now) {
+                continue; // not visible (yet): at the head of the postings, before anything that is
+            }
+            double frontierRecency = properties.recency(Duration.ofMillis(now - visibleFrom));
+            Scored worst = best.size() < keep ? null : best.peek();
+            if (worst != null && allWeights * frontierRecency < worst.score) {
+                break; // nothing from here on could enter
+            }
+            while (worst != null && walkedFrom < n - 1 && lighterAndThis[walkedFrom] * frontierRecency < worst.score) {
+                walkedFrom++; // this tag, with the lighter ones, cannot lift an article into the head on its own
             }
             if (!view.isVisibleAt(article, now) || skipped.contains(article)) {
                 continue;
             }
-            long visibleFrom = view.visibleFromMillis(article);
-            double recency = properties.recency(Duration.ofMillis(now - visibleFrom));
-            double score = overlap * recency;
-            Scored worst = best.size() < keep ? null : best.peek();
+            double overlap = 0;
+            long shared = 0;
+            for (UUID tag : view.tags(article)) {
+                Integer bit = bitOf.get(tag);
+                if (bit != null && (shared & (1L << bit)) == 0) {
+                    overlap += weight[bit];
+                    shared |= 1L << bit;
+                }
+            }
+            double score = overlap * frontierRecency;
             if (worst != null && (score < worst.score || score == worst.score && visibleFrom < worst.visibleFrom)) {
                 continue; // cannot enter; a tie on both goes in, and the id settles it as in the final order
             }
-            best.add(new Scored(visibleFrom, score, recency, shared, view.id(article)));
+            best.add(new Scored(visibleFrom, score, frontierRecency, shared, view.id(article)));
             if (best.size() > keep) {
                 best.poll();
             }
@@ -167,9 +196,9 @@ public class SimilarArticles {
         List<Candidate> ranked = new ArrayList<>(best.size());
         for (Scored scored : best) {
             List<UUID> sharedTags = new ArrayList<>(2);
-            for (int i = 0; i < postings.length; i++) {
-                if ((scored.shared & (1L << i)) != 0) {
-                    sharedTags.add(tags.get(i));
+            for (UUID tag : tags) {
+                if ((scored.shared & (1L << bitOf.get(tag))) != 0) {
+                    sharedTags.add(tag);
                 }
             }
             ranked.add(new Candidate(scored.id, Instant.ofEpochMilli(scored.visibleFrom), sharedTags, scored.score, scored.recency));

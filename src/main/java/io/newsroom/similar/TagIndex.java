@@ -32,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * listed articles are loaded through the content module's visibility check again, so a change not
  * applied here yet can leave a list one item short, never show an article that is not published.
  *
- * <p>Articles are numbered in the order first seen; a tag's postings are a sorted array of those
- * numbers, replaced (never changed in place) when its articles change, so readers need no lock.
+ * <p>Articles are numbered in the order first seen; a tag's postings are an array of those numbers,
+ * newest first ({@link #compareNewestFirst}), replaced (never changed in place) when its articles
+ * change, so readers need no lock.
  * Only the listening thread writes.
  */
 @Component
@@ -165,7 +166,7 @@ class TagIndex {
                 fresh.tags[current[0]] = articleTags.toArray(UUID[]::new);
             }
         });
-        postings.forEach((tag, numbers) -> fresh.postings.put(tag, numbers.sorted()));
+        postings.forEach((tag, numbers) -> fresh.postings.put(tag, newestFirst(numbers.values, numbers.size, fresh.visibleFrom)));
         state = fresh;
         built.countDown();
         log.info("Similar-articles index: {} articles, {} tags, built in {} ms", fresh.size, postings.size(),
@@ -189,11 +190,6 @@ class TagIndex {
             values[size++] = value;
         }
 
-        int[] sorted() {
-            int[] result = Arrays.copyOf(values, size);
-            Arrays.sort(result);
-            return result;
-        }
     }
 
     /** Reads the given articles again and moves them between the postings of the tags they left and joined. */
@@ -210,6 +206,7 @@ class TagIndex {
         }, (Object) articleIds.toArray(UUID[]::new));
         Map<UUID, Set<Integer>> added = new HashMap<>();
         Map<UUID, Set<Integer>> removed = new HashMap<>();
+        List<Integer> moved = new ArrayList<>();
         for (UUID id : articleIds) {
             Row row = rows.get(id);
             if (row == null && !current.numbers.containsKey(id)) {
@@ -225,8 +222,19 @@ class TagIndex {
             }
             before.forEach(tag -> removed.computeIfAbsent(tag, k -> new HashSet<>()).add(number));
             current.tags[number] = after;
-            current.visibleFrom[number] = row == null ? NEVER : row.visibleFrom();
+            long visibleFrom = row == null ? NEVER : row.visibleFrom();
+            if (visibleFrom != current.visibleFrom[number]) {
+                moved.add(number);
+            }
+            current.visibleFrom[number] = visibleFrom;
             current.visibleUntil[number] = row == null ? NEVER : row.visibleUntil();
+        }
+        // An article whose visibility time moved changes place in each of its tags' postings: out, and in again.
+        for (int number : moved) {
+            for (UUID tag : current.tags[number]) {
+                removed.computeIfAbsent(tag, k -> new HashSet<>()).add(number);
+                added.computeIfAbsent(tag, k -> new HashSet<>()).add(number);
+            }
         }
         Set<UUID> touched = new HashSet<>(added.keySet());
         touched.addAll(removed.keySet());
@@ -234,14 +242,54 @@ class TagIndex {
             int[] old = current.postings.getOrDefault(tag, NONE);
             Set<Integer> out = removed.getOrDefault(tag, Set.of());
             Set<Integer> in = added.getOrDefault(tag, Set.of());
-            int[] updated = java.util.stream.IntStream.concat(Arrays.stream(old).filter(n -> !out.contains(n)),
-                    in.stream().mapToInt(Integer::intValue)).sorted().distinct().toArray();
+            // what stays keeps its order (its times did not change); what comes in is ordered and merged in
+            int[] staying = Arrays.stream(old).filter(n -> !out.contains(n)).toArray();
+            int[] coming = in.stream().mapToInt(Integer::intValue).toArray();
+            int[] updated = merge(staying, newestFirst(coming, coming.length, current.visibleFrom), current.visibleFrom);
             if (updated.length == 0) {
                 current.postings.remove(tag);
             } else {
                 current.postings.put(tag, updated);
             }
         }
+    }
+
+    /**
+     * Postings are ordered newest first, by visibility time and then by number (both descending), so
+     * that a similar list can stop once no article further down could enter it (SimilarArticles).
+     * Not visible at all ({@link #NEVER}) sorts first; a list skips those.
+     */
+    static int compareNewestFirst(int a, int b, long[] visibleFrom) {
+        int byTime = Long.compare(visibleFrom[b], visibleFrom[a]);
+        return byTime != 0 ? byTime : Integer.compare(b, a);
+    }
+
+    private static int[] newestFirst(int[] numbers, int size, long[] visibleFrom) {
+        Integer[] boxed = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            boxed[i] = numbers[i];
+        }
+        Arrays.sort(boxed, (a, b) -> compareNewestFirst(a, b, visibleFrom));
+        int[] sorted = new int[size];
+        for (int i = 0; i < size; i++) {
+            sorted[i] = boxed[i];
+        }
+        return sorted;
+    }
+
+    private static int[] merge(int[] a, int[] b, long[] visibleFrom) {
+        int[] merged = new int[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < a.length || j < b.length) {
+            if (j == b.length || i < a.length && compareNewestFirst(a[i], b[j], visibleFrom) <= 0) {
+                merged[k++] = a[i++];
+            } else {
+                merged[k++] = b[j++];
+            }
+        }
+        return merged;
     }
 
     /** A window's end as read (visible_from, visible_until): NULL is {@link #NEVER}. */
@@ -285,6 +333,17 @@ class TagIndex {
 
         UUID id(int number) {
             return ids[number];
+        }
+
+        /** Whether article {@code a} comes before {@code b} in postings (newest first). */
+        boolean isNewerInPostings(int a, int b) {
+            return compareNewestFirst(a, b, visibleFrom) < 0;
+        }
+
+        /** The article's tags, as the index last read them. */
+        UUID[] tags(int number) {
+            UUID[][] tags = state.tags;
+            return number < tags.length && tags[number] != null ? tags[number] : new UUID[0];
         }
 
         /** When the article becomes visible (epoch millis), {@link #NEVER} if not at all or unknown. */

@@ -37,6 +37,12 @@ class SimilarArticlesIT extends IntegrationTest {
     @Autowired
     TagIndex index;
 
+    @Autowired
+    TagWeights weights;
+
+    @Autowired
+    SimilarProperties properties;
+
     @BeforeEach
     void seedPage() {
         demo.load();
@@ -215,6 +221,73 @@ class SimilarArticlesIT extends IntegrationTest {
         Api.Result redirect = api.get("/api/content/articles/" + variant + "/similar?limit=4");
         assertThat(redirect.status()).isEqualTo(301);
         assertThat(redirect.header("Location")).endsWith("/similar?limit=4");
+    }
+
+    /**
+     * The walk over the postings stops early (bounds on what an older article could still score, and
+     * popular tags no longer walked once they cannot lift an article into the head): whatever it
+     * skips, the list must be what scoring every visible article sharing a tag gives.
+     */
+    @Test
+    void theListIsTheBestOfEveryArticleSharingATagWhereverTheWalkStops() {
+        java.util.Random random = new java.util.Random(20261206);
+        java.time.Instant now = java.time.Instant.now();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            List<String> tags = new ArrayList<>();
+            for (int t = 0; t < 12; t++) {
+                if (random.nextDouble() < (t == 0 ? 0.8 : 0.6 / (t + 1))) {
+                    tags.add("وسم" + (char) ('ا' + t));
+                }
+            }
+            if (tags.isEmpty()) {
+                tags.add("وسمب");
+            }
+            StringBuilder headline = new StringBuilder();
+            for (int w = 0; w < 6; w++) {
+                for (int c = 0; c < 5; c++) {
+                    headline.append((char) ('ب' + random.nextInt(20)));
+                }
+                headline.append(' ');
+            }
+            // distinct minutes: no two stories tie on recency
+            java.time.Instant published = now.minus(java.time.Duration.ofMinutes(1 + i * 211L + random.nextInt(200)));
+            lines.append(json.writeValueAsString(Map.of("externalId", "walk-" + i, "status", "PUBLISHED", "publishedAt", published.toString(),
+                    "headline", headline.toString().strip(), "bodyHtml", "<p>" + headline + "</p>", "tags", tags))).append('\n');
+        }
+        Api.Result imported = api.as(adminKey).postStream("/api/admin/ingest/bulk", "application/x-ndjson",
+                () -> new java.io.ByteArrayInputStream(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(imported.json().get("created").asInt()).as(imported.toString()).isEqualTo(400);
+        indexCaughtUp();
+
+        // every visible article with its tags and visibility time, as the brute force sees them
+        Map<UUID, Set<UUID>> tagsOf = new java.util.HashMap<>();
+        Map<UUID, Long> visibleFrom = new java.util.HashMap<>();
+        jdbc.query("SELECT a.id, a.visible_from, at.tag_id FROM articles a JOIN article_tags at ON at.article_id = a.id WHERE "
+                + io.newsroom.article.ReaderVisibility.articleNow("a"), row -> {
+                    UUID id = row.getObject("id", UUID.class);
+                    tagsOf.computeIfAbsent(id, k -> new java.util.HashSet<>()).add(row.getObject("tag_id", UUID.class));
+                    visibleFrom.put(id, row.getTimestamp("visible_from").getTime());
+                });
+        List<UUID> seeds = new ArrayList<>(tagsOf.keySet());
+        java.util.Collections.shuffle(seeds, random);
+        for (UUID seed : seeds.subList(0, 30)) {
+            Map<UUID, Double> idf = weights.idf(tagsOf.get(seed));
+            long at = java.time.Instant.now().toEpochMilli();
+            record Expected(UUID id, double score, long visibleFrom) {
+            }
+            List<UUID> expected = tagsOf.keySet().stream().filter(id -> !id.equals(seed))
+                    .map(id -> new Expected(id, tagsOf.get(id).stream().filter(idf::containsKey).mapToDouble(idf::get).sum()
+                            * properties.recency(java.time.Duration.ofMillis(at - visibleFrom.get(id))), visibleFrom.get(id)))
+                    .filter(e -> e.score() > 0)
+                    .sorted(java.util.Comparator.comparingDouble(Expected::score).reversed()
+                            .thenComparing(Expected::visibleFrom, java.util.Comparator.reverseOrder()).thenComparing(Expected::id))
+                    .limit(10).map(Expected::id).toList();
+            List<UUID> listed = new ArrayList<>();
+            editor.get("/api/admin/articles/" + seed + "/similar?limit=10").json().get("items")
+                    .forEach(item -> listed.add(UUID.fromString(item.get("id").asString())));
+            assertThat(listed).as("similar list of " + seed).isEqualTo(expected);
+        }
     }
 
     /**
