@@ -130,19 +130,18 @@ public class SimilarArticles {
         int[][] postings = new int[n][];
         double[] weight = new double[n];
         double[] lighterAndThis = new double[n];
-        Map<UUID, Integer> bitOf = new HashMap<>();
+        UUID[] seed = byWeight.toArray(UUID[]::new); // a tag's bit is its place here
         double allWeights = 0;
         for (int i = 0; i < n; i++) {
-            postings[i] = view.postings(byWeight.get(i));
-            weight[i] = idf.get(byWeight.get(i));
+            postings[i] = view.postings(seed[i]);
+            weight[i] = idf.get(seed[i]);
             allWeights += weight[i];
             lighterAndThis[i] = allWeights;
-            bitOf.put(byWeight.get(i), i);
         }
         int[] at = new int[n];
         int walkedFrom = 0; // the tags before it are no longer walked
-        Set<Integer> skipped = new HashSet<>();
-        excluded.forEach(id -> skipped.add(view.number(id)));
+        // the seed and its read-also articles: a handful, scanned (every article met is checked)
+        int[] skipped = excluded.stream().mapToInt(view::number).toArray();
         // the worst of the best kept on top, by the same order as the final ranking
         java.util.PriorityQueue<Scored> best = new java.util.PriorityQueue<>(keep + 1, SCORED.reversed());
         while (true) {
@@ -172,16 +171,18 @@ public class SimilarArticles {
             while (worst != null && walkedFrom < n - 1 && lighterAndThis[walkedFrom] * frontierRecency < worst.score) {
                 walkedFrom++; // this tag, with the lighter ones, cannot lift an article into the head on its own
             }
-            if (!view.isVisibleAt(article, now) || skipped.contains(article)) {
+            if (!view.isVisibleAt(article, now) || contains(skipped, article)) {
                 continue;
             }
             double overlap = 0;
             long shared = 0;
             for (UUID tag : view.tags(article)) {
-                Integer bit = bitOf.get(tag);
-                if (bit != null && (shared & (1L << bit)) == 0) {
-                    overlap += weight[bit];
-                    shared |= 1L << bit;
+                for (int bit = 0; bit < n; bit++) { // a few tags each side: comparing beats hashing here
+                    if ((shared & (1L << bit)) == 0 && seed[bit].equals(tag)) {
+                        overlap += weight[bit];
+                        shared |= 1L << bit;
+                        break;
+                    }
                 }
             }
             double score = overlap * frontierRecency;
@@ -196,8 +197,8 @@ public class SimilarArticles {
         List<Candidate> ranked = new ArrayList<>(best.size());
         for (Scored scored : best) {
             List<UUID> sharedTags = new ArrayList<>(2);
-            for (UUID tag : tags) {
-                if ((scored.shared & (1L << bitOf.get(tag))) != 0) {
+            for (UUID tag : tags) { // in the seed's own order
+                if ((scored.shared & (1L << byWeight.indexOf(tag))) != 0) {
                     sharedTags.add(tag);
                 }
             }
@@ -205,6 +206,15 @@ public class SimilarArticles {
         }
         ranked.sort(RANKING);
         return ranked;
+    }
+
+    private static boolean contains(int[] numbers, int number) {
+        for (int each : numbers) {
+            if (each == number) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A candidate while the postings are merged: numbers only, the tags it shares as bits of the seed's tag list. */

@@ -269,7 +269,9 @@ class SimilarArticlesIT extends IntegrationTest {
                     tagsOf.computeIfAbsent(id, k -> new java.util.HashSet<>()).add(row.getObject("tag_id", UUID.class));
                     visibleFrom.put(id, row.getTimestamp("visible_from").getTime());
                 });
-        List<UUID> seeds = new ArrayList<>(tagsOf.keySet());
+        // seeds among these stories (the seed page's own stories are near-duplicates of each other, which the fold drops)
+        List<UUID> seeds = new ArrayList<>(jdbc.queryForList("SELECT id FROM articles WHERE external_id LIKE 'walk-%' ORDER BY external_id",
+                UUID.class));
         java.util.Collections.shuffle(seeds, random);
         for (UUID seed : seeds.subList(0, 30)) {
             Map<UUID, Double> idf = weights.idf(tagsOf.get(seed));
