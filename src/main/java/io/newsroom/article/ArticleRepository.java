@@ -1,5 +1,6 @@
 package io.newsroom.article;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,9 @@ public interface ArticleRepository extends JpaRepository<Article, UUID> {
 
     /** A story's members (its lead not included), the first published first. */
     List<Article> findByStoryLeadIdOrderByPublishedAtAscIdAsc(UUID storyLeadId);
+
+    /** The members of these stories, each story's the first published first. */
+    List<Article> findByStoryLeadIdInOrderByPublishedAtAscIdAsc(Collection<UUID> storyLeadIds);
 
     /** A translation group's members, the oldest first (the original, usually). */
     List<Article> findByTranslationGroupOrderByCreatedAtAscIdAsc(UUID translationGroup);

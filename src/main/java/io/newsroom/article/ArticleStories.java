@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,7 +71,17 @@ public class ArticleStories {
                 ORDER BY a.created_at DESC, a.id DESC LIMIT ?""", UUID.class,
                 after == null ? null : Timestamp.from(after.time()), after == null ? null : Timestamp.from(after.time()),
                 after == null ? null : after.id(), limit + 1);
-        return leads.stream().map(this::story).toList();
+        // two reads for the page, not two per story
+        Map<UUID, Article> leadsById = new HashMap<>();
+        articles.findAllById(leads).forEach(lead -> leadsById.put(lead.getId(), lead));
+        Map<UUID, List<Article>> stories = new LinkedHashMap<>();
+        leads.stream().filter(leadsById::containsKey).forEach(id -> stories.put(id, new ArrayList<>(List.of(leadsById.get(id)))));
+        articles.findByStoryLeadIdInOrderByPublishedAtAscIdAsc(leads)
+                .forEach(member -> stories.computeIfPresent(member.getStoryLeadId(), (lead, story) -> {
+                    story.add(member);
+                    return story;
+                }));
+        return List.copyOf(stories.values());
     }
 
     /**
