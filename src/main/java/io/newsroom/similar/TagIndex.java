@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -103,7 +104,15 @@ class TagIndex {
         if (change.everything()) {
             rebuild();
         } else {
-            apply(change.articleIds());
+            try {
+                apply(change.articleIds());
+            } catch (TransientDataAccessException e) {
+                // Chosen as a deadlock's victim (a TRUNCATE locking table after table, say): tried once
+                // more rather than failing the change listener, which would drop every cache and rebuild.
+                // The read comes before any change to the index, so nothing was half applied.
+                log.info("Similar-articles index: reading changed articles failed ({}); trying again", e.getMessage());
+                apply(change.articleIds());
+            }
         }
         lastApplied = change.articleIds();
     }

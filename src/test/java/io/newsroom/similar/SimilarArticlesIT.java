@@ -294,19 +294,29 @@ class SimilarArticlesIT extends IntegrationTest {
 
     /**
      * Waits until this instance's tag index has applied every change committed so far: a marker sent
-     * now comes after them on the channel. Within 1 s, the rule for a change to show on every instance.
+     * now comes after them on the channel. The index remembers only the change it applied last, and a
+     * marker heard together with a "read everything" or while the listener reconnects is not among
+     * them, so the marker is sent again every 50 ms until one is seen. A wait, not the measure of the
+     * 1 s rule (ResponseCacheIT and DatabaseOutageIT hold that): a 2-core machine running the whole
+     * suite has stalled a test thread for over a second.
      */
     private void indexCaughtUp() {
-        UUID marker = UUID.randomUUID();
-        jdbc.execute("SELECT pg_notify('newsroom_articles', '" + marker + "')");
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(1).toNanos();
-        while (!index.lastAppliedContains(marker)) {
-            assertThat(System.nanoTime()).as("the index applies committed changes within 1 s").isLessThan(deadline);
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            UUID marker = UUID.randomUUID();
+            jdbc.execute("SELECT pg_notify('newsroom_articles', '" + marker + "')");
+            long resend = System.nanoTime() + java.time.Duration.ofMillis(50).toNanos();
+            while (System.nanoTime() < resend) {
+                if (index.lastAppliedContains(marker)) {
+                    return;
+                }
+                assertThat(System.nanoTime()).as("the index applies committed changes").isLessThan(deadline);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
             }
         }
     }
