@@ -16,6 +16,8 @@ import org.hibernate.validator.constraints.time.DurationMin;
  * @param responseCache        whether this instance keeps finished responses in memory (cleared on every change)
  * @param responseCacheSize    the memory the in-process response cache may use
  * @param responseCacheTtl     the longest an entry lives even without a change (a safety net)
+ * @param storedRenderings     whether articles' finished JSON and ninjs are kept in the database and an
+ *                             article by slug is served from them (io.newsroom.content.cache.StoredRenderings)
  */
 @Validated
 @ConfigurationProperties("newsroom.cache")
@@ -25,7 +27,8 @@ public record CacheProperties(
         @DefaultValue("1d") @DurationMin(seconds = 0) Duration staleIfError,
         @DefaultValue("true") boolean responseCache,
         @DefaultValue("64MB") DataSize responseCacheSize,
-        @DefaultValue("300s") @DurationMin(seconds = 1) Duration responseCacheTtl) {
+        @DefaultValue("300s") @DurationMin(seconds = 1) Duration responseCacheTtl,
+        @DefaultValue("true") boolean storedRenderings) {
 
     /** A cache of no bytes would evict every entry it takes; Bean Validation has no constraint for a DataSize. */
     public CacheProperties {

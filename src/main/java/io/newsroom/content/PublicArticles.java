@@ -48,6 +48,7 @@ public class PublicArticles {
      * most requested page, and two more round trips cost more than the aggregation (bench/run.sh).
      */
     private static final String ONE_ARTICLE = "SELECT " + COLUMNS
+            + ", a.shown_stamp, ch.changes_at"
             + ", rl.related_ids, rl.related_slugs, rl.related_headlines, rl.related_published"
             + ", tl.translation_languages, tl.translation_slugs, tl.translation_headlines, tl.translation_originals"
             + ", st.report_source_ids, st.report_source_names, st.report_source_slugs, st.report_source_homes, st.report_urls, st.report_published"
@@ -73,7 +74,18 @@ public class PublicArticles {
                      array_agg(r.headline ORDER BY ra.position) AS related_headlines,
                      array_agg(r.published_at ORDER BY ra.position) AS related_published
               FROM related_articles ra JOIN articles r ON r.id = ra.related_article_id
-              WHERE ra.article_id = a.id AND """ + " " + ReaderVisibility.articleNow("r") + ") rl ON true WHERE ";
+              WHERE ra.article_id = a.id AND """ + " " + ReaderVisibility.articleNow("r") + ") rl ON true" + """
+
+            LEFT JOIN LATERAL (
+              SELECT min(t) AS changes_at FROM (
+                SELECT unnest(ARRAY[r.visible_from, r.visible_until]) AS t
+                FROM related_articles ra JOIN articles r ON r.id = ra.related_article_id WHERE ra.article_id = a.id
+                UNION ALL SELECT unnest(ARRAY[tr.visible_from, tr.visible_until])
+                FROM articles tr WHERE tr.translation_group = a.translation_group AND tr.id <> a.id
+                UNION ALL SELECT unnest(ARRAY[""" + ReaderVisibility.lifecycleFrom("m") + """
+            , m.visible_until])
+                FROM articles m WHERE m.story_lead_id = a.id) times
+              WHERE t > now()) ch ON true WHERE\s""";
 
     /** Reader-side filters; null means any. */
     public record Filter(String tag, String source, String language, Instant since, Instant until) {
@@ -136,6 +148,19 @@ public class PublicArticles {
 
     /** A visible article by slug (any spelling variant of it), with tags and visible read-also links. */
     public Optional<PublicArticle> bySlug(String slug) {
+        return rendered(slug).map(Rendered::article);
+    }
+
+    /**
+     * An article as {@link #bySlug} gives it, with what a stored rendering of it must record: the
+     * {@code articles.shown_stamp} read in the same statement (the state of everything the article
+     * shows, migration V16), and when what it shows next changes with no write (a read-also article,
+     * translation or story member scheduled to appear or to be unpublished), or null for never.
+     */
+    public record Rendered(PublicArticle article, long shownStamp, Instant changesAt) {
+    }
+
+    public Optional<Rendered> rendered(String slug) {
         return one(VISIBLE + " AND a.slug_key = :key", Map.of("key", Slugs.key(slug)));
     }
 
@@ -145,13 +170,14 @@ public class PublicArticles {
      * what readers may see; an article never published gets {@code publishedAt} = {@code now}.
      */
     public Optional<PublicArticle> preview(UUID id, Instant now) {
-        return one("a.id = :id AND a.deleted_at IS NULL", Map.of("id", id)).map(a -> a.publishedAt() == null ? a.withPublishedAt(now) : a);
+        return one("a.id = :id AND a.deleted_at IS NULL", Map.of("id", id)).map(Rendered::article)
+                .map(a -> a.publishedAt() == null ? a.withPublishedAt(now) : a);
     }
 
-    private Optional<PublicArticle> one(String where, Map<String, ?> params) {
-        List<PublicArticle> found = jdbc.query(ONE_ARTICLE + where, params,
-                (rs, n) -> article(rs).withTags(tags(rs)).withRelated(related(rs)).withTranslations(translations(rs))
-                        .withAlsoReportedBy(reports(rs)));
+    private Optional<Rendered> one(String where, Map<String, ?> params) {
+        List<Rendered> found = jdbc.query(ONE_ARTICLE + where, params,
+                (rs, n) -> new Rendered(article(rs).withTags(tags(rs)).withRelated(related(rs)).withTranslations(translations(rs))
+                        .withAlsoReportedBy(reports(rs)), rs.getLong("shown_stamp"), instant(rs.getTimestamp("changes_at"))));
         return found.stream().findFirst();
     }
 

@@ -112,6 +112,60 @@ class NeverLeaksIT extends IntegrationTest {
         assertThat(api.get("/sitemap-news.xml").body()).contains("خبر سري scheduled");
     }
 
+    /**
+     * The matrix against stored renderings (migration V16): articles readers saw, whose pages and the
+     * page naming them as read-also were stored (JSON and ninjs), then hidden by each route there is,
+     * expiry by time with no write included. Neither their pages nor the naming one show them after.
+     */
+    @Test
+    void storedRenderingsNeverOutliveWhatHidesThem() throws InterruptedException {
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (String route : List.of("unpublish", "archive", "delete", "expire", "story")) {
+            shown.put(route, ArticleFixtures.publishedId(editor, "خبر يختفي " + route));
+        }
+        Instant expiry = Instant.now().plusSeconds(2);
+        jdbc.update("UPDATE articles SET unpublish_at = ? WHERE id = ?::uuid", java.sql.Timestamp.from(expiry), shown.get("expire"));
+        String lead = ArticleFixtures.publishedId(editor, "خبر قائد القصة");
+        Map<String, Object> naming = ArticleFixtures.article("خبر يذكرها كلها");
+        naming.put("relatedIds", new ArrayList<>(shown.values()));
+        String namingId = ArticleFixtures.create(editor, naming).json().get("id").asString();
+        step(namingId, "publish");
+        List<String> pages = new ArrayList<>();
+        shown.values().forEach(id -> pages.add(pathOf(id)));
+        String namingPage = pathOf(namingId);
+        pages.add(namingPage);
+        for (String page : pages) {
+            assertThat(api.get(page).status()).isEqualTo(200);
+            assertThat(api.get(page, "Accept", "application/ninjs+json").status()).isEqualTo(200);
+        }
+        assertThat(api.get(namingPage).json().get("related")).hasSize(shown.size());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM article_renderings WHERE json IS NOT NULL AND ninjs IS NOT NULL", Integer.class))
+                .as("every page stored in both forms").isEqualTo(pages.size());
+
+        step(shown.get("unpublish"), "unpublish");
+        step(shown.get("archive"), "archive");
+        assertThat(editor.delete("/api/admin/articles/" + shown.get("delete")).status()).isEqualTo(204);
+        assertThat(editor.put("/api/admin/articles/" + shown.get("story") + "/story", Map.of("storyOf", lead)).status()).isEqualTo(200);
+        Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis() + 100)); // expires by time: nothing writes
+
+        shown.forEach((route, id) -> {
+            String page = pages.get(new ArrayList<>(shown.keySet()).indexOf(route));
+            int expected = route.equals("story") ? 301 : 404; // a story member's page sends readers to its lead
+            assertThat(api.get(page).status()).as(route + " by slug").isEqualTo(expected);
+            assertThat(api.get(page, "Accept", "application/ninjs+json").status()).as(route + " ninjs").isEqualTo(expected);
+            for (String accept : List.of("application/json", "application/ninjs+json")) {
+                assertThat(api.get(namingPage, "Accept", accept).body()).as(route + " on the naming page, " + accept)
+                        .doesNotContain(id, "خبر يختفي " + route);
+            }
+        });
+        assertThat(jdbc.queryForObject("SELECT status FROM articles WHERE id = ?::uuid", String.class, shown.get("expire")))
+                .as("hidden by the rule alone: nothing has marked it").isEqualTo("PUBLISHED");
+    }
+
+    private String pathOf(String id) {
+        return ContentArticlesIT.path(jdbc.queryForObject("SELECT slug FROM articles WHERE id = ?::uuid", String.class, id));
+    }
+
     private void assertInvisible(String state, String id) {
         String slug = jdbc.queryForObject("SELECT slug FROM articles WHERE id = ?::uuid", String.class, id);
         String headline = "خبر سري " + state;

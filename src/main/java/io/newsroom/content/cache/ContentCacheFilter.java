@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -65,17 +64,7 @@ class ContentCacheFilter extends OncePerRequestFilter {
         boolean storable = wrapper.getStatus() == HttpServletResponse.SC_OK
                 && wrapper.getHeader(HttpHeaders.ETAG) != null;
         if (storable) {
-            List<Map.Entry<String, String>> headers = new ArrayList<>();
-            for (String name : wrapper.getHeaderNames()) {
-                // CORS headers belong to the origin that asked (the CORS filter adds them to every answer, hits included)
-                if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH) && !name.regionMatches(true, 0, "Access-Control-", 0, 15)) {
-                    wrapper.getHeaders(name).stream().filter(value -> !isCorsVary(name, value))
-                            .forEach(value -> headers.add(Map.entry(name, value)));
-                }
-            }
-            if (wrapper.getContentType() != null && wrapper.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
-                headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, wrapper.getContentType()));
-            }
+            List<Map.Entry<String, String>> headers = ResponseHeaders.of(wrapper);
             cache.put(key, generation, wrapper.getContentAsByteArray(), headers, wrapper.getHeader(HttpHeaders.ETAG),
                     ConditionalRequests.lastModified(wrapper.getHeader(HttpHeaders.LAST_MODIFIED)));
         }
@@ -125,13 +114,8 @@ class ContentCacheFilter extends OncePerRequestFilter {
         serve(entry, request, response);
     }
 
-    private static boolean isCorsVary(String name, String value) {
-        return name.equalsIgnoreCase(HttpHeaders.VARY) && (value.equalsIgnoreCase(HttpHeaders.ORIGIN)
-                || value.regionMatches(true, 0, "Access-Control-Request-", 0, 23));
-    }
-
     private static void serve(ContentResponseCache.Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        entry.headers().forEach(header -> response.addHeader(header.getKey(), header.getValue()));
+        ResponseHeaders.write(entry.headers(), response);
         if (ConditionalRequests.isNotModified(request, entry.etag(), entry.lastModified())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

@@ -1,5 +1,6 @@
 package io.newsroom.content.cache;
 
+import io.newsroom.content.CacheProperties;
 import io.newsroom.content.ContentCaching;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -18,6 +19,17 @@ class ResponseCacheConfiguration {
         registration.setName("contentResponseCache");
         // before Spring Security (order -100) and everything else: a hit needs none of them
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** After the response cache and the request guards, before security and Spring MVC (see the filter). */
+    @Bean
+    FilterRegistrationBean<StoredRenderingFilter> storedRenderingFilter(StoredRenderings renderings, CacheProperties properties) {
+        FilterRegistrationBean<StoredRenderingFilter> registration = new FilterRegistrationBean<>(new StoredRenderingFilter(renderings));
+        registration.addUrlPatterns("/api/content/articles/*");
+        registration.setName("storedRenderings");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 14);
+        registration.setEnabled(properties.storedRenderings());
         return registration;
     }
 

@@ -6,6 +6,7 @@ import io.newsroom.content.ContentCaching;
 import io.newsroom.content.PublicArticle;
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
+import io.newsroom.content.cache.StoredRenderings;
 import io.newsroom.paging.Page;
 import io.newsroom.problem.NotFoundProblem;
 import io.newsroom.validation.LanguageTag;
@@ -81,16 +82,17 @@ class ContentArticleController {
     ResponseEntity<?> article(@PathVariable String slug, @RequestParam(required = false) String format,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                               HttpServletRequest servletRequest) {
-        Optional<PublicArticle> found = articles.bySlug(slug);
+        Optional<PublicArticles.Rendered> found = articles.rendered(slug);
         if (found.isEmpty()) {
             String current = articles.currentSlugFor(slug)
                     .orElseThrow(() -> new NotFoundProblem("No published article with slug " + slug));
             return redirect(current, servletRequest);
         }
-        PublicArticle article = found.get();
+        PublicArticle article = found.get().article();
         if (!article.slug().equals(slug)) {
             return redirect(article.slug(), servletRequest); // a variant spelling: send readers to the canonical URL
         }
+        StoredRenderings.renderedFrom(servletRequest, found.get());
         List<String> keys = List.of(ContentCaching.articleKey(article.id()));
         boolean ninjs = "ninjs".equals(format) || NinjsDocument.isPreferredBy(accept);
         ResponseEntity<?> response = ninjs

@@ -1,0 +1,150 @@
+package io.newsroom.content.cache;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsroom.content.CacheProperties;
+import io.newsroom.content.PublicArticles;
+import io.newsroom.content.SiteProperties;
+import io.newsroom.text.Slugs;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The finished public representations of articles (the JSON view with its JSON-LD, and ninjs), with
+ * their ETags and headers, stored in {@code article_renderings} (migration V16), which only this class
+ * reads and writes. An article by slug is then one indexed read returning bytes.
+ *
+ * <p>What makes a stored rendering safe to serve is decided by the reading statement, at read time:
+ * the article is visible now ({@link PublicArticles#VISIBLE}), the rendering was made from the
+ * article's current {@code shown_stamp} (the database gives the article a new one in the very
+ * transaction that changes anything its page shows), no read-also article, translation or story member
+ * has appeared or disappeared by time since ({@code valid_until}), and it was made by this build with
+ * these settings ({@link #renderer}). A rendering is written after a computed response, with the stamp
+ * that response was read with; one made from a state that has changed meanwhile is never served.
+ */
+@Component
+public class StoredRenderings {
+
+    /** The request attribute by which the article controller says what a response was rendered from. */
+    static final String RENDERED_FROM = StoredRenderings.class.getName() + ".renderedFrom";
+
+    private static final Logger log = LoggerFactory.getLogger(StoredRenderings.class);
+
+    /** What a computed by-slug response was rendered from: what its stored copy must record. */
+    record RenderedFrom(UUID articleId, long shownStamp, Instant validUntil) {
+    }
+
+    /** A stored representation that may be served now. {@code body} is null when it was not asked for. */
+    record Hit(String slug, String etag, long lastModified, List<Map.Entry<String, String>> headers, byte[] body) {
+    }
+
+    /** The two representations of an article: their columns. */
+    enum Form {
+        JSON("json"), NINJS("ninjs");
+
+        final String find;
+        final String findValidators;
+        final String store;
+
+        Form(String column) {
+            String select = "SELECT a.slug, r.%1$s_etag, r.last_modified, r.%1$s_headers%2$s FROM articles a "
+                    + "JOIN article_renderings r ON r.article_id = a.id AND r.shown_stamp = a.shown_stamp "
+                    + "WHERE a.slug_key = ? AND " + PublicArticles.VISIBLE + " AND r.renderer = ? AND r.%1$s IS NOT NULL "
+                    + "AND (r.valid_until IS NULL OR r.valid_until > now())";
+            this.find = select.formatted(column, ", r." + column);
+            this.findValidators = select.formatted(column, "");
+            String other = column.equals("json") ? "ninjs" : "json";
+            // The other form is kept only when it was made from the same state by the same renderer.
+            this.store = """
+                    INSERT INTO article_renderings AS r (article_id, shown_stamp, renderer, valid_until, last_modified, %1$s, %1$s_etag, %1$s_headers)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (article_id) DO UPDATE SET
+                      %2$s = CASE WHEN same THEN r.%2$s END, %2$s_etag = CASE WHEN same THEN r.%2$s_etag END,
+                      %2$s_headers = CASE WHEN same THEN r.%2$s_headers END,
+                      %1$s = EXCLUDED.%1$s, %1$s_etag = EXCLUDED.%1$s_etag, %1$s_headers = EXCLUDED.%1$s_headers,
+                      shown_stamp = EXCLUDED.shown_stamp, renderer = EXCLUDED.renderer, valid_until = EXCLUDED.valid_until,
+                      last_modified = EXCLUDED.last_modified
+                    WHERE r.shown_stamp <= EXCLUDED.shown_stamp"""
+                    .formatted(column, other)
+                    .replace("same", "(r.shown_stamp = EXCLUDED.shown_stamp AND r.renderer = EXCLUDED.renderer)");
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final String renderer;
+    private final Counter hits;
+    private final Counter misses;
+
+    StoredRenderings(JdbcTemplate jdbc, SiteProperties site, CacheProperties caching, ObjectProvider<BuildProperties> build,
+                     MeterRegistry registry) {
+        this.jdbc = jdbc;
+        this.renderer = renderer(site, caching, build.getIfAvailable());
+        // newsroom_renderings_total{result="hit|miss"}: by-slug requests answered from a stored rendering, or computed
+        this.hits = Counter.builder("newsroom.renderings").tag("result", "hit").register(registry);
+        this.misses = Counter.builder("newsroom.renderings").tag("result", "miss").register(registry);
+    }
+
+    /**
+     * The build and the settings a rendering depends on, as a fingerprint: a new release, or a site
+     * name, address or caching setting changed, renders every article anew. Without build information
+     * (run from an IDE), this instance's start renders anew.
+     */
+    private static String renderer(SiteProperties site, CacheProperties caching, BuildProperties build) {
+        String code = build == null ? "started " + Instant.now() : build.getVersion() + " built " + build.getTime();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((code + "|" + site + "|" + caching).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The stored rendering of the visible article under {@code slug} (any spelling variant; the
+     * caller compares the current slug), if one may be served now; with its body or only its validators.
+     */
+    Optional<Hit> find(String slug, Form form, boolean withBody) {
+        List<Hit> found = jdbc.query(withBody ? form.find : form.findValidators, (rs, n) -> new Hit(rs.getString(1), rs.getString(2),
+                rs.getTimestamp(3).getTime(), ResponseHeaders.fromText(rs.getString(4)), withBody ? rs.getBytes(5) : null),
+                Slugs.key(slug), renderer);
+        (found.isEmpty() ? misses : hits).increment();
+        return found.stream().findFirst();
+    }
+
+    /**
+     * Keeps a computed representation, unless a rendering from a later state is already stored. A
+     * failure costs only the next request's work: it is logged, never the response's.
+     */
+    void store(RenderedFrom from, Form form, byte[] body, String etag, long lastModified, List<Map.Entry<String, String>> headers) {
+        try {
+            jdbc.update(form.store, from.articleId(), from.shownStamp(), renderer,
+                    from.validUntil() == null ? null : Timestamp.from(from.validUntil()), new Timestamp(lastModified),
+                    body, etag, ResponseHeaders.toText(headers));
+        } catch (DataAccessException e) {
+            // the article deleted meanwhile (its key is gone), the database unreachable, ...
+            log.debug("A rendering of article {} was not stored: {}", from.articleId(), e.getMessage());
+        }
+    }
+
+    /** Said by the article controller of the response it computed for {@code request}. */
+    public static void renderedFrom(HttpServletRequest request, PublicArticles.Rendered rendered) {
+        request.setAttribute(RENDERED_FROM, new RenderedFrom(rendered.article().id(), rendered.shownStamp(), rendered.changesAt()));
+    }
+}
