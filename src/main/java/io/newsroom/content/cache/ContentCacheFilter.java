@@ -7,8 +7,11 @@ import io.newsroom.problem.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -60,15 +63,56 @@ class ContentCacheFilter extends OncePerRequestFilter {
         }
         long generation = cache.generation();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, wrapper);
+        // A revalidation (a CDN's, a browser's) would come back as a 304 with nothing to store, and every
+        // later one would be computed again: the whole response is asked for, stored, and the
+        // conditions answered from it here.
+        chain.doFilter(new Unconditional(request), wrapper);
         boolean storable = wrapper.getStatus() == HttpServletResponse.SC_OK
                 && wrapper.getHeader(HttpHeaders.ETAG) != null;
         if (storable) {
             List<Map.Entry<String, String>> headers = ResponseHeaders.of(wrapper);
-            cache.put(key, generation, wrapper.getContentAsByteArray(), headers, wrapper.getHeader(HttpHeaders.ETAG),
-                    ConditionalRequests.lastModified(wrapper.getHeader(HttpHeaders.LAST_MODIFIED)));
+            String etag = wrapper.getHeader(HttpHeaders.ETAG);
+            long lastModified = ConditionalRequests.lastModified(wrapper.getHeader(HttpHeaders.LAST_MODIFIED));
+            cache.put(key, generation, wrapper.getContentAsByteArray(), headers, etag, lastModified);
+            if (ConditionalRequests.isNotModified(request, etag, lastModified)) {
+                wrapper.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                wrapper.resetBuffer(); // a 304 has no body, and no Content-Length of the one it stands for
+                return;
+            }
         }
         wrapper.copyBodyToResponse();
+    }
+
+    /** The request without its conditions: If-None-Match and If-Modified-Since are answered by this filter. */
+    private static final class Unconditional extends HttpServletRequestWrapper {
+
+        Unconditional(HttpServletRequest request) {
+            super(request);
+        }
+
+        private static boolean isCondition(String name) {
+            return HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(name) || HttpHeaders.IF_MODIFIED_SINCE.equalsIgnoreCase(name);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return isCondition(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return isCondition(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public long getDateHeader(String name) {
+            return isCondition(name) ? -1 : super.getDateHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream().filter(name -> !isCondition(name)).toList());
+        }
     }
 
     /**

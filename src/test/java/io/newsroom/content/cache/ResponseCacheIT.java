@@ -77,6 +77,25 @@ class ResponseCacheIT extends IntegrationTest {
         assertThat(api.get(path, "Accept", "application/ninjs+json").header("Content-Type")).startsWith("application/ninjs+json");
     }
 
+    /** A CDN revalidating a page: the whole page is stored on the second request, and the conditions answered from it. */
+    @Test
+    void revalidationsAreStoredAndAnsweredFromMemory() {
+        String id = ArticleFixtures.publishedId(api.as(editorKey), "خبر يعاد التحقق منه");
+        String slug = api.as(editorKey).get("/api/admin/articles/" + id).json().get("slug").asString();
+        String path = "/api/content/articles/" + io.newsroom.content.SiteProperties.encode(slug);
+        await(() -> api.get(path).status() == 200);
+        Api.Result first = api.get(path);
+        cache.invalidateAll();
+        Api.Result stored = api.get(path, "If-None-Match", first.header("ETag")); // asked for before: worth storing
+        assertThat(stored.status()).isEqualTo(304);
+        assertThat(stored.body()).isEmpty();
+        assertThat(cache.size()).as("the whole page was stored though a 304 was answered").isEqualTo(1);
+        assertThat(api.get(path, "If-None-Match", first.header("ETag")).status()).isEqualTo(304);
+        Api.Result changed = api.get(path, "If-None-Match", "\"another\"");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body()).isEqualTo(first.body());
+    }
+
     @Test
     void previewsAreNeverStoredWhileTheArticlePageIs() {
         Api editor = api.as(editorKey);
