@@ -2,11 +2,13 @@ package io.newsroom.operations;
 
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
+import io.newsroom.content.cache.StoredRenderings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,12 +40,14 @@ class HotPathWarmUp implements HealthIndicator {
 
     private final WarmUpProperties properties;
     private final JdbcTemplate jdbc;
+    private final StoredRenderings renderings;
     private final Environment environment;
     private volatile boolean done;
 
-    HotPathWarmUp(WarmUpProperties properties, JdbcTemplate jdbc, Environment environment) {
+    HotPathWarmUp(WarmUpProperties properties, JdbcTemplate jdbc, StoredRenderings renderings, Environment environment) {
         this.properties = properties;
         this.jdbc = jdbc;
+        this.renderings = renderings;
         this.environment = environment;
         this.done = properties.duration().isZero();
     }
@@ -74,10 +78,14 @@ class HotPathWarmUp implements HealthIndicator {
             AtomicLong sent = new AtomicLong();
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             List<Thread> threads = new ArrayList<>();
+            Renderings toRender = new Renderings();
             for (int i = 0; i < properties.threads(); i++) {
+                // half the threads render articles ahead of readers while any are left, the others send the mix
+                boolean rendering = i % 2 == 1;
                 Thread thread = new Thread(() -> {
                     while (System.nanoTime() < until) {
-                        String path = paths.get(ThreadLocalRandom.current().nextInt(paths.size()));
+                        String next = rendering ? toRender.next() : null;
+                        String path = next != null ? next : paths.get(ThreadLocalRandom.current().nextInt(paths.size()));
                         try {
                             client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).build(),
                                     HttpResponse.BodyHandlers.discarding());
@@ -97,13 +105,47 @@ class HotPathWarmUp implements HealthIndicator {
             for (Thread thread : threads) {
                 thread.join();
             }
-            log.info("Warmed up with {} requests in {} s", sent.get(), properties.duration().toSeconds());
+            log.info("Warmed up with {} requests in {} s, {} articles rendered and stored", sent.get(), properties.duration().toSeconds(),
+                    toRender.handedOut());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Warm-up stopped early: {}", e.getMessage());
         } finally {
             done = true;
+        }
+    }
+
+    /**
+     * Every visible article whose stored rendering is missing or out of date (after a release, all of
+     * them), newest first, as by-slug paths: asking for one renders and stores it (StoredRenderings),
+     * so readers' first requests after start-up find the newest articles stored. Read 1,000 at a time
+     * (articles sharing a page's last publication time to the millisecond are left to readers).
+     */
+    private final class Renderings {
+        private final java.util.ArrayDeque<String> batch = new java.util.ArrayDeque<>();
+        private Instant before;
+        private boolean exhausted;
+        private long handedOut;
+
+        synchronized String next() {
+            if (batch.isEmpty() && !exhausted) {
+                List<StoredRenderings.Unrendered> found = renderings.unrendered(before, 1_000);
+                found.forEach(article -> batch.add("/api/content/articles/" + SiteProperties.encode(article.slug())));
+                exhausted = found.size() < 1_000;
+                if (!found.isEmpty()) {
+                    before = found.get(found.size() - 1).visibleFrom();
+                }
+            }
+            String path = batch.poll();
+            if (path != null) {
+                handedOut++;
+            }
+            return path;
+        }
+
+        synchronized long handedOut() {
+            return handedOut;
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -57,6 +58,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, detail);
         body.setTitle("Precondition failed");
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(body);
+    }
+
+    /**
+     * Two writes that each waited for a row the other held (two editors saving articles that name each
+     * other as read-also: each save gives the other article a new stamp, migration V16); PostgreSQL
+     * ends one of them. Nothing of it was written: a 409 to retry.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> lockConflict(PessimisticLockingFailureException e) {
+        log.info("A write lost a lock conflict: {}", e.getMostSpecificCause().getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Another change to the same content was being saved at the same moment; nothing was saved, try again");
+        body.setTitle("Conflict");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -88,6 +88,7 @@ public class StoredRenderings {
 
     private final JdbcTemplate jdbc;
     private final String renderer;
+    private final boolean enabled;
     private final Counter hits;
     private final Counter misses;
 
@@ -95,6 +96,7 @@ public class StoredRenderings {
                      MeterRegistry registry) {
         this.jdbc = jdbc;
         this.renderer = renderer(site, caching, build.getIfAvailable());
+        this.enabled = caching.storedRenderings();
         // newsroom_renderings_total{result="hit|miss"}: by-slug requests answered from a stored rendering, or computed
         this.hits = Counter.builder("newsroom.renderings").tag("result", "hit").register(registry);
         this.misses = Counter.builder("newsroom.renderings").tag("result", "miss").register(registry);
@@ -141,6 +143,27 @@ public class StoredRenderings {
             // the article deleted meanwhile (its key is gone), the database unreachable, ...
             log.debug("A rendering of article {} was not stored: {}", from.articleId(), e.getMessage());
         }
+    }
+
+    /**
+     * Slugs of visible articles, newest first, whose JSON rendering is missing or may not be served
+     * (changed since, or made by another build or with other settings), published before
+     * {@code before} (null: any): for rendering them ahead of readers (the warm-up).
+     */
+    public List<Unrendered> unrendered(Instant before, int limit) {
+        if (!enabled) {
+            return List.of();
+        }
+        return jdbc.query("SELECT a.slug, a.visible_from FROM articles a LEFT JOIN article_renderings r ON r.article_id = a.id "
+                        + "WHERE " + PublicArticles.VISIBLE + " AND a.visible_from < ? "
+                        + "AND (r.article_id IS NULL OR r.shown_stamp <> a.shown_stamp OR r.renderer <> ? OR r.json IS NULL) "
+                        + "ORDER BY a.visible_from DESC LIMIT ?",
+                (rs, n) -> new Unrendered(rs.getString(1), rs.getTimestamp(2).toInstant()),
+                Timestamp.from(before == null ? Instant.parse("9999-12-31T00:00:00Z") : before), renderer, limit);
+    }
+
+    /** A visible article whose stored rendering is missing or out of date, and its place in time (to page on). */
+    public record Unrendered(String slug, Instant visibleFrom) {
     }
 
     /** Said by the article controller of the response it computed for {@code request}. */
