@@ -50,6 +50,20 @@ class TagIndex {
     private static final class State {
         final Map<UUID, Integer> numbers = new ConcurrentHashMap<>();
         final Map<UUID, int[]> postings = new ConcurrentHashMap<>();
+        /**
+         * One UUID instance per tag, which every article's tags refer to: a list compares the seed's
+         * tags with an article's by identity. Comparing by value read each tag's UUID object from
+         * wherever it lay in the heap, a cache miss per tag of every article met: 81% of a list's
+         * samples at 100,000 articles (JFR, line numbers).
+         */
+        final Map<UUID, UUID> tagInstances = new ConcurrentHashMap<>();
+
+        UUID[] canonical(UUID[] read) {
+            for (int i = 0; i < read.length; i++) {
+                read[i] = tagInstances.computeIfAbsent(read[i], tag -> tag);
+            }
+            return read;
+        }
         volatile UUID[] ids = new UUID[1024];
         volatile long[] visibleFrom = new long[1024];
         volatile long[] visibleUntil = new long[1024];
@@ -167,6 +181,7 @@ class TagIndex {
                 if (tagPostings == null) {
                     tagPostings = new IntList(read); // the tag's one UUID instance, shared by every article carrying it
                     postings.put(read, tagPostings);
+                    fresh.tagInstances.put(read, read);
                 }
                 articleTags.add(tagPostings.tag);
                 tagPostings.add(number);
@@ -223,7 +238,7 @@ class TagIndex {
             }
             int number = current.number(id);
             Set<UUID> before = new HashSet<>(Arrays.asList(current.tags[number]));
-            UUID[] after = row == null ? new UUID[0] : row.tags();
+            UUID[] after = row == null ? new UUID[0] : current.canonical(row.tags());
             for (UUID tag : after) {
                 if (!before.remove(tag)) {
                     added.computeIfAbsent(tag, k -> new HashSet<>()).add(number);
@@ -349,7 +364,12 @@ class TagIndex {
             return compareNewestFirst(a, b, visibleFrom) < 0;
         }
 
-        /** The article's tags, as the index last read them. */
+        /** The index's own instance of a tag's id (what {@link #tags} hold), or null if no article has it. */
+        UUID instanceOf(UUID tag) {
+            return state.tagInstances.get(tag);
+        }
+
+        /** The article's tags, as the index last read them: the index's instances ({@link #instanceOf}). */
         UUID[] tags(int number) {
             UUID[][] tags = state.tags;
             return number < tags.length && tags[number] != null ? tags[number] : new UUID[0];
