@@ -197,6 +197,18 @@ public class PublicArticles {
                 Map.of("key", Slugs.key(slug)), String.class).stream().findFirst();
     }
 
+    /** A visible article's slug and publication time (its place in the newest-first order, to page on). */
+    public record Listed(String slug, Instant visibleFrom) {
+    }
+
+    /** Slugs of visible articles published before {@code before}, newest first: cheap, for walking the archive. */
+    public List<Listed> slugsNewestFirst(Instant before, int limit) {
+        return jdbc.query("SELECT a.slug, a.visible_from FROM articles a WHERE " + VISIBLE + " AND a.visible_from < :before "
+                        + "ORDER BY a.visible_from DESC LIMIT :limit",
+                Map.of("before", Timestamp.from(before), "limit", limit),
+                (rs, n) -> new Listed(rs.getString(1), rs.getTimestamp(2).toInstant()));
+    }
+
     /** A visible article's id, current slug and last change, by slug (any spelling variant): for the lists hanging off it. */
     public Optional<Ref> refBySlug(String slug) {
         return jdbc.query("SELECT a.id, a.slug, a.updated_at FROM articles a WHERE " + VISIBLE + " AND a.slug_key = :key",

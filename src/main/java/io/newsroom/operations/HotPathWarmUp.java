@@ -2,7 +2,6 @@ package io.newsroom.operations;
 
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
-import io.newsroom.content.cache.StoredRenderings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,14 +39,14 @@ class HotPathWarmUp implements HealthIndicator {
 
     private final WarmUpProperties properties;
     private final JdbcTemplate jdbc;
-    private final StoredRenderings renderings;
+    private final PublicArticles articles;
     private final Environment environment;
     private volatile boolean done;
 
-    HotPathWarmUp(WarmUpProperties properties, JdbcTemplate jdbc, StoredRenderings renderings, Environment environment) {
+    HotPathWarmUp(WarmUpProperties properties, JdbcTemplate jdbc, PublicArticles articles, Environment environment) {
         this.properties = properties;
         this.jdbc = jdbc;
-        this.renderings = renderings;
+        this.articles = articles;
         this.environment = environment;
         this.done = properties.duration().isZero();
     }
@@ -78,13 +77,13 @@ class HotPathWarmUp implements HealthIndicator {
             AtomicLong sent = new AtomicLong();
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             List<Thread> threads = new ArrayList<>();
-            Renderings toRender = new Renderings();
+            Archive archive = new Archive();
             for (int i = 0; i < properties.threads(); i++) {
-                // half the threads render articles ahead of readers while any are left, the others send the mix
-                boolean rendering = i % 2 == 1;
+                // half the threads walk the archive's pages newest first while any are left, the others send the mix
+                boolean walking = i % 2 == 1;
                 Thread thread = new Thread(() -> {
                     while (System.nanoTime() < until) {
-                        String next = rendering ? toRender.next() : null;
+                        String next = walking ? archive.next() : null;
                         String path = next != null ? next : paths.get(ThreadLocalRandom.current().nextInt(paths.size()));
                         try {
                             client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).build(),
@@ -105,8 +104,8 @@ class HotPathWarmUp implements HealthIndicator {
             for (Thread thread : threads) {
                 thread.join();
             }
-            log.info("Warmed up with {} requests in {} s, {} articles rendered and stored", sent.get(), properties.duration().toSeconds(),
-                    toRender.handedOut());
+            log.info("Warmed up with {} requests in {} s, {} of them the archive's article pages, newest first", sent.get(),
+                    properties.duration().toSeconds(), archive.handedOut());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -117,20 +116,22 @@ class HotPathWarmUp implements HealthIndicator {
     }
 
     /**
-     * Every visible article whose stored rendering is missing or out of date (after a release, all of
-     * them), newest first, as by-slug paths: asking for one renders and stores it (StoredRenderings),
-     * so readers' first requests after start-up find the newest articles stored. Read 1,000 at a time
-     * (articles sharing a page's last publication time to the millisecond are left to readers).
+     * Every visible article's page, newest first, as far as the warm-up's time goes: asking for one
+     * renders and stores it if its stored rendering is missing or out of date (StoredRenderings; after
+     * a release that renders differently, all of them), and reads the stored one into PostgreSQL's
+     * buffers otherwise, so readers' first requests after a start find the newest articles ready.
+     * Slugs are read 1,000 at a time (articles sharing a page's last publication time to the
+     * microsecond are left to readers).
      */
-    private final class Renderings {
+    private final class Archive {
         private final java.util.ArrayDeque<String> batch = new java.util.ArrayDeque<>();
-        private Instant before;
+        private Instant before = Instant.parse("9999-12-31T00:00:00Z");
         private boolean exhausted;
         private long handedOut;
 
         synchronized String next() {
             if (batch.isEmpty() && !exhausted) {
-                List<StoredRenderings.Unrendered> found = renderings.unrendered(before, 1_000);
+                List<PublicArticles.Listed> found = articles.slugsNewestFirst(before, 1_000);
                 found.forEach(article -> batch.add("/api/content/articles/" + SiteProperties.encode(article.slug())));
                 exhausted = found.size() < 1_000;
                 if (!found.isEmpty()) {

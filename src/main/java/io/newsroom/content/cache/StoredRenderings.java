@@ -3,8 +3,12 @@ package io.newsroom.content.cache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsroom.content.CacheProperties;
+import io.newsroom.content.NewsArticleJsonLd;
+import io.newsroom.content.NinjsDocument;
+import io.newsroom.content.PublicArticle;
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
+import io.newsroom.content.web.ArticleView;
 import io.newsroom.text.Slugs;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +23,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.info.BuildProperties;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The finished public representations of articles (the JSON view with its JSON-LD, and ninjs), with
@@ -88,34 +91,47 @@ public class StoredRenderings {
 
     private final JdbcTemplate jdbc;
     private final String renderer;
-    private final boolean enabled;
     private final Counter hits;
     private final Counter misses;
 
-    StoredRenderings(JdbcTemplate jdbc, SiteProperties site, CacheProperties caching, ObjectProvider<BuildProperties> build,
-                     MeterRegistry registry) {
+    StoredRenderings(JdbcTemplate jdbc, SiteProperties site, CacheProperties caching, JsonMapper json, MeterRegistry registry) {
         this.jdbc = jdbc;
-        this.renderer = renderer(site, caching, build.getIfAvailable());
-        this.enabled = caching.storedRenderings();
+        this.renderer = renderer(site, caching, json);
         // newsroom_renderings_total{result="hit|miss"}: by-slug requests answered from a stored rendering, or computed
         this.hits = Counter.builder("newsroom.renderings").tag("result", "hit").register(registry);
         this.misses = Counter.builder("newsroom.renderings").tag("result", "miss").register(registry);
     }
 
     /**
-     * The build and the settings a rendering depends on, as a fingerprint: a new release, or a site
-     * name, address or caching setting changed, renders every article anew. Without build information
-     * (run from an IDE), this instance's start renders anew.
+     * What a rendering depends on besides the article, as a fingerprint: the site and caching settings
+     * (names, URLs, Cache-Control), and the code that renders, seen through its output: a sample
+     * article with every field set, rendered as the JSON view and as ninjs. A release that renders
+     * anything differently (a field added, renamed, formatted otherwise) has another fingerprint and
+     * renders every article anew; one that does not keeps what earlier instances stored, so a new
+     * instance, or a release that changed something else, starts with the archive already rendered.
      */
-    private static String renderer(SiteProperties site, CacheProperties caching, BuildProperties build) {
-        String code = build == null ? "started " + Instant.now() : build.getVersion() + " built " + build.getTime();
+    private static String renderer(SiteProperties site, CacheProperties caching, JsonMapper json) {
+        PublicArticle sample = sample();
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((code + "|" + site + "|" + caching).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((site + "|" + caching + "|").getBytes(StandardCharsets.UTF_8));
+            digest.update(json.writeValueAsBytes(new ArticleView(sample, NewsArticleJsonLd.of(sample, site))));
+            digest.update(json.writeValueAsBytes(NinjsDocument.of(sample, site)));
+            return HexFormat.of().formatHex(digest.digest(), 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static PublicArticle sample() {
+        Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
+        UUID id = UUID.fromString("00000000-0000-4000-8000-000000000001");
+        PublicArticle.SourceRef source = new PublicArticle.SourceRef(id, "مصدر", "مصدر", "https://example.com/");
+        return new PublicArticle(id, "عينة", "ar", "rtl", "عنوان", "عنوان فرعي", "<p>نص</p>", "مقتطف", "كاتب", source,
+                "https://example.com/a", new PublicArticle.ImageRef("https://example.com/i.jpg", "تعليق", "حقوق"),
+                List.of(new PublicArticle.TagRef(id, "وسم", "وسم")), List.of(new PublicArticle.RelatedRef(id, "آخر", "عنوان آخر", at)),
+                List.of(new PublicArticle.TranslationRef("en", "sample", "Headline", "https://example.com/en", true)),
+                List.of(new PublicArticle.ReportRef(source, "https://example.com/r", at)), true, at, at, at);
     }
 
     /**
@@ -143,27 +159,6 @@ public class StoredRenderings {
             // the article deleted meanwhile (its key is gone), the database unreachable, ...
             log.debug("A rendering of article {} was not stored: {}", from.articleId(), e.getMessage());
         }
-    }
-
-    /**
-     * Slugs of visible articles, newest first, whose JSON rendering is missing or may not be served
-     * (changed since, or made by another build or with other settings), published before
-     * {@code before} (null: any): for rendering them ahead of readers (the warm-up).
-     */
-    public List<Unrendered> unrendered(Instant before, int limit) {
-        if (!enabled) {
-            return List.of();
-        }
-        return jdbc.query("SELECT a.slug, a.visible_from FROM articles a LEFT JOIN article_renderings r ON r.article_id = a.id "
-                        + "WHERE " + PublicArticles.VISIBLE + " AND a.visible_from < ? "
-                        + "AND (r.article_id IS NULL OR r.shown_stamp <> a.shown_stamp OR r.renderer <> ? OR r.json IS NULL) "
-                        + "ORDER BY a.visible_from DESC LIMIT ?",
-                (rs, n) -> new Unrendered(rs.getString(1), rs.getTimestamp(2).toInstant()),
-                Timestamp.from(before == null ? Instant.parse("9999-12-31T00:00:00Z") : before), renderer, limit);
-    }
-
-    /** A visible article whose stored rendering is missing or out of date, and its place in time (to page on). */
-    public record Unrendered(String slug, Instant visibleFrom) {
     }
 
     /** Said by the article controller of the response it computed for {@code request}. */

@@ -5,5 +5,5 @@ import io.newsroom.content.PublicArticle;
 import java.util.Map;
 
 /** One article for readers: the article, plus schema.org NewsArticle data to embed as JSON-LD. */
-record ArticleView(@JsonUnwrapped PublicArticle article, Map<String, Object> structuredData) {
+public record ArticleView(@JsonUnwrapped PublicArticle article, Map<String, Object> structuredData) {
 }

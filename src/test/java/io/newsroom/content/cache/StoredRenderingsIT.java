@@ -73,6 +73,19 @@ class StoredRenderingsIT extends IntegrationTest {
         assertThat(get(path).body()).as("the stored body is what is served").isEqualTo(new String(MARKER, java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Another instance of the same code (a new node, a restart) serves what this one stored, and hides it alike. */
+    @Test
+    void anotherInstanceServesWhatThisOneStored() {
+        String id = ArticleFixtures.publishedId(editor, "خبر تخزنه نسخة وتقرؤه أخرى");
+        storedAndTampered(id);
+        try (io.newsroom.support.SecondInstance other = io.newsroom.support.SecondInstance.start("--newsroom.cache.response-cache=false")) {
+            Api there = new Api(other.port(), json);
+            assertThat(there.get(path(id)).body()).isEqualTo(new String(MARKER, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(editor.post("/api/admin/articles/" + id + "/unpublish", null).status()).isEqualTo(200);
+            assertThat(there.get(path(id)).status()).as("hidden with the commit there too, with nothing heard").isEqualTo(404);
+        }
+    }
+
     @Test
     void aVariantSpellingAFormerSlugAndAQueryStringAreStillTheApplications() {
         String id = ArticleFixtures.publishedId(editor, "خطة عمل مشتركة");
