@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
  * its first 30 s (bench/run.sh). Warmed up before the load balancer sends readers, it starts nearer
  * that rate. The requests are the content API's own (articles by slug as JSON and ninjs, lists,
  * similar lists, search) for a random sample of visible articles; answers are read and dropped.
+ * Half the threads walk the archive's article pages newest first instead ({@link Archive}), which
+ * also stores the renderings a new release needs.
  */
 @Component("warmUp") // the health contributor's name in the readiness group
 class HotPathWarmUp implements HealthIndicator {

@@ -21,7 +21,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Serves public GET and HEAD requests from {@link ContentResponseCache}, answering their conditions
  * ({@link ConditionalRequests}), and stores the 200 responses it had to compute for a URL asked for
- * before ({@link ContentResponseCache#worthStoring}). It runs before
+ * before ({@link ContentResponseCache#ask}). It runs before
  * everything else (security included), so a hit costs little more than Tomcat's own work.
  * While changes cannot be heard, requests go to the application; when the database cannot be
  * reached either, the last copy of the URL is served instead, marked as stale ({@code Age},
@@ -57,7 +57,8 @@ class ContentCacheFilter extends OncePerRequestFilter {
             serve(hit, request, response);
             return;
         }
-        if (!"GET".equals(request.getMethod()) || !cache.worthStoring(key)) {
+        ContentResponseCache.Asked asked = "GET".equals(request.getMethod()) ? cache.ask(key) : null;
+        if (asked == null || !asked.before()) {
             chain.doFilter(request, response);
             return;
         }
@@ -68,7 +69,8 @@ class ContentCacheFilter extends OncePerRequestFilter {
         // conditions answered from it here.
         chain.doFilter(new Unconditional(request), wrapper);
         boolean storable = wrapper.getStatus() == HttpServletResponse.SC_OK
-                && wrapper.getHeader(HttpHeaders.ETAG) != null;
+                && wrapper.getHeader(HttpHeaders.ETAG) != null
+                && (request.getAttribute(StoredRenderings.SERVED) == null || asked.recently());
         if (storable) {
             List<Map.Entry<String, String>> headers = ResponseHeaders.of(wrapper);
             String etag = wrapper.getHeader(HttpHeaders.ETAG);

@@ -36,20 +36,28 @@ public class ContentResponseCache {
     }
 
     /**
-     * How many distinct URLs are remembered as asked for once: a URL is stored when it comes again
-     * before about this many others have been asked for. Readers spread over a whole archive (every
-     * article equally likely) then store almost nothing: with 65,536 remembered, random articles among
-     * 100,000 were stored at 10,000 a second and evicted as fast, and the old generation they filled
-     * stopped the service for 150-200 ms every 12-15 s (-Xlog:gc; by slug p99 73-106 ms against 9.7 ms
-     * without the cache). A page asked for again within that many requests (the front lists, today's
-     * articles, a CDN's revalidations) is still stored on its second request. A collision of two URLs'
-     * fingerprints only stores a response one request early.
+     * How many distinct URLs are remembered as asked for once. A collision of two URLs' fingerprints
+     * only stores a response one request early.
      */
-    private static final int REMEMBERED_URLS = 1_024;
+    private static final int REMEMBERED_URLS = 65_536;
+
+    /**
+     * How many distinct URLs are remembered for pages that stored renderings answer (StoredRenderings):
+     * such a page is kept here only when asked for again before about this many others. Computing it
+     * again is one indexed read, so keeping it pays only for a popular one; and readers spread over a
+     * whole archive filled the cache with them: with 65,536 remembered, random articles among 100,000
+     * were stored and evicted at 10,000 a second, and the old generation they filled stopped the
+     * service for 150-200 ms every 12-15 s (-Xlog:gc; by slug p99 73-106 ms against 9.7 ms without the
+     * cache). Other pages (lists, search, similar lists) cost real work to compute again and keep the
+     * longer memory.
+     */
+    private static final int REMEMBERED_STORED_PAGES = 1_024;
 
     private final Cache<String, Entry> entries;
     /** Fingerprints of URLs asked for once: a response is stored on its second request, not its first. */
     private final Cache<Long, Boolean> askedOnce;
+    /** The same, for the last few URLs only: what a page answered from a stored rendering must have been. */
+    private final Cache<Long, Boolean> askedRecently;
     private final AtomicLong generation = new AtomicLong();
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -69,6 +77,7 @@ public class ContentResponseCache {
         // cache_gets_total{cache="content-responses",result="hit|miss"}, cache_evictions_total, cache_size, ...
         CaffeineCacheMetrics.monitor(registry, entries, "content-responses");
         this.askedOnce = Caffeine.newBuilder().maximumSize(REMEMBERED_URLS).expireAfterWrite(properties.responseCacheTtl()).build();
+        this.askedRecently = Caffeine.newBuilder().maximumSize(REMEMBERED_STORED_PAGES).expireAfterWrite(properties.responseCacheTtl()).build();
         this.jdbc = jdbc;
         this.clock = clock;
         this.ttlMillis = properties.responseCacheTtl().toMillis();
@@ -138,19 +147,27 @@ public class ContentResponseCache {
         return entry == null || entry.expiresAt() <= now ? null : entry;
     }
 
+    /** Whether a URL was asked for before this request: at all (as far as remembered), and among the last few. */
+    record Asked(boolean before, boolean recently) {
+    }
+
     /**
-     * Whether a response for {@code key} is worth storing: only once the URL has been asked for
-     * before. Most URLs of a large archive are read once in a cache's lifetime (a random article,
-     * a never-repeated search); storing them cost more CPU and memory than their rare hits saved
-     * (bench/run.sh: random slugs ran faster with the cache off than on, before this check).
+     * Counts a request for {@code key}, and says whether a response for it is worth storing: only once
+     * the URL has been asked for before ({@code before}). Most URLs of a large archive are read once in
+     * a cache's lifetime (a random article, a never-repeated search); storing them cost more CPU and
+     * memory than their rare hits saved (bench/run.sh: random slugs ran faster with the cache off than
+     * on, before this check). A page answered from a stored rendering is kept only when also asked for
+     * {@code recently} ({@link #REMEMBERED_STORED_PAGES}).
      */
-    boolean worthStoring(String key) {
+    Asked ask(String key) {
         Long fingerprint = fingerprint(key);
+        boolean recently = askedRecently.getIfPresent(fingerprint) != null;
+        askedRecently.put(fingerprint, Boolean.TRUE);
         if (askedOnce.getIfPresent(fingerprint) != null) {
-            return true;
+            return new Asked(true, recently);
         }
         askedOnce.put(fingerprint, Boolean.TRUE);
-        return false;
+        return new Asked(false, recently);
     }
 
     /** 64-bit FNV-1a of the key's characters. */

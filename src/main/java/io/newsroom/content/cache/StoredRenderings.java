@@ -37,12 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
  * the article is visible now ({@link PublicArticles#VISIBLE}), the rendering was made from the
  * article's current {@code shown_stamp} (the database gives the article a new one in the very
  * transaction that changes anything its page shows), no read-also article, translation or story member
- * has appeared or disappeared by time since ({@code valid_until}), and it was made by this build with
- * these settings ({@link #renderer}). A rendering is written after a computed response, with the stamp
+ * has appeared or disappeared by time since ({@code valid_until}), and it was made by code that renders
+ * as this code does, with these settings ({@link #renderer}). A rendering is written after a computed response, with the stamp
  * that response was read with; one made from a state that has changed meanwhile is never served.
  */
 @Component
 public class StoredRenderings {
+
+    /** Set on a request answered from a stored rendering (the response cache keeps those only when popular). */
+    static final String SERVED = StoredRenderings.class.getName() + ".served";
 
     /** The request attribute by which the article controller says what a response was rendered from. */
     static final String RENDERED_FROM = StoredRenderings.class.getName() + ".renderedFrom";
@@ -114,7 +117,9 @@ public class StoredRenderings {
         PublicArticle sample = sample();
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((site + "|" + caching + "|").getBytes(StandardCharsets.UTF_8));
+            // what Cache-Control is made of, not the response cache's own settings
+            digest.update((site + "|" + caching.maxAge() + "|" + caching.staleWhileRevalidate() + "|" + caching.staleIfError() + "|")
+                    .getBytes(StandardCharsets.UTF_8));
             digest.update(json.writeValueAsBytes(new ArticleView(sample, NewsArticleJsonLd.of(sample, site))));
             digest.update(json.writeValueAsBytes(NinjsDocument.of(sample, site)));
             return HexFormat.of().formatHex(digest.digest(), 0, 12);
