@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -100,6 +101,7 @@ public class StoredRenderings {
     StoredRenderings(JdbcTemplate jdbc, SiteProperties site, CacheProperties caching, JsonMapper json, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.renderer = renderer(site, caching, json);
+        log.info("Stored renderings: this instance renders as {} (renderings made otherwise are rendered anew when asked for)", renderer);
         // newsroom_renderings_total{result="hit|miss"}: by-slug requests answered from a stored rendering, or computed
         this.hits = Counter.builder("newsroom.renderings").tag("result", "hit").register(registry);
         this.misses = Counter.builder("newsroom.renderings").tag("result", "miss").register(registry);
@@ -115,13 +117,16 @@ public class StoredRenderings {
      */
     private static String renderer(SiteProperties site, CacheProperties caching, JsonMapper json) {
         PublicArticle sample = sample();
+        // Map.of's iteration order changes from one JVM to the next, and with it the order of the
+        // JSON-LD's and ninjs' keys: sorted here, so that the fingerprint is the same on every instance
+        JsonMapper sorted = json.rebuild().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             // what Cache-Control is made of, not the response cache's own settings
             digest.update((site + "|" + caching.maxAge() + "|" + caching.staleWhileRevalidate() + "|" + caching.staleIfError() + "|")
                     .getBytes(StandardCharsets.UTF_8));
-            digest.update(json.writeValueAsBytes(new ArticleView(sample, NewsArticleJsonLd.of(sample, site))));
-            digest.update(json.writeValueAsBytes(NinjsDocument.of(sample, site)));
+            digest.update(sorted.writeValueAsBytes(new ArticleView(sample, NewsArticleJsonLd.of(sample, site))));
+            digest.update(sorted.writeValueAsBytes(NinjsDocument.of(sample, site)));
             return HexFormat.of().formatHex(digest.digest(), 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
