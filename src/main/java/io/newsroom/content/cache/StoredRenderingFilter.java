@@ -74,10 +74,8 @@ class StoredRenderingFilter extends OncePerRequestFilter {
                 && computed.getStatus() == HttpServletResponse.SC_OK && etag != null && lastModified >= 0) {
             // stored before the response is sent, so that the reader's next request finds it
             renderings.store(from, form, computed.getContentAsByteArray(), etag, lastModified, ResponseHeaders.of(computed));
-            computed.copyBodyToResponse();
-        } else {
-            computed.copyBodyToResponse();
         }
+        computed.copyBodyToResponse();
     }
 
     private static void serve(StoredRenderings.Hit hit, HttpServletRequest request, HttpServletResponse response) throws IOException {
