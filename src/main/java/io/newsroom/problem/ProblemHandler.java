@@ -51,9 +51,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> concurrentUpdate(ObjectOptimisticLockingFailureException e, WebRequest request) {
         String detail = "Someone else changed this resource at the same moment; fetch it again and reapply your change";
         if (request.getHeader(HttpHeaders.IF_MATCH) == null) {
-            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-            body.setTitle("Conflict");
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+            return conflict(detail);
         }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, detail);
         body.setTitle("Precondition failed");
@@ -68,17 +66,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> lockConflict(PessimisticLockingFailureException e) {
         log.info("A write lost a lock conflict: {}", e.getMostSpecificCause().getMessage());
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Another change to the same content was being saved at the same moment; nothing was saved, try again");
-        body.setTitle("Conflict");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+        return conflict("Another change to the same content was being saved at the same moment; nothing was saved, try again");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
         log.info("Request refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The change conflicts with existing data (for example a slug or name that is already taken)");
+        return conflict("The change conflicts with existing data (for example a slug or name that is already taken)");
+    }
+
+    private static ResponseEntity<ProblemDetail> conflict(String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
         body.setTitle("Conflict");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }

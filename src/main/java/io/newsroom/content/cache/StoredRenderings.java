@@ -82,14 +82,13 @@ public class StoredRenderings {
                     INSERT INTO article_renderings AS r (article_id, shown_stamp, renderer, valid_until, last_modified, %1$s, %1$s_etag, %1$s_headers)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (article_id) DO UPDATE SET
-                      %2$s = CASE WHEN same THEN r.%2$s END, %2$s_etag = CASE WHEN same THEN r.%2$s_etag END,
-                      %2$s_headers = CASE WHEN same THEN r.%2$s_headers END,
+                      %2$s = CASE WHEN %3$s THEN r.%2$s END, %2$s_etag = CASE WHEN %3$s THEN r.%2$s_etag END,
+                      %2$s_headers = CASE WHEN %3$s THEN r.%2$s_headers END,
                       %1$s = EXCLUDED.%1$s, %1$s_etag = EXCLUDED.%1$s_etag, %1$s_headers = EXCLUDED.%1$s_headers,
                       shown_stamp = EXCLUDED.shown_stamp, renderer = EXCLUDED.renderer, valid_until = EXCLUDED.valid_until,
                       last_modified = EXCLUDED.last_modified
                     WHERE r.shown_stamp <= EXCLUDED.shown_stamp"""
-                    .formatted(column, other)
-                    .replace("same", "(r.shown_stamp = EXCLUDED.shown_stamp AND r.renderer = EXCLUDED.renderer)");
+                    .formatted(column, other, "(r.shown_stamp = EXCLUDED.shown_stamp AND r.renderer = EXCLUDED.renderer)");
         }
     }
 
