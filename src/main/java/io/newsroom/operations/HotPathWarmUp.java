@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
  * its first 30 s (bench/run.sh). Warmed up before the load balancer sends readers, it starts nearer
  * that rate. The requests are the content API's own (articles by slug as JSON and ninjs, lists,
  * similar lists, search) for a random sample of visible articles; answers are read and dropped.
+ * Before them, PostgreSQL's buffers are loaded with what readers read ({@link DatabaseBufferWarmUp}).
  * Half the threads walk the archive's article pages newest first instead ({@link Archive}), which
  * also stores the renderings a new release needs.
  */
@@ -40,13 +41,16 @@ class HotPathWarmUp implements HealthIndicator {
     private static final int SAMPLE = 1_000;
 
     private final WarmUpProperties properties;
+    private final DatabaseBufferWarmUp databaseBuffers;
     private final JdbcTemplate jdbc;
     private final PublicArticles articles;
     private final Environment environment;
     private volatile boolean done;
 
-    HotPathWarmUp(WarmUpProperties properties, JdbcTemplate jdbc, PublicArticles articles, Environment environment) {
+    HotPathWarmUp(WarmUpProperties properties, DatabaseBufferWarmUp databaseBuffers, JdbcTemplate jdbc, PublicArticles articles,
+                  Environment environment) {
         this.properties = properties;
+        this.databaseBuffers = databaseBuffers;
         this.jdbc = jdbc;
         this.articles = articles;
         this.environment = environment;
@@ -70,6 +74,9 @@ class HotPathWarmUp implements HealthIndicator {
 
     private void warmUp() {
         try {
+            if (properties.databaseBuffers()) {
+                databaseBuffers.load();
+            }
             List<String> paths = paths();
             if (paths.isEmpty()) {
                 return; // nothing published yet: nothing to warm up with

@@ -13,10 +13,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param duration how long the instance sends itself readers' requests before it reports ready (0: none)
  * @param threads  how many such requests are in flight at once
+ * @param databaseBuffers whether it first loads readers' tables into PostgreSQL's buffers (pg_prewarm; off
+ *                 where many instances share a database that does not restart with them)
  */
 @Validated
 @ConfigurationProperties("newsroom.warm-up")
 public record WarmUpProperties(
         @DefaultValue("60s") @DurationMin(seconds = 0) Duration duration,
-        @DefaultValue("4") @Min(1) @Max(64) int threads) {
+        @DefaultValue("4") @Min(1) @Max(64) int threads,
+        @DefaultValue("true") boolean databaseBuffers) {
 }
