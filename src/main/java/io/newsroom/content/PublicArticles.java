@@ -91,10 +91,6 @@ public class PublicArticles {
     public record Filter(String tag, String source, String language, Instant since, Instant until) {
     }
 
-    /** A visible article's identity and last change, without its content. */
-    public record Ref(UUID id, String slug, Instant updatedAt) {
-    }
-
     private final NamedParameterJdbcTemplate jdbc;
     private final SiteProperties site;
 
@@ -207,13 +203,6 @@ public class PublicArticles {
                         + "ORDER BY a.visible_from DESC LIMIT :limit",
                 Map.of("before", Timestamp.from(before), "limit", limit),
                 (rs, n) -> new Listed(rs.getString(1), rs.getTimestamp(2).toInstant()));
-    }
-
-    /** A visible article's id, current slug and last change, by slug (any spelling variant): for the lists hanging off it. */
-    public Optional<Ref> refBySlug(String slug) {
-        return jdbc.query("SELECT a.id, a.slug, a.updated_at FROM articles a WHERE " + VISIBLE + " AND a.slug_key = :key",
-                Map.of("key", Slugs.key(slug)), (rs, n) -> new Ref(rs.getObject("id", UUID.class), rs.getString("slug"),
-                        rs.getTimestamp("updated_at").toInstant())).stream().findFirst();
     }
 
     /** Visible articles by id, in the order given (for search hits). */

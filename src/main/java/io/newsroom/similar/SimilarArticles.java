@@ -1,7 +1,6 @@
 package io.newsroom.similar;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,9 +10,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsroom.content.PublicArticles;
+import io.newsroom.text.Slugs;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -47,7 +49,21 @@ public class SimilarArticles {
     private record Candidate(UUID id, Instant publishedAt, List<UUID> tags, double score, double recency) {
     }
 
-    private record Headline(String slug, String headline, UUID sourceId) {
+    /** What the near-duplicate fold and the source cap need of a listed article. */
+    public record Headline(String slug, String headline, UUID sourceId) {
+    }
+
+    /**
+     * The article a list is for: its tags in its own order (with their names, for explanations), the
+     * read-also articles it names (never listed again), and its headline (its own story is never listed).
+     */
+    public record Seed(UUID id, String slug, Instant updatedAt, String headline, Map<UUID, String> tags, Set<UUID> readAlso) {
+    }
+
+    /** Looks up listed articles' headlines, a few at a time in ranking order; an article it does not return is left out. */
+    @FunctionalInterface
+    public interface Headlines {
+        Map<UUID, Headline> of(List<UUID> ids);
     }
 
     /** Best first: score, then the newer story, then id. */
@@ -66,6 +82,8 @@ public class SimilarArticles {
         int byTime = Long.compare(b.visibleFrom, a.visibleFrom);
         return byTime != 0 ? byTime : a.id.compareTo(b.id);
     }
+    /** Headlines looked up beyond what the list still needs: room for a near-duplicate or two without a second statement. */
+    private static final int LOOKUP_MARGIN = 3;
     /** How long a request waits for the index's first build (at start-up, readiness waits for it too). */
     private static final long INDEX_WAIT_SECONDS = 5;
 
@@ -87,41 +105,66 @@ public class SimilarArticles {
                 .publishPercentileHistogram().register(meters);
     }
 
+    /** Any article's list (drafts too: an editor's view), its items' headlines as stored; empty for an unknown article. */
+    public Ranking rank(UUID articleId, int limit) {
+        return seed(articleId).map(seed -> rank(seed, limit, this::headlines)).orElseGet(() -> new Ranking(List.of(), List.of()));
+    }
+
     /**
+     * The list for a seed, its items' headlines from {@code headlines} (the content module's summaries
+     * for readers' lists, so that the statement that loads what readers see also feeds the fold).
      * Not in a transaction: the statements need no common snapshot (a list one commit behind in part
      * is a list a moment older), and a read-only transaction cost a BEGIN and a COMMIT per list.
      */
-    public Ranking rank(UUID articleId, int limit) {
-        return ranking.record(() -> compute(articleId, limit));
+    public Ranking rank(Seed seed, int limit, Headlines headlines) {
+        return ranking.record(() -> compute(seed, limit, headlines));
     }
 
-    private Ranking compute(UUID articleId, int limit) {
-        Map<UUID, String> seedTags = new LinkedHashMap<>();
-        Set<UUID> excluded = new HashSet<>();
-        // the seed's tags (in its order) and its read-also articles, in one round trip
-        jdbc.query("""
-                SELECT (SELECT array_agg(t.id ORDER BY at.position) FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?),
-                       (SELECT array_agg(t.name ORDER BY at.position) FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?),
-                       (SELECT array_agg(related_article_id) FROM related_articles WHERE article_id = ?)""", row -> {
-            UUID[] ids = array(row.getArray(1), UUID[].class);
-            String[] names = array(row.getArray(2), String[].class);
+    /** Any article, visible or not, as a seed. */
+    public Optional<Seed> seed(UUID articleId) {
+        return seedWhere("a.id = ?", articleId);
+    }
+
+    /**
+     * A visible article by its slug as a seed (any spelling with the same key: the caller redirects
+     * to the article's own). One statement for what a reader's list needs before its walk.
+     */
+    public Optional<Seed> visibleSeed(String slug) {
+        return seedWhere(PublicArticles.VISIBLE + " AND a.slug_key = ?", Slugs.key(slug));
+    }
+
+    private Optional<Seed> seedWhere(String condition, Object value) {
+        return jdbc.query("""
+                SELECT a.id, a.slug, a.updated_at, a.headline, tg.ids, tg.names,
+                       (SELECT array_agg(related_article_id) FROM related_articles WHERE article_id = a.id) AS read_also
+                FROM articles a LEFT JOIN LATERAL (
+                  SELECT array_agg(t.id ORDER BY at.position) AS ids, array_agg(t.name ORDER BY at.position) AS names
+                  FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) tg ON true
+                WHERE\s""" + condition, (row, n) -> {
+            Map<UUID, String> tags = new LinkedHashMap<>();
+            UUID[] ids = array(row.getArray("ids"), UUID[].class);
+            String[] names = array(row.getArray("names"), String[].class);
             for (int i = 0; i < ids.length; i++) {
-                seedTags.put(ids[i], names[i]);
+                tags.put(ids[i], names[i]);
             }
-            excluded.addAll(Arrays.asList(array(row.getArray(3), UUID[].class)));
-        }, articleId, articleId, articleId);
-        if (seedTags.isEmpty()) {
+            return new Seed(row.getObject("id", UUID.class), row.getString("slug"), row.getTimestamp("updated_at").toInstant(),
+                    row.getString("headline"), tags, Set.of(array(row.getArray("read_also"), UUID[].class)));
+        }, value).stream().findFirst();
+    }
+
+    private Ranking compute(Seed seed, int limit, Headlines headlines) {
+        if (seed.tags().isEmpty()) {
             return new Ranking(List.of(), List.of());
         }
-        excluded.add(articleId);
-        Map<UUID, Double> idf = weights.idf(seedTags.keySet());
+        Set<UUID> excluded = new HashSet<>(seed.readAlso());
+        excluded.add(seed.id());
+        Map<UUID, Double> idf = weights.idf(seed.tags().keySet());
         if (!index.awaitBuilt(INDEX_WAIT_SECONDS)) {
             throw new IndexNotReadyException();
         }
-        // Only the head of the ranking is kept, with headlines: enough to replace what near-duplicates remove.
-        List<Candidate> head = candidates(List.copyOf(seedTags.keySet()), excluded, idf, limit * 3 + 10);
-        Map<UUID, Headline> headlines = headlines(head.stream().map(Candidate::id).toList(), articleId);
-        return fold(head, headlines, headlines.get(articleId), seedTags, idf, articleId, limit);
+        // Only the head of the ranking is kept: enough to replace what near-duplicates remove.
+        List<Candidate> head = candidates(List.copyOf(seed.tags().keySet()), excluded, idf, limit * 3 + 10);
+        return fold(head, headlines, seed, idf, limit);
     }
 
     /**
@@ -185,7 +228,7 @@ public class SimilarArticles {
             if (visibleFrom > now) {
                 continue; // not visible (yet): at the head of the postings, before anything that is
             }
-            double frontierRecency = properties.recency(Duration.ofMillis(now - visibleFrom));
+            double frontierRecency = properties.recencyAtAge(now - visibleFrom);
             Scored worst = best.size() < keep ? null : best.peek();
             if (worst != null && allWeights * frontierRecency < worst.score) {
                 break; // nothing from here on could enter
@@ -249,9 +292,8 @@ public class SimilarArticles {
     private record Scored(long visibleFrom, double score, double recency, long shared, UUID id) {
     }
 
-    private Map<UUID, Headline> headlines(List<UUID> candidates, UUID seed) {
-        List<UUID> ids = new ArrayList<>(candidates);
-        ids.add(seed);
+    /** Headlines as stored, for an editor's list. */
+    private Map<UUID, Headline> headlines(List<UUID> ids) {
         Map<UUID, Headline> headlines = new HashMap<>();
         jdbc.query("SELECT id, slug, headline, source_id FROM articles WHERE id = ANY (?)", row -> {
             headlines.put(row.getObject("id", UUID.class), new Headline(row.getString("slug"), row.getString("headline"),
@@ -260,23 +302,29 @@ public class SimilarArticles {
         return headlines;
     }
 
-    /** Walks the ranking: keeps an item unless it is the seed's story or an item's story again, or its source is full. */
-    private Ranking fold(List<Candidate> ranked, Map<UUID, Headline> headlines, Headline seed, Map<UUID, String> seedTags,
-                         Map<UUID, Double> idf, UUID seedId, int limit) {
+    /**
+     * Walks the ranking: keeps an item unless it is the seed's story or an item's story again, or its
+     * source is full. Headlines are looked up as the walk reaches them, a few more than the list still
+     * needs at a time: usually one statement, a second only when near-duplicates (or articles hidden
+     * since the index read them) use up the first.
+     */
+    private Ranking fold(List<Candidate> ranked, Headlines lookup, Seed seed, Map<UUID, Double> idf, int limit) {
         Map<UUID, Set<String>> keptWords = new LinkedHashMap<>();
-        if (seed != null) {
-            keptWords.put(seedId, NearDuplicates.words(seed.headline()));
-        }
+        keptWords.put(seed.id(), NearDuplicates.words(seed.headline()));
+        Map<UUID, Headline> headlines = new HashMap<>();
+        int lookedUp = 0;
         Map<UUID, Integer> perSource = new HashMap<>();
         List<Item> items = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
-        for (Candidate candidate : ranked) {
-            if (items.size() == limit) {
-                break;
+        for (int i = 0; i < ranked.size() && items.size() < limit; i++) {
+            if (i == lookedUp) {
+                lookedUp = Math.min(ranked.size(), i + limit - items.size() + LOOKUP_MARGIN);
+                headlines.putAll(lookup.of(ranked.subList(i, lookedUp).stream().map(Candidate::id).toList()));
             }
+            Candidate candidate = ranked.get(i);
             Headline headline = headlines.get(candidate.id());
             if (headline == null) {
-                continue; // deleted between the two queries
+                continue; // deleted or hidden since the index read it
             }
             Set<String> words = NearDuplicates.words(headline.headline());
             UUID sameStory = null;
@@ -301,7 +349,7 @@ public class SimilarArticles {
             keptWords.put(candidate.id(), words);
             items.add(new Item(candidate.id(), headline.slug(), headline.headline(), headline.sourceId(), candidate.publishedAt(),
                     round(candidate.score()), round(candidate.recency()),
-                    candidate.tags().stream().map(tag -> new SharedTag(tag, seedTags.get(tag), round(idf.get(tag)))).toList()));
+                    candidate.tags().stream().map(tag -> new SharedTag(tag, seed.tags().get(tag), round(idf.get(tag)))).toList()));
         }
         return new Ranking(items, dropped);
     }

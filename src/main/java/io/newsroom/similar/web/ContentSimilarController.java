@@ -6,6 +6,7 @@ import io.newsroom.content.PublicArticleSummary;
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.problem.NotFoundProblem;
+import io.newsroom.similar.SimilarArticles;
 import io.newsroom.similar.SimilarSummaries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,15 +51,15 @@ class ContentSimilarController {
     ResponseEntity<SimilarList> similar(@PathVariable String slug,
                                         @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
                                         HttpServletRequest servletRequest) {
-        Optional<PublicArticles.Ref> seed = articles.refBySlug(slug);
+        Optional<SimilarArticles.Seed> seed = similar.visibleSeed(slug);
         if (seed.isEmpty() || !seed.get().slug().equals(slug)) {
-            String current = seed.map(PublicArticles.Ref::slug).or(() -> articles.currentSlugFor(slug))
+            String current = seed.map(SimilarArticles.Seed::slug).or(() -> articles.currentSlugFor(slug))
                     .orElseThrow(() -> new NotFoundProblem("No published article with slug " + slug));
             String query = servletRequest.getQueryString() == null ? "" : "?" + servletRequest.getQueryString();
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
                     .location(URI.create("/api/content/articles/" + SiteProperties.encode(current) + "/similar" + query)).build();
         }
-        List<PublicArticle> items = similar.of(seed.get().id(), limit);
+        List<PublicArticle> items = similar.of(seed.get(), limit);
         // Any change to any article can change this list (a new story sharing a tag): it goes with "articles".
         List<String> keys = new ArrayList<>(List.of("articles", ContentCaching.articleKey(seed.get().id())));
         items.forEach(item -> keys.add(ContentCaching.articleKey(item.id())));
