@@ -13,8 +13,9 @@ import org.springframework.core.Ordered;
 class ResponseCacheConfiguration {
 
     @Bean
-    FilterRegistrationBean<ContentCacheFilter> contentResponseCacheFilter(ContentResponseCache cache) {
-        FilterRegistrationBean<ContentCacheFilter> registration = new FilterRegistrationBean<>(new ContentCacheFilter(cache));
+    FilterRegistrationBean<ContentCacheFilter> contentResponseCacheFilter(ContentResponseCache cache, CacheProperties properties) {
+        FilterRegistrationBean<ContentCacheFilter> registration = new FilterRegistrationBean<>(
+                new ContentCacheFilter(cache, properties.storedRenderings()));
         registration.addUrlPatterns(ContentCaching.PUBLIC_URL_PATTERNS);
         registration.setName("contentResponseCache");
         // before Spring Security (order -100) and everything else: a hit needs none of them

@@ -36,8 +36,13 @@ class StoredRenderingFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !isArticlePage(request);
+    }
+
+    /** A request this filter may answer from a stored rendering: an article page, read, without a query string. */
+    static boolean isArticlePage(HttpServletRequest request) {
         String method = request.getMethod();
-        return !("GET".equals(method) || "HEAD".equals(method)) || request.getQueryString() != null || slugSegment(request) == null;
+        return ("GET".equals(method) || "HEAD".equals(method)) && request.getQueryString() == null && slugSegment(request) != null;
     }
 
     @Override
