@@ -36,8 +36,8 @@ public class ContentResponseCache {
     }
 
     /**
-     * How many distinct URLs are remembered as asked for once. A collision of two URLs' fingerprints
-     * only stores a response one request early.
+     * How many distinct URLs are remembered as asked for once (AskedUrls: about as many). A collision
+     * of two URLs' fingerprints only stores a response one request early.
      */
     private static final int REMEMBERED_URLS = 65_536;
 
@@ -54,10 +54,10 @@ public class ContentResponseCache {
     private static final int REMEMBERED_STORED_PAGES = 1_024;
 
     private final Cache<String, Entry> entries;
-    /** Fingerprints of URLs asked for once: a response is stored on its second request, not its first. */
-    private final Cache<Long, Boolean> askedOnce;
+    /** URLs asked for once: a response is stored on its second request, not its first. */
+    private final AskedUrls askedOnce;
     /** The same, for the last few URLs only: what a page answered from a stored rendering must have been. */
-    private final Cache<Long, Boolean> askedRecently;
+    private final AskedUrls askedRecently;
     private final AtomicLong generation = new AtomicLong();
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -76,8 +76,8 @@ public class ContentResponseCache {
                 .build();
         // cache_gets_total{cache="content-responses",result="hit|miss"}, cache_evictions_total, cache_size, ...
         CaffeineCacheMetrics.monitor(registry, entries, "content-responses");
-        this.askedOnce = Caffeine.newBuilder().maximumSize(REMEMBERED_URLS).expireAfterWrite(properties.responseCacheTtl()).build();
-        this.askedRecently = Caffeine.newBuilder().maximumSize(REMEMBERED_STORED_PAGES).expireAfterWrite(properties.responseCacheTtl()).build();
+        this.askedOnce = new AskedUrls(REMEMBERED_URLS, properties.responseCacheTtl().toMillis());
+        this.askedRecently = new AskedUrls(REMEMBERED_STORED_PAGES, properties.responseCacheTtl().toMillis());
         this.jdbc = jdbc;
         this.clock = clock;
         this.ttlMillis = properties.responseCacheTtl().toMillis();
@@ -160,14 +160,10 @@ public class ContentResponseCache {
      * {@code recently} ({@link #REMEMBERED_STORED_PAGES}).
      */
     Asked ask(String key) {
-        Long fingerprint = fingerprint(key);
-        boolean recently = askedRecently.getIfPresent(fingerprint) != null;
-        askedRecently.put(fingerprint, Boolean.TRUE);
-        if (askedOnce.getIfPresent(fingerprint) != null) {
-            return new Asked(true, recently);
-        }
-        askedOnce.put(fingerprint, Boolean.TRUE);
-        return new Asked(false, recently);
+        long fingerprint = fingerprint(key);
+        long now = clock.instant().toEpochMilli();
+        boolean recently = askedRecently.ask(fingerprint, now);
+        return new Asked(askedOnce.ask(fingerprint, now), recently);
     }
 
     /** 64-bit FNV-1a of the key's characters. */
