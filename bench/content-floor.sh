@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Floors for the content API benchmark (bench/run.sh) on this machine, to tell what the targets ask
-# of the parts: (1) PostgreSQL alone answering the by-slug statement and the search ranking statement
+# of the parts: (1) PostgreSQL alone answering the by-slug statement, the search ranking statement,
+# a similar list's two statements and the same list read from stored summaries (a lab table),
 # with pgbench (-j2, prepared statements as the service's pool sends them, 2 and 16 connections; the
 # statements are read from the application's classes by bench/FloorStatements.java), and (2) the
 # service alone, answering one article from its response cache with no database work (wrk -t2 -c16
@@ -17,7 +18,7 @@ DB_DIR="$DATA/pg-$N"
 start_service "$DB_DIR" "$DATA/floor-service.log" "-Xms240m -Xmx240m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000" \
   NEWSROOM_EMBEDDED_DATABASE_SHARED_BUFFERS=1GB MALLOC_ARENA_MAX=2 NEWSROOM_CACHE_RESPONSE_CACHE_SIZE=32MB
 SQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres)
-trap '"${SQL[@]}" -c "DROP TABLE IF EXISTS floor_keys, floor_queries" || true; stop_service' EXIT
+trap '"${SQL[@]}" -c "DROP TABLE IF EXISTS floor_keys, floor_queries, floor_lists, floor_summaries" || true; stop_service' EXIT
 java -cp "target/classes:$(cat target/classpath.txt)" bench/FloorStatements.java \
   "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" "$DATA/queries-content-$N.txt" "$DATA/floor"
 
@@ -38,6 +39,9 @@ database() { # name, pgbench script, clients: 20 s warm-up, then three 20 s runs
 for clients in 2 16; do
   database "by slug" "$DATA/floor/by-slug.pgb" $clients
   database "search ranking (first page of 10)" "$DATA/floor/search.pgb" $clients
+  # a similar list's statements (lists/s): today's, and the floor of the problem (stored summaries)
+  database "similar list, seed + 13 summaries" "$DATA/floor/similar.pgb" $clients
+  database "similar list floor, seed row + 13 stored summaries" "$DATA/floor/similar-stored.pgb" $clients
 done
 
 URL="http://127.0.0.1:$PORT/api/content/articles/$(head -1 "$DATA/slugs-content-$N.txt")"

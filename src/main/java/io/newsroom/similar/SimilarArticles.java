@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.newsroom.content.PublicArticles;
 import io.newsroom.text.Slugs;
-import io.micrometer.core.instrument.Timer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -84,6 +84,14 @@ public class SimilarArticles {
     }
     /** Headlines looked up beyond what the list still needs: room for a near-duplicate or two without a second statement. */
     private static final int LOOKUP_MARGIN = 3;
+    /** A seed's row, tags and read-also articles; the WHERE condition is the caller's. */
+    private static final String SEED = """
+            SELECT a.id, a.slug, a.updated_at, a.headline, tg.ids, tg.names,
+                   (SELECT array_agg(related_article_id) FROM related_articles WHERE article_id = a.id) AS read_also
+            FROM articles a LEFT JOIN LATERAL (
+              SELECT array_agg(t.id ORDER BY at.position) AS ids, array_agg(t.name ORDER BY at.position) AS names
+              FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) tg ON true
+            WHERE\s""";
     /** How long a request waits for the index's first build (at start-up, readiness waits for it too). */
     private static final long INDEX_WAIT_SECONDS = 5;
 
@@ -105,14 +113,19 @@ public class SimilarArticles {
                 .publishPercentileHistogram().register(meters);
     }
 
-    /** Any article's list (drafts too: an editor's view), its items' headlines as stored; empty for an unknown article. */
+    /**
+     * Any article's list (drafts too: an editor's view), its items' headlines as stored; empty for an
+     * unknown article. Timed with the seed's statement (what bench/similar.sh measures as one list).
+     */
     public Ranking rank(UUID articleId, int limit) {
-        return seed(articleId).map(seed -> rank(seed, limit, this::headlines)).orElseGet(() -> new Ranking(List.of(), List.of()));
+        return ranking.record(() -> seed(articleId).map(seed -> compute(seed, limit, this::headlines))
+                .orElseGet(() -> new Ranking(List.of(), List.of())));
     }
 
     /**
      * The list for a seed, its items' headlines from {@code headlines} (the content module's summaries
      * for readers' lists, so that the statement that loads what readers see also feeds the fold).
+     * Timed from the seed on: a reader's seed is read before, with the slug check that may redirect.
      * Not in a transaction: the statements need no common snapshot (a list one commit behind in part
      * is a list a moment older), and a read-only transaction cost a BEGIN and a COMMIT per list.
      */
@@ -134,13 +147,7 @@ public class SimilarArticles {
     }
 
     private Optional<Seed> seedWhere(String condition, Object value) {
-        return jdbc.query("""
-                SELECT a.id, a.slug, a.updated_at, a.headline, tg.ids, tg.names,
-                       (SELECT array_agg(related_article_id) FROM related_articles WHERE article_id = a.id) AS read_also
-                FROM articles a LEFT JOIN LATERAL (
-                  SELECT array_agg(t.id ORDER BY at.position) AS ids, array_agg(t.name ORDER BY at.position) AS names
-                  FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) tg ON true
-                WHERE\s""" + condition, (row, n) -> {
+        return jdbc.query(SEED + condition, (row, n) -> {
             Map<UUID, String> tags = new LinkedHashMap<>();
             UUID[] ids = array(row.getArray("ids"), UUID[].class);
             String[] names = array(row.getArray("names"), String[].class);
@@ -148,7 +155,7 @@ public class SimilarArticles {
                 tags.put(ids[i], names[i]);
             }
             return new Seed(row.getObject("id", UUID.class), row.getString("slug"), row.getTimestamp("updated_at").toInstant(),
-                    row.getString("headline"), tags, Set.of(array(row.getArray("read_also"), UUID[].class)));
+                    row.getString("headline"), tags, Set.copyOf(Arrays.asList(array(row.getArray("read_also"), UUID[].class))));
         }, value).stream().findFirst();
     }
 

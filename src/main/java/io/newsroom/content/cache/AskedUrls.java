@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * URL's slot is chosen by its fingerprint, and a later URL in the same slot takes its place, so a
  * URL is forgotten after about as many others as there are slots (after {@code k} others it is still
  * there with probability e^(-k/slots)), or after the time to live. Nothing is allocated per request.
- * A cache of boxed fingerprints did the same with an entry per URL that lived for seconds: at 18,000
- * random article pages a second they were most of what each young collection copied (5-6 ms pauses,
- * nine a second) and, promoted, filled the old generation until a full collection (160 ms).
+ * Caches of boxed fingerprints did the same with an entry per URL that lived for seconds: at 18,000
+ * random article pages a second, young collections took 5-6 ms (nine a second) and the promoted
+ * entries ended in a 160 ms full collection within 45 s; with these tables 2.3 ms, and none
+ * (-Xlog:gc, 2026-12-07).
  * Reads and writes race without locks; a lost or mixed write only makes a response stored one
  * request early or late.
  */
