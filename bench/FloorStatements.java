@@ -76,7 +76,8 @@ public class FloorStatements {
             int keys = count(connection, "floor_keys");
             int tsqueries = count(connection, "floor_queries");
             // The one statement behind GET /api/content/articles/{slug}, for a random article.
-            String bySlug = constant("io.newsroom.content.PublicArticles", "ONE_ARTICLE")
+            String bySlug = (constant("io.newsroom.content.PublicArticles", "ONE_ARTICLE")
+                    + constant("io.newsroom.content.PublicArticles", "VISIBLE") + " AND a.slug_key = :key")
                     .replace(":key", "(SELECT k.slug_key FROM floor_keys k WHERE k.n = :n)");
             Files.writeString(out.resolve("by-slug.pgb"), "\\set n random(1, " + keys + ")\n" + bySlug + ";\n");
             // The ranking statement behind GET /api/content/search?limit=10 (first page), for a random query.
@@ -89,7 +90,7 @@ public class FloorStatements {
             // and read-also articles, then the summaries of the 13 articles the fold looks up.
             String visible = constant("io.newsroom.content.PublicArticles", "VISIBLE");
             String slugKey = "(SELECT k.slug_key FROM floor_keys k WHERE k.n = :n)";
-            String listIds = "(SELECT l.ids FROM floor_lists l WHERE l.n = :m)";
+            String listIds = "(SELECT l.ids FROM floor_lists l WHERE l.n = :m)::uuid[]"; // an array, not a subquery, to ANY
             String seed = constant("io.newsroom.similar.SimilarArticles", "SEED") + visible + " AND a.slug_key = " + slugKey;
             String summaries = "SELECT " + constant("io.newsroom.content.PublicArticles", "SUMMARY_COLUMNS")
                     + constant("io.newsroom.content.PublicArticles", "TAG_COLUMNS_AND_FROM") + " WHERE " + visible + " AND a.id = ANY (" + listIds + ")";
