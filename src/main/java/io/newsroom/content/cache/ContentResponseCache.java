@@ -36,10 +36,10 @@ public class ContentResponseCache {
     }
 
     /**
-     * How many distinct URLs are remembered as asked for once (AskedUrls: about as many). A collision
-     * of two URLs' fingerprints only stores a response one request early.
+     * How many distinct URLs are remembered as asked for once (AskedUrls: about as many; 2 MB). A
+     * collision of two URLs' fingerprints only stores a response one request early.
      */
-    private static final int REMEMBERED_URLS = 65_536;
+    private static final int REMEMBERED_URLS = 131_072;
 
     /**
      * How many distinct URLs are remembered for pages that stored renderings answer (StoredRenderings):
