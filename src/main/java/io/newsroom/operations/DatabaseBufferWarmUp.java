@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Loads what readers' requests read into PostgreSQL's shared buffers with {@code pg_prewarm}
  * (migration V17 creates it where the module is installed), as the first step of the warm-up.
  * After a database restart, random article pages of a 100,000-article archive ran at half the
- * settled rate for the first 30 s after a 60 s warm-up, and at 93% with this step (bench/run.sh):
+ * settled rate for the first 30 s after a 60 s warm-up, and at 93-97% with this step (bench/run.sh):
  * the warm-up's own requests touch only what they ask for, a tiny part of the archive.
  *
  * <p>Relations are loaded most-read first, within nine tenths of {@code shared_buffers} (loading
@@ -72,8 +72,9 @@ class DatabaseBufferWarmUp {
                 room -= load;
                 loaded.add(new Loaded(jdbc.queryForObject("SELECT ?::oid::regclass::text", String.class, relation), load, blocks));
             }
-            long blocks = loaded.stream().mapToLong(Loaded::blocks).sum();
-            log.info("PostgreSQL's buffers warmed up: {} MB of readers' tables and indexes in {} ms", blocks * 8 / 1024,
+            long blockSize = jdbc.queryForObject("SELECT current_setting('block_size')::bigint", Long.class);
+            long bytes = loaded.stream().mapToLong(Loaded::blocks).sum() * blockSize;
+            log.info("PostgreSQL's buffers warmed up: {} MB of readers' tables and indexes in {} ms", bytes >> 20,
                     (System.nanoTime() - started) / 1_000_000);
             return loaded;
         } catch (DataAccessException e) {
