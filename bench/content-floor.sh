@@ -27,7 +27,9 @@ median_of_three() { echo "$@" | tr ' ' '\n' | sort -n | sed -n 2p; }
 echo "Floors on this machine ($(nproc) cores), $N published articles; each: 20 s warm-up, then three 20 s runs"
 database() { # name, pgbench script, clients: 20 s warm-up, then three 20 s runs
   local runs=""
-  pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U postgres -c"$3" -j2 -T20 -M prepared -f "$2" postgres >/dev/null 2>&1
+  # a failing statement stops the script with pgbench's own words (it died silently when the by-slug statement changed)
+  pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U postgres -c"$3" -j2 -T20 -M prepared -f "$2" postgres > "$DATA/floor/last.txt" 2>&1 \
+    || { echo "pgbench failed on $2:" >&2; grep -m3 -i error "$DATA/floor/last.txt" >&2; exit 1; }
   for _ in 1 2 3; do
     runs="$runs $(pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U postgres -c"$3" -j2 -T20 -M prepared -f "$2" postgres 2>&1 \
       | awk '/^tps/ {printf "%.0f", $3}')"
