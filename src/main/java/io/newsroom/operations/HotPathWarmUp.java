@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -133,7 +134,7 @@ class HotPathWarmUp implements HealthIndicator {
      * microsecond are left to readers).
      */
     private final class Archive {
-        private final java.util.ArrayDeque<String> batch = new java.util.ArrayDeque<>();
+        private final ArrayDeque<String> batch = new ArrayDeque<>();
         private Instant before = Instant.parse("9999-12-31T00:00:00Z");
         private boolean exhausted;
         private long handedOut;

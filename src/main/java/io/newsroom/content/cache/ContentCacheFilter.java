@@ -62,9 +62,9 @@ class ContentCacheFilter extends OncePerRequestFilter {
         }
         ContentResponseCache.Asked asked = "GET".equals(request.getMethod()) ? cache.ask(key) : null;
         if (asked == null || !asked.before() || !asked.recently() && storedRenderings && StoredRenderingFilter.isArticlePage(request)) {
-            // An article page not asked for recently would not be kept (a stored rendering answers it
-            // in one read), so it is not buffered to be kept either: the copy of every random
-            // article's body was a tenth of what such a request allocated (async-profiler, alloc).
+            // An article page that a stored rendering may answer (one read) is kept only when asked for
+            // recently (ContentResponseCache); otherwise it is not even buffered: the copy of every
+            // random article's body was a tenth of what such a request allocated (async-profiler, alloc).
             chain.doFilter(request, response);
             return;
         }
@@ -75,8 +75,7 @@ class ContentCacheFilter extends OncePerRequestFilter {
         // conditions answered from it here.
         chain.doFilter(new Unconditional(request), wrapper);
         boolean storable = wrapper.getStatus() == HttpServletResponse.SC_OK
-                && wrapper.getHeader(HttpHeaders.ETAG) != null
-                && (request.getAttribute(StoredRenderings.SERVED) == null || asked.recently());
+                && wrapper.getHeader(HttpHeaders.ETAG) != null;
         if (storable) {
             List<Map.Entry<String, String>> headers = ResponseHeaders.of(wrapper);
             String etag = wrapper.getHeader(HttpHeaders.ETAG);

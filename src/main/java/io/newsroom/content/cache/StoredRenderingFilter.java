@@ -63,7 +63,6 @@ class StoredRenderingFilter extends OncePerRequestFilter {
             hit = renderings.find(slug, form, true).filter(h -> h.slug().equals(slug)); // changed since the client's copy: the body too
         }
         if (hit.isPresent()) {
-            request.setAttribute(StoredRenderings.SERVED, Boolean.TRUE);
             serve(hit.get(), request, response);
             return;
         }

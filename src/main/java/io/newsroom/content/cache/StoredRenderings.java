@@ -45,9 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class StoredRenderings {
 
-    /** Set on a request answered from a stored rendering (the response cache keeps those only when popular). */
-    static final String SERVED = StoredRenderings.class.getName() + ".served";
-
     /** The request attribute by which the article controller says what a response was rendered from. */
     static final String RENDERED_FROM = StoredRenderings.class.getName() + ".renderedFrom";
 
