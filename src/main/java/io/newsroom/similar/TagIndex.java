@@ -115,20 +115,25 @@ class TagIndex {
 
     @EventListener
     void on(ArticlesChanged change) {
+        try {
+            applyChange(change);
+        } catch (TransientDataAccessException e) {
+            // Chosen as a deadlock's victim (a TRUNCATE locking table after table, say): tried once
+            // more rather than failing the change listener, which would drop every cache and rebuild
+            // (and turn readiness DOWN meanwhile). Both reads come before any change to the index (a
+            // full build fills a fresh state and swaps it in), so nothing was half applied.
+            log.info("Similar-articles index: reading changed articles failed ({}); trying again", e.getMessage());
+            applyChange(change);
+        }
+        lastApplied = change.articleIds();
+    }
+
+    private void applyChange(ArticlesChanged change) {
         if (change.everything()) {
             rebuild();
         } else {
-            try {
-                apply(change.articleIds());
-            } catch (TransientDataAccessException e) {
-                // Chosen as a deadlock's victim (a TRUNCATE locking table after table, say): tried once
-                // more rather than failing the change listener, which would drop every cache and rebuild.
-                // The read comes before any change to the index, so nothing was half applied.
-                log.info("Similar-articles index: reading changed articles failed ({}); trying again", e.getMessage());
-                apply(change.articleIds());
-            }
+            apply(change.articleIds());
         }
-        lastApplied = change.articleIds();
     }
 
     boolean lastAppliedContains(UUID id) {
