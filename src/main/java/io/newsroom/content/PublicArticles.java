@@ -215,6 +215,19 @@ public class PublicArticles {
         return byIds(ids, SUMMARY_COLUMNS);
     }
 
+    /** A summary with the {@code shown_stamp} read in the same statement: what a stored copy of it must record. */
+    public record StampedSummary(PublicArticle article, long shownStamp) {
+    }
+
+    /** As {@link #summariesByIds}, each with its article's current {@code shown_stamp}; in no particular order. */
+    public List<StampedSummary> stampedSummariesByIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + SUMMARY_COLUMNS + ", a.shown_stamp" + TAG_COLUMNS_AND_FROM + " WHERE " + VISIBLE + " AND a.id IN (:ids)",
+                Map.of("ids", ids), (rs, n) -> new StampedSummary(article(rs).withTags(tags(rs)), rs.getLong("shown_stamp")));
+    }
+
     private List<PublicArticle> byIds(List<UUID> ids, String columns) {
         if (ids.isEmpty()) {
             return List.of();

@@ -40,7 +40,7 @@ class DatabaseBufferWarmUp {
     /** Most-read first: what does not fit is what readers need least. */
     private static final List<Part> READERS_PARTS = List.of(
             Part.rows("articles"), Part.rows("tags"), Part.rows("sources"), Part.rows("article_tags"), Part.rows("related_articles"),
-            Part.rows("article_renderings"), Part.rows("article_search"), Part.toast("article_search"), Part.toast("article_renderings"));
+            Part.rows("article_renderings"), Part.rows("article_summaries"), Part.rows("article_search"), Part.toast("article_search"), Part.toast("article_renderings"));
 
     /** One relation as loaded. */
     record Loaded(String relation, long blocks, long ofBlocks) {

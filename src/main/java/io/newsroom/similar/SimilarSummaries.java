@@ -2,12 +2,14 @@ package io.newsroom.similar;
 
 import io.newsroom.content.PublicArticle;
 import io.newsroom.content.PublicArticles;
+import io.newsroom.content.cache.StoredSummaries;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /** The similar list readers see under an article: the ranking's articles, as summaries, visible ones only. */
@@ -16,10 +18,12 @@ public class SimilarSummaries {
 
     private final SimilarArticles similar;
     private final PublicArticles articles;
+    private final StoredSummaries summaries;
 
-    SimilarSummaries(SimilarArticles similar, PublicArticles articles) {
+    SimilarSummaries(SimilarArticles similar, PublicArticles articles, StoredSummaries summaries) {
         this.similar = similar;
         this.articles = articles;
+        this.summaries = summaries;
     }
 
     /** A visible article by slug (any spelling of it), as the seed of its readers' list. */
@@ -33,19 +37,31 @@ public class SimilarSummaries {
     }
 
     /**
-     * The ranking's items as readers' summaries. The summaries are what the ranking's near-duplicate
-     * fold reads headlines from: one statement loads the listed articles, checks that they are visible
-     * and gives the fold its headlines (before, a statement for the ranking head's headlines and
-     * another for the summaries of the ten kept).
+     * The ranking's items as readers' summaries, as stored (finished JSON, {@link StoredSummaries}).
+     * The summaries are what the ranking's near-duplicate fold reads headlines from: one statement
+     * checks that the listed articles are visible, gives the fold its headlines and reads their
+     * documents.
      */
-    public List<PublicArticle> of(SimilarArticles.Seed seed, int limit) {
-        Map<UUID, PublicArticle> loaded = new HashMap<>();
+    public List<StoredSummaries.Listed> listed(SimilarArticles.Seed seed, int limit) {
+        return ranked(seed, limit, summaries::visible, StoredSummaries.Listed::id,
+                summary -> new SimilarArticles.Headline(summary.slug(), summary.headline(), summary.sourceId()));
+    }
+
+    /** As {@link #listed}, as articles (for pages rendered from them); made from the articles, not stored. */
+    private List<PublicArticle> of(SimilarArticles.Seed seed, int limit) {
+        return ranked(seed, limit, articles::summariesByIds, PublicArticle::id, article -> new SimilarArticles.Headline(article.slug(),
+                article.headline(), article.source() == null ? null : article.source().id()));
+    }
+
+    /** The ranking's items as {@code load} returns them (the visible ones), the fold's headlines read from what it loaded. */
+    private <T> List<T> ranked(SimilarArticles.Seed seed, int limit, Function<List<UUID>, List<T>> load, Function<T, UUID> id,
+                               Function<T, SimilarArticles.Headline> headline) {
+        Map<UUID, T> loaded = new HashMap<>();
         SimilarArticles.Ranking ranking = similar.rank(seed, limit, ids -> {
             Map<UUID, SimilarArticles.Headline> headlines = new HashMap<>();
-            for (PublicArticle article : articles.summariesByIds(ids)) {
-                loaded.put(article.id(), article);
-                headlines.put(article.id(), new SimilarArticles.Headline(article.slug(), article.headline(),
-                        article.source() == null ? null : article.source().id()));
+            for (T one : load.apply(ids)) {
+                loaded.put(id.apply(one), one);
+                headlines.put(id.apply(one), headline.apply(one));
             }
             return headlines;
         });

@@ -22,7 +22,7 @@ class DatabaseBufferWarmUpIT extends IntegrationTest {
 
         List<String> relations = loaded.stream().map(DatabaseBufferWarmUp.Loaded::relation).toList();
         assertThat(relations).contains("articles", "articles_pkey", "articles_slug_key_unique", "article_tags", "tags",
-                "article_renderings", "article_renderings_pkey", "article_search");
+                "article_renderings", "article_renderings_pkey", "article_summaries", "article_summaries_pkey", "article_search");
         assertThat(relations.indexOf("articles")).as("the articles' rows before the renderings'").isLessThan(relations.indexOf("article_renderings"));
         assertThat(relations.get(relations.size() - 1)).as("the renderings' bodies last: they take what room is left").startsWith("pg_toast.");
         assertThat(relations).as("the articles' own bodies are not loaded").doesNotContain(toastOf("articles"));

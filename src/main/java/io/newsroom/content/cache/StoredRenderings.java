@@ -129,7 +129,8 @@ public class StoredRenderings {
         }
     }
 
-    private static PublicArticle sample() {
+    /** An article with every field set, as renderers' fingerprints render it. */
+    static PublicArticle sample() {
         Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
         UUID id = UUID.fromString("00000000-0000-4000-8000-000000000001");
         PublicArticle.SourceRef source = new PublicArticle.SourceRef(id, "مصدر", "مصدر", "https://example.com/");
