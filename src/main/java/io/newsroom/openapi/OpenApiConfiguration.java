@@ -159,8 +159,11 @@ class OpenApiConfiguration {
                 if (operation.getRequestBody() != null) {
                     problem(operation, "415", "The body's declared charset does not exist here (any real charset is decoded)");
                 }
-                problem(operation, "503", "The database cannot be reached; retry after the Retry-After header's seconds."
-                        + " Public GETs held in the response cache are still answered, marked X-Newsroom-Stale");
+                problem(operation, "503", path.startsWith("/api/admin")
+                        ? "The database cannot be reached; retry after the Retry-After header's seconds"
+                        : "The database cannot be reached, or more reads are waiting than this instance can answer in time (title"
+                        + " \"Too busy\"); retry after the Retry-After header's seconds. Public GETs held in the response cache are"
+                        + " still answered, marked X-Newsroom-Stale");
                 if (path.contains("{")) {
                     problem(operation, "404", "No such resource");
                 }

@@ -2,7 +2,7 @@ package io.newsroom.similar;
 
 import io.newsroom.content.PublicArticle;
 import io.newsroom.content.PublicArticles;
-import io.newsroom.content.cache.StoredSummaries;
+import io.newsroom.content.StoredSummaries;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

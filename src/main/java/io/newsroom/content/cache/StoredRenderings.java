@@ -7,16 +7,13 @@ import io.newsroom.content.NewsArticleJsonLd;
 import io.newsroom.content.NinjsDocument;
 import io.newsroom.content.PublicArticle;
 import io.newsroom.content.PublicArticles;
+import io.newsroom.content.RendererFingerprint;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.content.web.ArticleView;
 import io.newsroom.text.Slugs;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -104,41 +100,16 @@ public class StoredRenderings {
     }
 
     /**
-     * What a rendering depends on besides the article, as a fingerprint: the site and caching settings
-     * (names, URLs, Cache-Control), and the code that renders, seen through its output: a sample
-     * article with every field set, rendered as the JSON view and as ninjs. A release that renders
-     * anything differently (a field added, renamed, formatted otherwise) has another fingerprint and
-     * renders every article anew; one that does not keeps what earlier instances stored, so a new
-     * instance, or a release that changed something else, starts with the archive already rendered.
+     * What a rendering depends on besides the article ({@link RendererFingerprint}): the site and
+     * caching settings (names, URLs, Cache-Control), and the code that renders the JSON view and
+     * ninjs. A new instance, or a release that changed something else, starts with the archive
+     * already rendered.
      */
     private static String renderer(SiteProperties site, CacheProperties caching, JsonMapper json) {
-        PublicArticle sample = sample();
-        // Map.of's iteration order changes from one JVM to the next, and with it the order of the
-        // JSON-LD's and ninjs' keys: sorted here, so that the fingerprint is the same on every instance
-        JsonMapper sorted = json.rebuild().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            // what Cache-Control is made of, not the response cache's own settings
-            digest.update((site + "|" + caching.maxAge() + "|" + caching.staleWhileRevalidate() + "|" + caching.staleIfError() + "|")
-                    .getBytes(StandardCharsets.UTF_8));
-            digest.update(sorted.writeValueAsBytes(new ArticleView(sample, NewsArticleJsonLd.of(sample, site))));
-            digest.update(sorted.writeValueAsBytes(NinjsDocument.of(sample, site)));
-            return HexFormat.of().formatHex(digest.digest(), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** An article with every field set, as renderers' fingerprints render it. */
-    static PublicArticle sample() {
-        Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
-        UUID id = UUID.fromString("00000000-0000-4000-8000-000000000001");
-        PublicArticle.SourceRef source = new PublicArticle.SourceRef(id, "مصدر", "مصدر", "https://example.com/");
-        return new PublicArticle(id, "عينة", "ar", "rtl", "عنوان", "عنوان فرعي", "<p>نص</p>", "مقتطف", "كاتب", source,
-                "https://example.com/a", new PublicArticle.ImageRef("https://example.com/i.jpg", "تعليق", "حقوق"),
-                List.of(new PublicArticle.TagRef(id, "وسم", "وسم")), List.of(new PublicArticle.RelatedRef(id, "آخر", "عنوان آخر", at)),
-                List.of(new PublicArticle.TranslationRef("en", "sample", "Headline", "https://example.com/en", true)),
-                List.of(new PublicArticle.ReportRef(source, "https://example.com/r", at)), true, at, at, at);
+        // what Cache-Control is made of, not the response cache's own settings
+        String settings = site + "|" + caching.maxAge() + "|" + caching.staleWhileRevalidate() + "|" + caching.staleIfError() + "|";
+        return RendererFingerprint.of(json, settings, sample -> new ArticleView(sample, NewsArticleJsonLd.of(sample, site)),
+                sample -> NinjsDocument.of(sample, site));
     }
 
     /**

@@ -1,14 +1,18 @@
 package io.newsroom.content.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsroom.content.ContentCaching;
+import io.newsroom.content.ReadAdmissionProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Strong ETags on every public response, computed from the body, with a 304 when the request's
  * conditions hold (ContentEtagFilter). CDNs revalidate cheaply and readers' browsers skip bodies
- * they already have.
+ * they already have. And the admission of public reads to the application (ReadAdmission).
  */
 @Configuration(proxyBeanMethods = false)
 class ContentEtagConfiguration {
@@ -18,6 +22,19 @@ class ContentEtagConfiguration {
         FilterRegistrationBean<ContentEtagFilter> registration = new FilterRegistrationBean<>(new ContentEtagFilter());
         registration.addUrlPatterns(ContentCaching.PUBLIC_URL_PATTERNS);
         registration.setName("contentEtags");
+        return registration;
+    }
+
+    /**
+     * Public reads computed a few at a time (ReadAdmission): after the response cache (+10) and the
+     * stored renderings (+14), whose answers cost too little to queue, before security and Spring MVC.
+     */
+    @Bean
+    FilterRegistrationBean<ReadAdmission> readAdmission(ReadAdmissionProperties properties, JsonMapper json, MeterRegistry registry) {
+        FilterRegistrationBean<ReadAdmission> registration = new FilterRegistrationBean<>(new ReadAdmission(properties, json, registry));
+        registration.addUrlPatterns(ContentCaching.PUBLIC_URL_PATTERNS);
+        registration.setName("readAdmission");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
         return registration;
     }
 }

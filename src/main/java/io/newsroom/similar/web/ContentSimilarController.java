@@ -4,7 +4,7 @@ import io.newsroom.content.ContentCaching;
 import io.newsroom.content.PublicArticleSummary;
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
-import io.newsroom.content.cache.StoredSummaries;
+import io.newsroom.content.StoredSummaries;
 import io.newsroom.problem.NotFoundProblem;
 import io.newsroom.similar.SimilarArticles;
 import io.newsroom.similar.SimilarSummaries;

@@ -1,18 +1,13 @@
-package io.newsroom.content.cache;
+package io.newsroom.content;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsroom.content.PublicArticleSummary;
-import io.newsroom.content.PublicArticles;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * then reads its items' documents in one statement and joins their bytes: no tags aggregated in
  * PostgreSQL, no rows mapped and written anew in Java.
  *
- * <p>The rule is the stored renderings' ({@link StoredRenderings}), decided by the reading statement:
+ * <p>The rule is the stored renderings' (io.newsroom.content.cache.StoredRenderings), decided by the reading statement:
  * the article is visible now, and its summary was made from its current {@code shown_stamp} (which
  * changes in the very transaction that changes anything its page shows, the summary's fields among
  * them) by code that renders summaries as this code does. A summary shows no other article, so no
@@ -75,19 +69,9 @@ public class StoredSummaries {
         this.misses = Counter.builder("newsroom.summaries").tag("result", "miss").register(registry);
     }
 
-    /**
-     * What summaries depend on besides the article: the code that writes them, seen through its
-     * output for a sample article with every field set (keys sorted: Map.of's order changes between
-     * JVMs). A release that writes summaries otherwise stores them anew.
-     */
+    /** What summaries depend on besides the article: the code that writes them ({@link RendererFingerprint}). */
     private static String renderer(JsonMapper json) {
-        JsonMapper sorted = json.rebuild().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sorted.writeValueAsBytes(PublicArticleSummary.of(StoredRenderings.sample())));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RendererFingerprint.of(json, "", PublicArticleSummary::of);
     }
 
     /**
