@@ -1,6 +1,7 @@
 package io.newsroom.similar;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,8 +110,10 @@ public class SimilarArticles {
         this.weights = weights;
         this.properties = properties;
         this.clock = clock;
+        // a bucket bound at exactly 5 ms beside the percentile histogram's (4.47, 5.59 ms ...): the target
+        // at 1,000,000 articles is p99 <= 5 ms, which the histogram's own bounds could not tell (bench/similar.sh)
         this.ranking = Timer.builder("newsroom.similar.ranking").description("Computing one similar-articles list")
-                .publishPercentileHistogram().register(meters);
+                .publishPercentileHistogram().serviceLevelObjectives(Duration.ofMillis(5)).register(meters);
     }
 
     /**
