@@ -83,6 +83,8 @@ public class SimilarArticles {
         int byTime = Long.compare(b.visibleFrom, a.visibleFrom);
         return byTime != 0 ? byTime : a.id.compareTo(b.id);
     }
+    /** Candidates kept beyond the list's length on the first walk: room for the article's own story and a near-duplicate or two. */
+    private static final int HEAD_MARGIN = 5;
     /** Headlines looked up beyond what the list still needs: room for a near-duplicate or two without a second statement. */
     private static final int LOOKUP_MARGIN = 3;
     /** A seed's row, tags and read-also articles; the WHERE condition is the caller's. */
@@ -172,9 +174,19 @@ public class SimilarArticles {
         if (!index.awaitBuilt(INDEX_WAIT_SECONDS)) {
             throw new IndexNotReadyException();
         }
-        // Only the head of the ranking is kept: enough to replace what near-duplicates remove.
-        List<Candidate> head = candidates(List.copyOf(seed.tags().keySet()), excluded, idf, limit * 3 + 10);
-        return fold(head, headlines, seed, idf, limit);
+        // Only the head of the ranking is kept, a few more than the list: the fewer kept, the higher
+        // the worst kept score and the sooner the walk ends. The fold reads the head in ranking order,
+        // so a longer head only adds items after these; when near-duplicates (or articles hidden
+        // since the index read them) use the head up before the list is full, the walk is made again
+        // with a head four times as long, until the list is full or every candidate has been met.
+        List<UUID> tags = List.copyOf(seed.tags().keySet());
+        for (int keep = limit + HEAD_MARGIN; ; keep *= 4) {
+            List<Candidate> head = candidates(tags, excluded, idf, keep);
+            Ranking ranking = fold(head, headlines, seed, idf, limit);
+            if (ranking.items().size() >= limit || head.size() < keep) {
+                return ranking;
+            }
+        }
     }
 
     /**

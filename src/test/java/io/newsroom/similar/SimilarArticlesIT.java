@@ -156,6 +156,37 @@ class SimilarArticlesIT extends IntegrationTest {
                 Integer.class)).isEqualTo(303);
     }
 
+    /**
+     * The walk keeps a head a few longer than the list: when near-duplicates use it up (nine tellings
+     * of one story, the newest), it walks again with a longer head, and the list is still full.
+     */
+    @Test
+    void aHeadUsedUpByNearDuplicatesIsWalkedAgainUntilTheListIsFull() {
+        String seed = publishedId(editor, "Harbour authority reviews its safety rules", "harbour watch");
+        String tag = jdbc.queryForObject("SELECT id::text FROM tags WHERE name = 'harbour watch'", String.class);
+        insertTagged(tag, "harbour-other", "md5(n || 'a') || ' ' || md5(n || 'b') || ' ' || md5(n || 'c')", 12, 30);
+        insertTagged(tag, "harbour-blast", "'Port blast shakes the whole city at dawn, telling ' || n", 9, 0);
+        indexCaughtUp();
+
+        JsonNode explained = explain(seed, 10);
+        List<String> headlines = explained.get("items").findValuesAsString("headline");
+        assertThat(headlines).hasSize(10);
+        assertThat(headlines.stream().filter(h -> h.startsWith("Port blast"))).hasSize(1);
+        assertThat(explained.get("dropped").findValuesAsString("reason")).hasSize(8).containsOnly("near-duplicate");
+        assertThat(similarIds(slugOf(seed), 10)).isEqualTo(idsOf(explained.get("items")));
+    }
+
+    /** {@code count} published stories with this tag alone, straight into the tables, the first {@code minutesAgo} + 1 minutes old. */
+    private void insertTagged(String tag, String slugPrefix, String headlineSql, int count, int minutesAgo) {
+        jdbc.update("""
+                WITH made AS (
+                  INSERT INTO articles (id, slug, slug_key, status, headline, published_at, created_at, updated_at)
+                  SELECT gen_random_uuid(), ? || n, ? || n, 'PUBLISHED', %s, now() - (? + n) * interval '1 minute', now(), now()
+                  FROM generate_series(1, ?) n RETURNING id)
+                INSERT INTO article_tags (article_id, position, tag_id) SELECT id, 0, ?::uuid FROM made""".formatted(headlineSql),
+                slugPrefix, slugPrefix, minutesAgo, count, tag);
+    }
+
     @Test
     void aTagMergeTakesEffect() {
         String other = publishedId(editor, "Islamabad and Tehran agree on border security", "Pakistan-Iran plan");
