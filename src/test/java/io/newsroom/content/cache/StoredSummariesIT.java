@@ -124,6 +124,36 @@ class StoredSummariesIT extends IntegrationTest {
                 .as("stored again by this code").isNotEqualTo("an older release");
     }
 
+    /** Lists that all find the summary missing, released at once by a barrier, make and store it side by side: all 200, one row. */
+    @Test
+    void listsMakingTheSameSummaryAtOnceAllSucceed() throws Exception {
+        String body = similar().body();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 3; round++) {
+                jdbc.update("DELETE FROM article_summaries WHERE article_id = ?::uuid", listed);
+                responseCache.invalidateAll();
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+                List<java.util.concurrent.Future<Api.Result>> results = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return api.get(path());
+                    }));
+                }
+                for (java.util.concurrent.Future<Api.Result> result : results) {
+                    Api.Result answer = result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                    assertThat(answer.body()).isEqualTo(body);
+                }
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM article_summaries WHERE article_id = ?::uuid", Integer.class, listed))
+                        .isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The list made once (its summary stored), then the stored document replaced by the marker. */
     private void tamperedAfterTheFirstList() {
         assertThat(similar().status()).isEqualTo(200);
