@@ -83,6 +83,12 @@ public class SimilarArticles {
         int byTime = Long.compare(b.visibleFrom, a.visibleFrom);
         return byTime != 0 ? byTime : a.id.compareTo(b.id);
     }
+    /**
+     * How often a tag's walk looks at where it stands (the recency of the article it has reached)
+     * while it passes over articles by their signatures alone: a stop found up to this many articles
+     * late costs less than reading every article's time.
+     */
+    private static final int FRONTIER_EVERY = 64;
     /** Candidates kept beyond the list's length on the first walk: room for the article's own story and a near-duplicate or two. */
     private static final int HEAD_MARGIN = 5;
     /** Headlines looked up beyond what the list still needs: room for a near-duplicate or two without a second statement. */
@@ -192,13 +198,19 @@ public class SimilarArticles {
     /**
      * Every visible article sharing a tag with the seed, scored, best first; ties go to the newer
      * story, then by id, so lists are stable. Exact, and mostly short: the postings of the seed's tags
-     * are walked together newest first (TagIndex orders them so), and an article met is scored from
-     * its own tags (every tag it shares, walked or not). Two bounds end the walk early. A recency
-     * factor only falls with age, so nothing older than the walk's frontier can score more than the
-     * weights of all the seed's tags times the frontier's recency: once that is below the kept
-     * head's worst score, the walk stops. And a tag whose weight, with the lighter ones', times that
-     * recency stays below it can only add to articles that heavier tags lead to: its postings (a
-     * popular tag's tens of thousands) are not walked any further (MaxScore).
+     * are walked one tag after the other, the rarest (heaviest) first, each newest first (TagIndex
+     * orders them so), and an article met is scored from its own tags (every tag it shares, walked or
+     * not). An article that carries a tag walked before was met there: scored, or shown unable to
+     * enter, so it is passed over. What a tag's walk can still meet shares only that tag and lighter
+     * ones, and a recency factor only falls with age: once the weights of this tag and the lighter
+     * ones times the frontier's recency fall below the kept head's worst score, nothing further down
+     * this tag's postings can enter, and its walk stops. Rare tags come first, so the head's worst
+     * score is high before the popular tags (tens of thousands of postings, light weights) are
+     * reached, whose walks then stop after a few articles. (Walking all tags together newest first
+     * instead kept the worst score low for long, and heavy seeds walked popular tags far back.) Most
+     * articles a walk meets share only the walked tag: the signature of their tags beside the postings
+     * ({@link Postings}) shows that even at full recency they could not reach the head's worst score,
+     * and they are passed over without reading their time or tags from elsewhere in memory.
      */
     private List<Candidate> candidates(List<UUID> tags, Set<UUID> excluded, Map<UUID, Double> idf, int keep) {
         if (tags.size() > Long.SIZE) {
@@ -206,79 +218,81 @@ public class SimilarArticles {
         }
         TagIndex.View view = index.view();
         long now = clock.instant().toEpochMilli(); // not clock.millis(): a microsecond Clock.tick divides by zero there (JDK 17)
-        // the seed's tags, lightest first: the ones that stop being walked first
+        // the seed's tags, heaviest first: the order they are walked in
         List<UUID> byWeight = new ArrayList<>(tags);
-        byWeight.sort(Comparator.comparingDouble(idf::get));
+        byWeight.sort(Comparator.comparingDouble((UUID tag) -> idf.get(tag)).reversed());
         int n = byWeight.size();
-        int[][] postings = new int[n][];
         double[] weight = new double[n];
-        double[] lighterAndThis = new double[n];
-        UUID[] seed = byWeight.toArray(UUID[]::new); // a tag's bit is its place here
-        UUID[] seedInstances = new UUID[n]; // the index's instances of them, compared by identity (TagIndex)
+        UUID[] seedInstances = new UUID[n]; // the index's instances of the seed's tags, compared by identity (TagIndex)
+        long[] signatureBits = new long[n];
         for (int i = 0; i < n; i++) {
-            seedInstances[i] = view.instanceOf(seed[i]);
+            weight[i] = idf.get(byWeight.get(i));
+            seedInstances[i] = view.instanceOf(byWeight.get(i));
+            signatureBits[i] = Postings.bits(byWeight.get(i));
         }
-        double allWeights = 0;
-        for (int i = 0; i < n; i++) {
-            postings[i] = view.postings(seed[i]);
-            weight[i] = idf.get(seed[i]);
-            allWeights += weight[i];
-            lighterAndThis[i] = allWeights;
+        double[] thisAndLighter = new double[n + 1]; // what an article a tag's walk meets can share at most
+        for (int i = n - 1; i >= 0; i--) {
+            thisAndLighter[i] = thisAndLighter[i + 1] + weight[i];
         }
-        int[] at = new int[n];
-        int walkedFrom = 0; // the tags before it are no longer walked
         // the seed and its read-also articles: a handful, scanned (every article met is checked)
         int[] skipped = excluded.stream().mapToInt(view::number).toArray();
         // the worst of the best kept on top, by the same order as the final ranking
         java.util.PriorityQueue<Scored> best = new java.util.PriorityQueue<>(keep + 1, (a, b) -> compareScored(b, a));
-        while (true) {
-            int article = -1;
-            for (int i = walkedFrom; i < n; i++) {
-                if (at[i] < postings[i].length && (article < 0 || view.isNewerInPostings(postings[i][at[i]], article))) {
-                    article = postings[i][at[i]];
-                }
+        for (int walked = 0; walked < n; walked++) {
+            if (best.size() == keep && thisAndLighter[walked] < best.peek().score) {
+                break; // even at full recency, nothing this tag or a lighter one leads to could enter
             }
-            if (article < 0) {
-                break;
-            }
-            for (int i = walkedFrom; i < n; i++) {
-                if (at[i] < postings[i].length && postings[i][at[i]] == article) {
-                    at[i]++;
-                }
-            }
-            long visibleFrom = view.visibleFromMillis(article);
-            if (visibleFrom > now) {
-                continue; // not visible (yet): at the head of the postings, before anything that is
-            }
-            double frontierRecency = properties.recencyAtAge(now - visibleFrom);
-            Scored worst = best.size() < keep ? null : best.peek();
-            if (worst != null && allWeights * frontierRecency < worst.score) {
-                break; // nothing from here on could enter
-            }
-            while (worst != null && walkedFrom < n - 1 && lighterAndThis[walkedFrom] * frontierRecency < worst.score) {
-                walkedFrom++; // this tag, with the lighter ones, cannot lift an article into the head on its own
-            }
-            if (!view.isVisibleAt(article, now) || contains(skipped, article)) {
-                continue;
-            }
-            double overlap = 0;
-            long shared = 0;
-            for (UUID tag : view.tags(article)) {
-                for (int bit = 0; bit < n; bit++) { // a few tags each side: comparing beats hashing here
-                    if (seedInstances[bit] == tag && (shared & (1L << bit)) == 0) {
-                        overlap += weight[bit];
-                        shared |= 1L << bit;
-                        break;
+            long walkedBefore = (1L << walked) - 1; // the bits of the heavier tags, walked already
+            Postings postings = view.postings(byWeight.get(walked));
+            for (int at = 0; at < postings.size(); at++) {
+                Scored worst = best.size() < keep ? null : best.peek();
+                // the most the article can share with the seed, by its signature: this tag and the lighter ones it may carry
+                long signature = postings.signature(at);
+                double reach = weight[walked];
+                for (int lighter = walked + 1; lighter < n; lighter++) {
+                    if ((signature & signatureBits[lighter]) == signatureBits[lighter]) {
+                        reach += weight[lighter];
                     }
                 }
-            }
-            double score = overlap * frontierRecency;
-            if (worst != null && (score < worst.score || score == worst.score && visibleFrom < worst.visibleFrom)) {
-                continue; // cannot enter; a tie on both goes in, and the id settles it as in the final order
-            }
-            best.add(new Scored(visibleFrom, score, frontierRecency, shared, view.id(article)));
-            if (best.size() > keep) {
-                best.poll();
+                boolean outOfReach = worst != null && reach < worst.score;
+                if (outOfReach && at % FRONTIER_EVERY != 0) {
+                    continue; // cannot enter even at full recency: nothing more of it is read
+                }
+                int article = postings.article(at);
+                long visibleFrom = view.visibleFromMillis(article);
+                if (visibleFrom > now) {
+                    continue; // not visible (yet): at the head of the postings, before anything that is
+                }
+                double frontierRecency = properties.recencyAtAge(now - visibleFrom);
+                if (worst != null && thisAndLighter[walked] * frontierRecency < worst.score) {
+                    break; // nothing from here on in this tag could enter
+                }
+                if (outOfReach || worst != null && reach * frontierRecency < worst.score
+                        || !view.isVisibleAt(article, now) || contains(skipped, article)) {
+                    continue;
+                }
+                double overlap = 0;
+                long shared = 0;
+                for (UUID tag : view.tags(article)) {
+                    for (int bit = 0; bit < n; bit++) { // a few tags each side: comparing beats hashing here
+                        if (seedInstances[bit] == tag && (shared & (1L << bit)) == 0) {
+                            overlap += weight[bit];
+                            shared |= 1L << bit;
+                            break;
+                        }
+                    }
+                }
+                if ((shared & walkedBefore) != 0) {
+                    continue; // met in a heavier tag's walk already
+                }
+                double score = overlap * frontierRecency;
+                if (worst != null && (score < worst.score || score == worst.score && visibleFrom < worst.visibleFrom)) {
+                    continue; // cannot enter; a tie on both goes in, and the id settles it as in the final order
+                }
+                best.add(new Scored(visibleFrom, score, frontierRecency, shared, view.id(article)));
+                if (best.size() > keep) {
+                    best.poll();
+                }
             }
         }
         List<Candidate> ranked = new ArrayList<>(best.size());

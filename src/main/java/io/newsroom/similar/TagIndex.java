@@ -33,9 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * listed articles are loaded through the content module's visibility check again, so a change not
  * applied here yet can leave a list one item short, never show an article that is not published.
  *
- * <p>Articles are numbered in the order first seen; a tag's postings are an array of those numbers,
- * newest first ({@link #compareNewestFirst}), replaced (never changed in place) when its articles
- * change, so readers need no lock.
+ * <p>Articles are numbered in the order first seen; a tag's postings are those numbers, newest first
+ * ({@link #compareNewestFirst}), with a signature of each article's tags ({@link Postings}), replaced
+ * (never changed in place) when its articles change, so readers need no lock.
  * Only the listening thread writes.
  */
 @Component
@@ -44,12 +44,11 @@ class TagIndex {
     private static final Logger log = LoggerFactory.getLogger(TagIndex.class);
     /** Not visible at any time. */
     static final long NEVER = Long.MAX_VALUE;
-    private static final int[] NONE = new int[0];
 
     /** Everything the index holds; replaced whole by a full build. */
     private static final class State {
         final Map<UUID, Integer> numbers = new ConcurrentHashMap<>();
-        final Map<UUID, int[]> postings = new ConcurrentHashMap<>();
+        final Map<UUID, Postings> postings = new ConcurrentHashMap<>();
         /**
          * One UUID instance per tag, which every article's tags refer to: a list compares the seed's
          * tags with an article's by identity rather than by value. A JFR profile put 81% of a list's
@@ -195,7 +194,12 @@ class TagIndex {
                 fresh.tags[current[0]] = articleTags.toArray(UUID[]::new);
             }
         });
-        postings.forEach((tag, numbers) -> fresh.postings.put(tag, newestFirst(numbers.values, numbers.size, fresh.visibleFrom)));
+        long[] signatures = new long[fresh.size];
+        for (int number = 0; number < fresh.size; number++) {
+            signatures[number] = Postings.signature(fresh.tags[number]);
+        }
+        postings.forEach((tag, numbers) -> fresh.postings.put(tag, postings(newestFirst(numbers.values, numbers.size, fresh.visibleFrom),
+                number -> signatures[number])));
         state = fresh;
         built.countDown();
         log.info("Similar-articles index: {} articles, {} tags, built in {} ms", fresh.size, postings.size(),
@@ -242,7 +246,8 @@ class TagIndex {
                 continue;
             }
             int number = current.number(id);
-            Set<UUID> before = new HashSet<>(Arrays.asList(current.tags[number]));
+            UUID[] tagsBefore = current.tags[number];
+            Set<UUID> before = new HashSet<>(Arrays.asList(tagsBefore));
             UUID[] after = row == null ? new UUID[0] : current.canonical(row.tags());
             for (UUID tag : after) {
                 if (!before.remove(tag)) {
@@ -252,13 +257,14 @@ class TagIndex {
             before.forEach(tag -> removed.computeIfAbsent(tag, k -> new HashSet<>()).add(number));
             current.tags[number] = after;
             long visibleFrom = row == null ? NEVER : row.visibleFrom();
-            if (visibleFrom != current.visibleFrom[number]) {
+            if (visibleFrom != current.visibleFrom[number] || Postings.signature(after) != Postings.signature(tagsBefore)) {
                 moved.add(number);
             }
             current.visibleFrom[number] = visibleFrom;
             current.visibleUntil[number] = row == null ? NEVER : row.visibleUntil();
         }
-        // An article whose visibility time moved changes place in each of its tags' postings: out, and in again.
+        // An article whose visibility time moved changes place in each of its tags' postings, and one
+        // whose tags changed has another signature in those it stays in: out, and in again.
         for (int number : moved) {
             for (UUID tag : current.tags[number]) {
                 removed.computeIfAbsent(tag, k -> new HashSet<>()).add(number);
@@ -268,14 +274,14 @@ class TagIndex {
         Set<UUID> touched = new HashSet<>(added.keySet());
         touched.addAll(removed.keySet());
         for (UUID tag : touched) {
-            int[] old = current.postings.getOrDefault(tag, NONE);
-            Set<Integer> out = removed.getOrDefault(tag, Set.of());
             Set<Integer> in = added.getOrDefault(tag, Set.of());
-            // what stays keeps its order (its times did not change); what comes in is ordered and merged in
-            int[] staying = Arrays.stream(old).filter(n -> !out.contains(n)).toArray();
+            // what stays keeps its order and signature (neither its time nor its tags changed); what
+            // comes in is ordered and merged in
+            Postings staying = current.postings.getOrDefault(tag, Postings.NONE).without(removed.getOrDefault(tag, Set.of()));
             int[] coming = in.stream().mapToInt(Integer::intValue).toArray();
-            int[] updated = merge(staying, newestFirst(coming, coming.length, current.visibleFrom), current.visibleFrom);
-            if (updated.length == 0) {
+            Postings updated = staying.mergedWith(postings(newestFirst(coming, coming.length, current.visibleFrom),
+                    number -> Postings.signature(current.tags[number])), current.visibleFrom);
+            if (updated.size() == 0) {
                 current.postings.remove(tag);
             } else {
                 current.postings.put(tag, updated);
@@ -306,19 +312,13 @@ class TagIndex {
         return sorted;
     }
 
-    private static int[] merge(int[] a, int[] b, long[] visibleFrom) {
-        int[] merged = new int[a.length + b.length];
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        while (i < a.length || j < b.length) {
-            if (j == b.length || i < a.length && compareNewestFirst(a[i], b[j], visibleFrom) <= 0) {
-                merged[k++] = a[i++];
-            } else {
-                merged[k++] = b[j++];
-            }
+    /** Postings of these articles, in this order, with the signature of each. */
+    private static Postings postings(int[] articles, java.util.function.IntToLongFunction signature) {
+        long[] signatures = new long[articles.length];
+        for (int i = 0; i < articles.length; i++) {
+            signatures[i] = signature.applyAsLong(articles[i]);
         }
-        return merged;
+        return new Postings(articles, signatures);
     }
 
     /** A window's end as read (visible_from, visible_until): NULL is {@link #NEVER}. */
@@ -350,8 +350,8 @@ class TagIndex {
             this.ids = state.ids;
         }
 
-        int[] postings(UUID tag) {
-            return state.postings.getOrDefault(tag, NONE);
+        Postings postings(UUID tag) {
+            return state.postings.getOrDefault(tag, Postings.NONE);
         }
 
         /** The article's number, or -1 if the index does not know it. */
@@ -362,11 +362,6 @@ class TagIndex {
 
         UUID id(int number) {
             return ids[number];
-        }
-
-        /** Whether article {@code a} comes before {@code b} in postings (newest first). */
-        boolean isNewerInPostings(int a, int b) {
-            return compareNewestFirst(a, b, visibleFrom) < 0;
         }
 
         /** The index's own instance of a tag's id (what {@link #tags} hold), or null if no article has it. */

@@ -176,6 +176,36 @@ class SimilarArticlesIT extends IntegrationTest {
         assertThat(similarIds(slugOf(seed), 10)).isEqualTo(idsOf(explained.get("items")));
     }
 
+    /**
+     * A list passes over most articles by the signature of their tags kept beside each tag's postings
+     * (Postings): an article that gains tags while keeping one must be judged by its new tags in that
+     * one's postings too. Here the story that gains two of the seed's tags becomes the best candidate,
+     * and the walk meets it first in the postings of the rare tag it had all along, after twelve newer
+     * stories have filled the head with a worst score above that tag's weight alone.
+     */
+    @Test
+    void anArticleThatGainsTagsIsJudgedByThemInThePostingsOfTheTagItKept() {
+        String seed = publishedId(editor, "Tide tables for the coming week", "tide rare", "tide middle", "tide common");
+        String rare = jdbc.queryForObject("SELECT id::text FROM tags WHERE name = 'tide rare'", String.class);
+        String middle = jdbc.queryForObject("SELECT id::text FROM tags WHERE name = 'tide middle'", String.class);
+        String common = jdbc.queryForObject("SELECT id::text FROM tags WHERE name = 'tide common'", String.class);
+        String unrelated = "md5(n || 'a') || ' ' || md5(n || 'b') || ' ' || md5(n || 'c')";
+        insertTagged(rare, "tide-pair-", unrelated, 12, 10);
+        jdbc.update("INSERT INTO article_tags (article_id, position, tag_id) SELECT id, 1, ?::uuid FROM articles WHERE slug LIKE 'tide-pair-%'",
+                middle);
+        insertTagged(middle, "tide-middle-", unrelated, 20, 2 * 24 * 60);
+        insertTagged(common, "tide-common-", unrelated, 40, 3 * 24 * 60);
+        insertTagged(rare, "tide-late-", "'Harbour pilots strike over night shifts'", 1, 60);
+        String late = jdbc.queryForObject("SELECT id::text FROM articles WHERE slug = 'tide-late-1'", String.class);
+        indexCaughtUp();
+        assertThat(similarIds(slugOf(seed), 5)).hasSize(5).doesNotContain(late);
+
+        jdbc.update("INSERT INTO article_tags (article_id, position, tag_id) VALUES (?::uuid, 1, ?::uuid), (?::uuid, 2, ?::uuid)",
+                late, middle, late, common);
+        indexCaughtUp();
+        assertThat(similarIds(slugOf(seed), 5)).first().isEqualTo(late);
+    }
+
     /** {@code count} published stories with this tag alone, straight into the tables, the first {@code minutesAgo} + 1 minutes old. */
     private void insertTagged(String tag, String slugPrefix, String headlineSql, int count, int minutesAgo) {
         jdbc.update("""
