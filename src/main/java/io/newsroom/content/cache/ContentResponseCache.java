@@ -48,10 +48,14 @@ public class ContentResponseCache {
      * whole archive filled the cache with them: with 65,536 remembered, random articles among 100,000
      * were stored and evicted at 10,000 a second, and the old generation they filled stopped the
      * service for 150-200 ms every 12-15 s (-Xlog:gc; by slug p99 73-106 ms against 9.7 ms without the
-     * cache). Other pages (lists, search, similar lists) cost real work to compute again and keep the
-     * longer memory.
+     * cache). With 1,024, about 180 a second still were (a repeat among the last 1,024 of 100,000
+     * random pages: 1%), each admitted in place of an older page once the cache was full: 3.2 MB a
+     * second promoted and a 130 ms full collection every 15-20 s, a by-slug p99 of 10.4-18 ms in
+     * windows that had one; with 256, 0.55 MB a second (-Xlog:gc, 40 s of random article pages after
+     * the 60 s warm-up, 2026-12-07). A page asked for a hundred times a second still qualifies. Other
+     * pages (lists, search, similar lists) cost real work to compute again and keep the longer memory.
      */
-    private static final int REMEMBERED_STORED_PAGES = 1_024;
+    private static final int REMEMBERED_STORED_PAGES = 256;
 
     private final Cache<String, Entry> entries;
     /** URLs asked for once: a response is stored on its second request, not its first. */
