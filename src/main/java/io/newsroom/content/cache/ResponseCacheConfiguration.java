@@ -23,13 +23,16 @@ class ResponseCacheConfiguration {
         return registration;
     }
 
-    /** After the response cache and the request guards, before security and Spring MVC (see the filter). */
+    /**
+     * After the response cache, the request guards and the admission of reads (+15: a stored
+     * rendering is read in turn too), before security and Spring MVC (see the filter).
+     */
     @Bean
     FilterRegistrationBean<StoredRenderingFilter> storedRenderingFilter(StoredRenderings renderings, CacheProperties properties) {
         FilterRegistrationBean<StoredRenderingFilter> registration = new FilterRegistrationBean<>(new StoredRenderingFilter(renderings));
         registration.addUrlPatterns("/api/content/articles/*");
         registration.setName("storedRenderings");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 14);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 16);
         registration.setEnabled(properties.storedRenderings());
         return registration;
     }
