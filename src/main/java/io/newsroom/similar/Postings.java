@@ -1,7 +1,9 @@
 package io.newsroom.similar;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntToLongFunction;
 
 /**
  * One tag's articles (their numbers in {@link TagIndex}) in the order a similar list walks them,
@@ -25,6 +27,15 @@ final class Postings {
     Postings(int[] articles, long[] signatures) {
         this.articles = articles;
         this.signatures = signatures;
+    }
+
+    /** Postings of these articles, in this order (newest first), with the signature of each. */
+    static Postings of(int[] articles, IntToLongFunction signature) {
+        long[] signatures = new long[articles.length];
+        for (int i = 0; i < articles.length; i++) {
+            signatures[i] = signature.applyAsLong(articles[i]);
+        }
+        return new Postings(articles, signatures);
     }
 
     int size() {
@@ -68,7 +79,7 @@ final class Postings {
                 keptSignatures[kept++] = signatures[i];
             }
         }
-        return new Postings(java.util.Arrays.copyOf(keptArticles, kept), java.util.Arrays.copyOf(keptSignatures, kept));
+        return new Postings(Arrays.copyOf(keptArticles, kept), Arrays.copyOf(keptSignatures, kept));
     }
 
     /** Both postings in one, newest first (each already is). */

@@ -198,7 +198,7 @@ class TagIndex {
         for (int number = 0; number < fresh.size; number++) {
             signatures[number] = Postings.signature(fresh.tags[number]);
         }
-        postings.forEach((tag, numbers) -> fresh.postings.put(tag, postings(newestFirst(numbers.values, numbers.size, fresh.visibleFrom),
+        postings.forEach((tag, numbers) -> fresh.postings.put(tag, Postings.of(newestFirst(numbers.values, numbers.size, fresh.visibleFrom),
                 number -> signatures[number])));
         state = fresh;
         built.countDown();
@@ -279,7 +279,7 @@ class TagIndex {
             // comes in is ordered and merged in
             Postings staying = current.postings.getOrDefault(tag, Postings.NONE).without(removed.getOrDefault(tag, Set.of()));
             int[] coming = in.stream().mapToInt(Integer::intValue).toArray();
-            Postings updated = staying.mergedWith(postings(newestFirst(coming, coming.length, current.visibleFrom),
+            Postings updated = staying.mergedWith(Postings.of(newestFirst(coming, coming.length, current.visibleFrom),
                     number -> Postings.signature(current.tags[number])), current.visibleFrom);
             if (updated.size() == 0) {
                 current.postings.remove(tag);
@@ -310,15 +310,6 @@ class TagIndex {
             sorted[i] = boxed[i];
         }
         return sorted;
-    }
-
-    /** Postings of these articles, in this order, with the signature of each. */
-    private static Postings postings(int[] articles, java.util.function.IntToLongFunction signature) {
-        long[] signatures = new long[articles.length];
-        for (int i = 0; i < articles.length; i++) {
-            signatures[i] = signature.applyAsLong(articles[i]);
-        }
-        return new Postings(articles, signatures);
     }
 
     /** A window's end as read (visible_from, visible_until): NULL is {@link #NEVER}. */
