@@ -1,5 +1,6 @@
 package io.newsroom.article;
 
+import io.newsroom.problem.ConflictProblem;
 import io.newsroom.source.Source;
 import io.newsroom.tag.Tag;
 import io.newsroom.text.SearchText;
@@ -22,6 +23,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,11 @@ import org.jsoup.Jsoup;
 /**
  * A story and its lifecycle. Status changes only through the lifecycle methods, each of which checks
  * {@link ArticleStatus#next()} first; nothing outside sets the status.
+ *
+ * <p>The article announces itself: every change records what readers saw of it before (the first
+ * change since the last announcement), and {@link #takeNotice} compares that with what they see
+ * after, by the one rule of {@link ReaderView#noticed}. Whoever saves the article hands the result
+ * to {@link ArticleAnnouncer}, the one place that publishes {@link ArticleEvent}s.
  */
 @Entity
 @Table(name = "articles")
@@ -47,6 +54,9 @@ import org.jsoup.Jsoup;
 @SecondaryRow(table = "article_search", optional = false)
 @DynamicUpdate
 public class Article {
+
+    /** The longest read-also list. */
+    public static final int MAX_RELATED = 10;
 
     @Id
     private UUID id;
@@ -143,10 +153,24 @@ public class Article {
     @OrderBy("position")
     private List<RelatedArticle> related = new ArrayList<>();
 
+    /** What readers saw when the change not yet announced began; null while there is none. */
+    @Transient
+    private ReaderView seenBefore;
+
+    /** When readers see the change not yet announced take effect. */
+    @Transient
+    private Instant seenFrom;
+
+    /** Whether that change altered what the article's page shows (content, tags, slug, read-also, its story's tellings). */
+    @Transient
+    private boolean shownContentChanged;
+
     protected Article() {
     }
 
     public Article(ArticleContent content, Source source, String slug, UUID createdBy, Instant now) {
+        this.seenBefore = ReaderView.NOTHING;
+        this.seenFrom = now;
         this.id = UUID.randomUUID();
         this.status = ArticleStatus.DRAFT;
         this.createdAt = now;
@@ -157,6 +181,7 @@ public class Article {
 
     /** Replaces the editorial content and refreshes what search reads from it. */
     public void edit(ArticleContent content, Source source, Instant now) {
+        changingWhatIsShown(now);
         this.headline = content.headline().strip();
         this.subheadline = content.subheadline();
         this.bodyHtml = content.bodyHtml();
@@ -171,30 +196,44 @@ public class Article {
     }
 
     public void changeSlug(String slug, Instant now) {
+        changingWhatIsShown(now);
         this.slug = slug;
         this.slugKey = Slugs.key(slug);
         this.updatedAt = now;
     }
 
     public void tagWith(List<Tag> tags, Instant now) {
+        changingWhatIsShown(now);
         this.tags.clear();
         this.tags.addAll(tags);
         this.updatedAt = now;
     }
 
-    /** Replaces the "read also" list, in the given order. Self-links and duplicates are refused. */
+    /**
+     * Replaces the "read also" list, in the given order. Read-also lists are short by design (a reader
+     * follows two or three, never twenty); self-links and duplicates are refused.
+     */
     public void relateTo(List<Article> articles, Instant now) {
-        if (articles.stream().anyMatch(a -> a.getId().equals(id))) {
-            throw new IllegalArgumentException("An article cannot be its own read-also article");
-        }
-        if (articles.stream().map(Article::getId).distinct().count() != articles.size()) {
-            throw new IllegalArgumentException("A read-also article may appear only once");
-        }
+        checkReadAlso(id, articles.stream().map(Article::getId).toList());
+        changingWhatIsShown(now);
         related.clear();
         for (int i = 0; i < articles.size(); i++) {
             related.add(new RelatedArticle(this, articles.get(i), i));
         }
         this.updatedAt = now;
+    }
+
+    /** The read-also rules, checked before the listed articles are even loaded. */
+    static void checkReadAlso(UUID self, List<UUID> ids) {
+        if (ids.size() > MAX_RELATED) {
+            throw new InvalidChangeException("at most " + MAX_RELATED + " read-also articles");
+        }
+        if (ids.contains(self)) {
+            throw new InvalidChangeException("an article cannot be its own read-also article");
+        }
+        if (ids.stream().distinct().count() != ids.size()) {
+            throw new InvalidChangeException("each read-also article may appear only once");
+        }
     }
 
     public void submit(Instant now) {
@@ -235,12 +274,14 @@ public class Article {
         if (status != ArticleStatus.SCHEDULED || publishedAt.isAfter(now)) {
             throw new IllegalTransitionException(status, ArticleStatus.PUBLISHED);
         }
+        changingFrom(publishedAt); // readers saw it from its time on: that is the moment announced
         moveTo(ArticleStatus.PUBLISHED, now);
         scheduledAt = null;
     }
 
     /** Takes the article off now; a plan to unpublish it later is done with, and a republication starts without one. */
     public void unpublish(Instant now) {
+        changing(now);
         if (status == ArticleStatus.SCHEDULED) {
             publishedAt = null;
             scheduledAt = null;
@@ -257,6 +298,7 @@ public class Article {
         if (status != ArticleStatus.PUBLISHED || unpublishAt == null || unpublishAt.isAfter(now)) {
             throw new IllegalTransitionException(status, ArticleStatus.UNPUBLISHED);
         }
+        changingFrom(unpublishAt);
         moveTo(ArticleStatus.UNPUBLISHED, now);
         unpublishAt = null;
     }
@@ -268,12 +310,17 @@ public class Article {
     public void planUnpublishing(Instant at, Instant now) {
         if (at != null) {
             if (status != ArticleStatus.PUBLISHED && status != ArticleStatus.SCHEDULED) {
-                throw new IllegalStateException("Only a published or scheduled article can be planned to be unpublished; this one is " + status);
+                throw new ConflictProblem("Only a published or scheduled article can be planned to be unpublished; this one is "
+                        + status).property("currentStatus", status);
             }
-            if (!at.isAfter(now) || (publishedAt != null && !at.isAfter(publishedAt))) {
-                throw new IllegalArgumentException("must be in the future and after the publication time");
+            if (!at.isAfter(now)) {
+                throw new InvalidChangeException("must be in the future");
+            }
+            if (publishedAt != null && !at.isAfter(publishedAt)) {
+                throw new InvalidChangeException("must be after the publication time (" + publishedAt + ")");
             }
         }
+        changing(now);
         unpublishAt = at;
         updatedAt = now;
     }
@@ -284,17 +331,20 @@ public class Article {
     }
 
     public void delete(Instant now) {
+        changing(now);
         deletedAt = now;
         updatedAt = now;
     }
 
     public void restore(Instant now) {
+        changing(now);
         deletedAt = null;
         updatedAt = now;
     }
 
     /** Joins (or, with null, leaves) a translation group; {@link ArticleTranslations} keeps the groups whole. */
     void joinTranslationGroup(UUID group, Instant now) {
+        changingWhatIsShown(now); // readers' pages link the translations
         this.translationGroup = group;
         this.updatedAt = now;
     }
@@ -309,6 +359,7 @@ public class Article {
 
     /** Joins the story led by {@code leadId}, or (null) stands for itself again. Not a content change: no revision. */
     void placeInStory(UUID leadId, Instant now) {
+        changing(now);
         this.storyLeadId = leadId;
         this.updatedAt = now;
     }
@@ -336,10 +387,71 @@ public class Article {
         return ReaderVisibility.isVisible(status, publishedAt, unpublishAt, deletedAt, storyLeadId, now);
     }
 
+    /**
+     * What its story's lead lists of it, or the tag links the article module moved for a tag merge,
+     * changed what readers see on this article's page without a write of its own.
+     */
+    void shownElsewhereChanged(Instant now) {
+        changingWhatIsShown(now);
+    }
+
+    /**
+     * What readers can notice of the changes since the last call, by {@link ReaderView#noticed}; the
+     * next change starts afresh. {@code leadChanged}: this story member's change alters what its
+     * lead's page lists ({@link ReaderView#changesItsLead}).
+     */
+    Notice takeNotice() {
+        if (seenBefore == null) {
+            return Notice.NONE;
+        }
+        ReaderView after = viewAt(seenFrom);
+        Notice notice = new Notice(ReaderView.noticed(seenBefore, after, shownContentChanged),
+                storyLeadId != null && ReaderView.changesItsLead(seenBefore, after));
+        seenBefore = null;
+        seenFrom = null;
+        shownContentChanged = false;
+        return notice;
+    }
+
+    /** The events one change makes, and whether its story's lead must be told too. */
+    record Notice(List<ArticleEvent.Type> events, boolean leadChanged) {
+        static final Notice NONE = new Notice(List.of(), false);
+    }
+
+    private void changingWhatIsShown(Instant now) {
+        changing(now);
+        shownContentChanged = true;
+    }
+
+    /** A change readers see take effect now. */
+    private void changing(Instant now) {
+        if (seenBefore == null) {
+            seenBefore = viewAt(now);
+            seenFrom = now;
+        }
+    }
+
+    /**
+     * A change readers see take effect at {@code moment}: compared with what they saw just before it.
+     * The scheduling job's steps take effect at their planned times, which readers saw come whether
+     * or not the job ran, so an article whose whole window passed is announced both ways.
+     */
+    private void changingFrom(Instant moment) {
+        if (seenBefore == null) {
+            seenBefore = viewAt(moment.minusNanos(1));
+            seenFrom = moment;
+        }
+    }
+
+    private ReaderView viewAt(Instant moment) {
+        return ReaderView.of(status, publishedAt, unpublishAt, deletedAt, storyLeadId, moment);
+    }
+
     private void moveTo(ArticleStatus target, Instant now) {
         if (!status.next().contains(target)) {
             throw new IllegalTransitionException(status, target);
         }
+        changing(now);
         status = target;
         updatedAt = now;
     }

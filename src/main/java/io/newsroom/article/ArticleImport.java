@@ -1,6 +1,7 @@
 package io.newsroom.article;
 
 import io.newsroom.actor.Actor;
+import io.newsroom.audit.AuditLog;
 import io.newsroom.source.SourceRepository;
 import io.newsroom.tag.Tag;
 import io.newsroom.tag.TagService;
@@ -24,11 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Creates many new articles at once, for bulk imports: the same article as {@link ArticleService#create}
- * makes (sanitised body, unique slug, search vector, tags, first revision, audit entry), built by the
- * same {@link Article} code, but written with one batched statement per table instead of a dozen
- * round trips per article, and published in the insert rather than by a second write. Sends no
- * events: bulk imports are backfills.
+ * Creates many new articles at once, for bulk imports and feed polls: the same article as
+ * {@link ArticleService#create} makes (sanitised body, unique slug, search vector, tags, first
+ * revision, audit entry), built by the same {@link Article} code, but written with one batched
+ * statement per table instead of a dozen round trips per article, and published in the insert
+ * rather than by a second write. Each caller says whether what is published is announced.
  */
 @Component
 public class ArticleImport {
@@ -38,15 +39,18 @@ public class ArticleImport {
     }
 
     private final TagService tags;
-    private final ArticleEvents events;
+    private final ArticleAnnouncer announcer;
+    private final AuditLog audit;
     private final SourceRepository sources;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
-    ArticleImport(TagService tags, SourceRepository sources, ArticleEvents events, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    ArticleImport(TagService tags, SourceRepository sources, ArticleAnnouncer announcer, AuditLog audit, JdbcTemplate jdbc, JsonMapper json,
+                  Clock clock) {
         this.tags = tags;
-        this.events = events;
+        this.announcer = announcer;
+        this.audit = audit;
         this.sources = sources;
         this.jdbc = jdbc;
         this.json = json;
@@ -54,21 +58,12 @@ public class ArticleImport {
     }
 
     /**
-     * As {@link #createAll}, and each one published is announced ({@code article.published}) as if an
-     * editor had published it: for intake that is news (feeds), not a backfill.
+     * Creates them all in the caller's transaction; returns them in order. Read-also links are not
+     * supported here. With {@link Announcing#EACH_CHANGE}, each one readers see is announced as if an
+     * editor had published it (for feeds that is news); a bulk import is a backfill.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Article> createAllAndAnnounce(List<NewImportedArticle> imported) {
-        List<Article> created = createAll(imported);
-        Instant now = clock.instant();
-        created.stream().filter(article -> article.getStatus() == ArticleStatus.PUBLISHED)
-                .forEach(article -> events.publish(ArticleEvent.Type.PUBLISHED, article, now));
-        return created;
-    }
-
-    /** Creates them all in the caller's transaction; returns them in order. Read-also links are not supported here. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<Article> createAll(List<NewImportedArticle> imported) {
+    public List<Article> createAll(List<NewImportedArticle> imported, Announcing announcing) {
         if (imported.isEmpty()) {
             return List.of();
         }
@@ -98,6 +93,7 @@ public class ArticleImport {
             articles.add(article);
         }
         insert(articles, now);
+        articles.forEach(article -> announcer.announce(article, announcing));
         return articles;
     }
 
@@ -175,10 +171,7 @@ public class ArticleImport {
                 INSERT INTO article_revisions (article_id, number, created_at, actor_id, actor_name, change, snapshot)
                 VALUES (?, 1, ?, ?, ?, 'imported', ?::jsonb)""", articles.stream().map(a -> new Object[] {
                 a.getId(), at, actor.id(), actor.name(), json.writeValueAsString(ArticleSnapshot.of(a))}).toList());
-        jdbc.batchUpdate("""
-                INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, article_id, details)
-                VALUES (?, ?, ?, 'article.imported', 'article', ?, ?, ?::jsonb)""", articles.stream().map(a -> new Object[] {
-                at, actor.id(), actor.name(), a.getId(), a.getId(),
-                json.writeValueAsString(Map.of("slug", a.getSlug(), "status", a.getStatus().name()))}).toList());
+        audit.recordAll(articles.stream().map(a -> new AuditLog.NewEntry("article.imported", "article", a.getId(), a.getId(),
+                Map.of("slug", a.getSlug(), "status", a.getStatus().name()))).toList());
     }
 }

@@ -13,7 +13,6 @@ import io.newsroom.tag.TagService;
 import io.newsroom.text.Slugs;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,27 +30,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ArticleService {
 
-    /** Read-also lists are short by design: a reader follows two or three, never twenty. */
-    public static final int MAX_RELATED = 10;
-
     private final ArticleRepository articles;
     private final SourceRepository sources;
     private final TagService tags;
     private final ArticleRevisions revisions;
     private final FormerSlugs formerSlugs;
     private final AuditLog audit;
-    private final ArticleEvents events;
+    private final ArticleAnnouncer announcer;
     private final Clock clock;
 
     ArticleService(ArticleRepository articles, SourceRepository sources, TagService tags, ArticleRevisions revisions,
-                   FormerSlugs formerSlugs, AuditLog audit, ArticleEvents events, Clock clock) {
+                   FormerSlugs formerSlugs, AuditLog audit, ArticleAnnouncer announcer, Clock clock) {
         this.articles = articles;
         this.sources = sources;
         this.tags = tags;
         this.revisions = revisions;
         this.formerSlugs = formerSlugs;
         this.audit = audit;
-        this.events = events;
+        this.announcer = announcer;
         this.clock = clock;
     }
 
@@ -62,6 +58,11 @@ public class ArticleService {
 
     @Transactional
     public Article create(NewArticle command) {
+        return create(command, Announcing.EACH_CHANGE);
+    }
+
+    @Transactional
+    public Article create(NewArticle command, Announcing announcing) {
         Instant now = clock.instant();
         ArticleContent content = command.content().withBody(BodySanitizer.clean(command.content().bodyHtml()));
         String requested = command.slug() == null || command.slug().isBlank() ? content.headline() : command.slug();
@@ -77,24 +78,30 @@ public class ArticleService {
         articles.saveAndFlush(article);
         revisions.record(article, "created", now);
         audit.record("article.created", "article", article.getId(), article.getId(), Map.of("slug", slug));
+        announcer.announce(article, announcing);
         return article;
     }
 
     /** Replaces the editable state, provided the caller edited {@code expectedVersion} (no lost updates). */
     @Transactional
     public Article update(UUID id, long expectedVersion, ArticleChanges changes) {
+        return update(id, expectedVersion, changes, Announcing.EACH_CHANGE);
+    }
+
+    @Transactional
+    public Article update(UUID id, long expectedVersion, ArticleChanges changes, Announcing announcing) {
         Article article = lockedForChange(id, OptionalLong.of(expectedVersion));
         checkMayEdit(article);
         Instant now = clock.instant();
         applyAndRecord(article, changes, "updated", now);
         audit.record("article.updated", "article", id, id, Map.of("version", article.getVersion()));
-        announceChange(article, now);
+        announcer.announce(article, announcing);
         return article;
     }
 
     @Transactional
     public Article submit(UUID id, OptionalLong ifMatch) {
-        return transition(id, ifMatch, ArticleStatus.IN_REVIEW, "article.submitted", (article, now) -> article.submit(now));
+        return transition(id, ifMatch, ArticleStatus.IN_REVIEW, "article.submitted", Announcing.EACH_CHANGE, (article, now) -> article.submit(now));
     }
 
     @Transactional
@@ -110,10 +117,10 @@ public class ArticleService {
     /** Publishes now, and when {@code unpublishAt} is given, plans the end of its time with readers too. */
     @Transactional
     public Article publish(UUID id, OptionalLong ifMatch, Instant unpublishAt) {
-        Article article = transition(id, ifMatch, ArticleStatus.PUBLISHED, "article.published", (a, now) -> {
+        Article article = transition(id, ifMatch, ArticleStatus.PUBLISHED, "article.published", Announcing.EACH_CHANGE, (a, now) -> {
             a.publish(now);
             if (unpublishAt != null) {
-                a.planUnpublishing(checkedUnpublishAt(a, unpublishAt, "unpublishAt", now), now);
+                planUnpublishing(a, unpublishAt, "unpublishAt", now);
             }
         });
         if (unpublishAt != null && !unpublishAt.equals(article.getUnpublishAt())) {
@@ -124,34 +131,39 @@ public class ArticleService {
 
     /** Publishes with a given publication time: for stories first published elsewhere (ingest, demo). */
     @Transactional
-    public Article publish(UUID id, Instant publishedAt) {
-        return transition(id, OptionalLong.empty(), null, "article.published", (article, now) -> article.publish(publishedAt));
+    public Article publish(UUID id, Instant publishedAt, Announcing announcing) {
+        return transition(id, OptionalLong.empty(), null, "article.published", announcing, (article, now) -> article.publish(publishedAt));
     }
 
     /** The scheduling job's step: a scheduled article whose time has come becomes PUBLISHED. */
     @Transactional
     public Article publishAsScheduled(UUID id) {
-        return transition(id, OptionalLong.empty(), null, "article.published", (article, now) -> article.publishAsScheduled(now));
+        return transition(id, OptionalLong.empty(), null, "article.published", Announcing.EACH_CHANGE,
+                (article, now) -> article.publishAsScheduled(now));
     }
 
     @Transactional
-    public Article unpublish(UUID id) {
-        return unpublish(id, OptionalLong.empty());
+    public Article unpublish(UUID id, Announcing announcing) {
+        return unpublish(id, OptionalLong.empty(), announcing);
     }
 
     @Transactional
     public Article unpublish(UUID id, OptionalLong ifMatch) {
-        return transition(id, ifMatch, ArticleStatus.UNPUBLISHED, "article.unpublished", (article, now) -> article.unpublish(now));
+        return unpublish(id, ifMatch, Announcing.EACH_CHANGE);
+    }
+
+    private Article unpublish(UUID id, OptionalLong ifMatch, Announcing announcing) {
+        return transition(id, ifMatch, ArticleStatus.UNPUBLISHED, "article.unpublished", announcing, (article, now) -> article.unpublish(now));
     }
 
     @Transactional
     public Article archive(UUID id, OptionalLong ifMatch) {
-        return transition(id, ifMatch, ArticleStatus.ARCHIVED, "article.archived", (article, now) -> article.archive(now));
+        return transition(id, ifMatch, ArticleStatus.ARCHIVED, "article.archived", Announcing.EACH_CHANGE, (article, now) -> article.archive(now));
     }
 
     @Transactional
-    public Article schedule(UUID id, Instant at) {
-        return schedule(id, at, OptionalLong.empty());
+    public Article schedule(UUID id, Instant at, Announcing announcing) {
+        return schedule(id, at, null, OptionalLong.empty(), announcing);
     }
 
     @Transactional
@@ -162,13 +174,17 @@ public class ArticleService {
     /** Plans publication at {@code at} and, when {@code unpublishAt} is given, its end. */
     @Transactional
     public Article schedule(UUID id, Instant at, Instant unpublishAt, OptionalLong ifMatch) {
+        return schedule(id, at, unpublishAt, ifMatch, Announcing.EACH_CHANGE);
+    }
+
+    private Article schedule(UUID id, Instant at, Instant unpublishAt, OptionalLong ifMatch, Announcing announcing) {
         if (!at.isAfter(clock.instant())) {
             throw new InvalidRequestProblem("at", "must be in the future");
         }
-        return transition(id, ifMatch, null, "article.scheduled", (article, now) -> {
+        return transition(id, ifMatch, null, "article.scheduled", announcing, (article, now) -> {
             article.schedule(at, now);
             if (unpublishAt != null) {
-                article.planUnpublishing(checkedUnpublishAt(article, unpublishAt, "unpublishAt", now), now);
+                planUnpublishing(article, unpublishAt, "unpublishAt", now);
             }
         });
     }
@@ -182,39 +198,35 @@ public class ArticleService {
     public Article planUnpublishing(UUID id, Instant at, OptionalLong ifMatch) {
         Article article = lockedForChange(id, ifMatch);
         checkMayEdit(article);
-        if (at != null && article.getStatus() != ArticleStatus.PUBLISHED && article.getStatus() != ArticleStatus.SCHEDULED) {
-            throw new ConflictProblem("Only a published or scheduled article can be planned to be unpublished; this one is "
-                    + article.getStatus()).property("currentStatus", article.getStatus());
-        }
         if (Objects.equals(at, article.getUnpublishAt())) {
             return article;
         }
         Instant now = clock.instant();
-        article.planUnpublishing(at == null ? null : checkedUnpublishAt(article, at, "at", now), now);
+        planUnpublishing(article, at, "at", now);
         articles.flush();
         if (at == null) {
             audit.record("article.unpublishing-cancelled", "article", id, id, Map.of());
         } else {
             audit.record("article.unpublishing-planned", "article", id, id, Map.of("unpublishAt", at.toString()));
         }
+        announcer.announce(article);
         return article;
     }
 
     /** The unpublishing job's step: a published article whose planned time has passed becomes UNPUBLISHED. */
     @Transactional
     public Article unpublishAsPlanned(UUID id) {
-        return transition(id, OptionalLong.empty(), null, "article.unpublished", (article, now) -> article.unpublishAsPlanned(now));
+        return transition(id, OptionalLong.empty(), null, "article.unpublished", Announcing.EACH_CHANGE,
+                (article, now) -> article.unpublishAsPlanned(now));
     }
 
-    /** An unpublishing time the request may set: in the future, after the publication (422 naming {@code field} otherwise). */
-    private static Instant checkedUnpublishAt(Article article, Instant at, String field, Instant now) {
-        if (!at.isAfter(now)) {
-            throw new InvalidRequestProblem(field, "must be in the future");
+    /** The article's plan to unpublish, its rule broken answered as an invalid {@code field} of the request. */
+    private static void planUnpublishing(Article article, Instant at, String field, Instant now) {
+        try {
+            article.planUnpublishing(at, now);
+        } catch (InvalidChangeException e) {
+            throw new InvalidRequestProblem(field, e.getMessage());
         }
-        if (article.getPublishedAt() != null && !at.isAfter(article.getPublishedAt())) {
-            throw new InvalidRequestProblem(field, "must be after the publication time (" + article.getPublishedAt() + ")");
-        }
-        return at;
     }
 
     /** Soft delete: the article leaves every list and public endpoint, and can be restored. Deleting it again changes nothing. */
@@ -228,7 +240,7 @@ public class ArticleService {
         article.delete(now);
         articles.flush();
         audit.record("article.deleted", "article", id, id, Map.of());
-        events.publish(ArticleEvent.Type.DELETED, article, now);
+        announcer.announce(article);
         return article;
     }
 
@@ -243,9 +255,7 @@ public class ArticleService {
         article.restore(now);
         articles.flush();
         audit.record("article.restored", "article", id, id, Map.of());
-        if (article.getStatus() == ArticleStatus.PUBLISHED) {
-            events.publish(ArticleEvent.Type.PUBLISHED, article, now); // readers see it again
-        }
+        announcer.announce(article);
         return article;
     }
 
@@ -259,7 +269,7 @@ public class ArticleService {
         articles.flush();
         revisions.record(article, "read-also changed", now); // so a revision diff shows what came and went
         audit.record("article.related", "article", id, id, Map.of("relatedIds", relatedIds));
-        announceChange(article, now);
+        announcer.announce(article);
         return article;
     }
 
@@ -289,7 +299,7 @@ public class ArticleService {
         }
         applyAndRecord(article, new ArticleChanges(content, snapshot.tags(), null, snapshot.slug()), "restored from revision " + number, now);
         audit.record("article.revision-restored", "article", id, id, Map.of("revision", number));
-        announceChange(article, now);
+        announcer.announce(article);
         return article;
     }
 
@@ -350,7 +360,8 @@ public class ArticleService {
      * idempotent: an article already there is answered as it is (of ten publishes at once, the first
      * publishes and the others find it published), with no new version, audit entry or event.
      */
-    private Article transition(UUID id, OptionalLong ifMatch, ArticleStatus target, String action, Transition transition) {
+    private Article transition(UUID id, OptionalLong ifMatch, ArticleStatus target, String action, Announcing announcing,
+                               Transition transition) {
         Article article = lockedForChange(id, ifMatch);
         checkMayEdit(article);
         if (target != null && article.getStatus() == target) {
@@ -361,27 +372,8 @@ public class ArticleService {
         transition.apply(article, now);
         articles.flush(); // the response carries the new version (ETag)
         audit.record(action, "article", id, id, Map.of("from", before.name(), "to", article.getStatus().name()));
-        ArticleStatus after = article.getStatus();
-        if (article.getStoryLeadId() != null) {
-            // A story member is never shown on its own; what readers see change is its lead's "also reported by".
-            if (before == ArticleStatus.PUBLISHED || after == ArticleStatus.PUBLISHED) {
-                articles.findById(article.getStoryLeadId()).ifPresent(lead -> announceChange(lead, now));
-            }
-            return article;
-        }
-        if (after == ArticleStatus.PUBLISHED && before != ArticleStatus.PUBLISHED) {
-            events.publish(ArticleEvent.Type.PUBLISHED, article, now);
-        } else if (before == ArticleStatus.PUBLISHED && after != ArticleStatus.PUBLISHED) {
-            events.publish(ArticleEvent.Type.UNPUBLISHED, article, now);
-        }
+        announcer.announce(article, announcing);
         return article;
-    }
-
-    /** Subscribers hear of changes readers can see: those to published articles that stand for themselves. */
-    void announceChange(Article article, Instant now) {
-        if (article.getStatus() == ArticleStatus.PUBLISHED && article.getDeletedAt() == null && article.getStoryLeadId() == null) {
-            events.publish(ArticleEvent.Type.UPDATED, article, now);
-        }
     }
 
     /** A WRITER may work on drafts and on their own articles, never on someone else's published work. */
@@ -403,15 +395,12 @@ public class ArticleService {
         return sources.findById(sourceId).orElseThrow(() -> new InvalidRequestProblem("sourceId", "no source with this id"));
     }
 
+    /** The read-also articles, in order; the article's rules are checked before they are loaded, and named as {@code field}. */
     private List<Article> relatedArticles(UUID articleId, List<UUID> ids, String field) {
-        if (ids.size() > MAX_RELATED) {
-            throw new InvalidRequestProblem(field, "at most " + MAX_RELATED + " read-also articles");
-        }
-        if (ids.contains(articleId)) {
-            throw new InvalidRequestProblem(field, "an article cannot be its own read-also article");
-        }
-        if (new HashSet<>(ids).size() != ids.size()) {
-            throw new InvalidRequestProblem(field, "each read-also article may appear only once");
+        try {
+            Article.checkReadAlso(articleId, ids);
+        } catch (InvalidChangeException e) {
+            throw new InvalidRequestProblem(field, e.getMessage());
         }
         List<Article> found = articles.findAllById(ids).stream().filter(a -> a.getDeletedAt() == null).toList();
         if (found.size() != ids.size()) {

@@ -34,15 +34,15 @@ public class ArticleStories {
     private final ArticleRepository articles;
     private final JdbcTemplate jdbc;
     private final ArticleService service;
-    private final ArticleEvents events;
+    private final ArticleAnnouncer announcer;
     private final AuditLog audit;
     private final Clock clock;
 
-    ArticleStories(ArticleRepository articles, JdbcTemplate jdbc, ArticleService service, ArticleEvents events, AuditLog audit, Clock clock) {
+    ArticleStories(ArticleRepository articles, JdbcTemplate jdbc, ArticleService service, ArticleAnnouncer announcer, AuditLog audit, Clock clock) {
         this.articles = articles;
         this.jdbc = jdbc;
         this.service = service;
-        this.events = events;
+        this.announcer = announcer;
         this.audit = audit;
         this.clock = clock;
     }
@@ -114,23 +114,26 @@ public class ArticleStories {
         List<Article> moving = article.getStoryLeadId() == null
                 ? articles.findByStoryLeadIdOrderByPublishedAtAscIdAsc(id) // its own story comes along
                 : List.of();
-        boolean wasVisible = article.isVisibleToReaders(now);
-        article.placeInStory(leadId, now);
+        article.placeInStory(leadId, now); // readers now see it only as its lead's "also reported by"
         for (Article member : moving) {
             member.placeInStory(leadId, now);
         }
-        articles.flush();
-        audit.record("story.joined", "article", id, id, Map.of("lead", leadId, "members", moving.size(), "reason", reason));
-        if (wasVisible) {
-            events.publish(ArticleEvent.Type.UNPUBLISHED, article, now); // readers now see it only as its lead's "also reported by"
-        }
         // The lead's "also reported by" changes only with published tellings (a draft joining, as the
         // feed intake's items do before they are published, is announced when it is published).
+        Article left = ownLead.equals(id) ? null : service.get(ownLead);
         if (wouldBeVisible(article, now) || moving.stream().anyMatch(member -> wouldBeVisible(member, now))) {
-            service.announceChange(lead, now);
-            if (!ownLead.equals(id)) {
-                service.announceChange(service.get(ownLead), now); // and the story it left lists it no more
+            lead.shownElsewhereChanged(now);
+            if (left != null) {
+                left.shownElsewhereChanged(now); // and the story it left lists it no more
             }
+        }
+        articles.flush();
+        audit.record("story.joined", "article", id, id, Map.of("lead", leadId, "members", moving.size(), "reason", reason));
+        announcer.announce(article);
+        moving.forEach(announcer::announce);
+        announcer.announce(lead);
+        if (left != null) {
+            announcer.announce(left);
         }
         return article;
     }
@@ -152,12 +155,12 @@ public class ArticleStories {
         Instant now = clock.instant();
         if (!leadId.equals(id)) {
             article.placeInStory(null, now);
+            Article lead = service.get(leadId);
+            lead.shownElsewhereChanged(now);
             articles.flush();
             audit.record("story.split", "article", id, id, Map.of("lead", leadId));
-            if (article.isVisibleToReaders(now)) {
-                events.publish(ArticleEvent.Type.PUBLISHED, article, now);
-            }
-            service.announceChange(service.get(leadId), now);
+            announcer.announce(article);
+            announcer.announce(lead);
             return article;
         }
         if (members.isEmpty()) {
@@ -169,12 +172,12 @@ public class ArticleStories {
                 .orElse(members.get(0));
         next.placeInStory(null, now);
         members.stream().filter(m -> m != next).forEach(m -> m.placeInStory(next.getId(), now));
+        article.shownElsewhereChanged(now);
         articles.flush();
         audit.record("story.split", "article", id, id, Map.of("newLead", next.getId()));
-        if (next.isVisibleToReaders(now)) {
-            events.publish(ArticleEvent.Type.PUBLISHED, next, now);
-        }
-        service.announceChange(article, now);
+        announcer.announce(next);
+        members.stream().filter(m -> m != next).forEach(announcer::announce);
+        announcer.announce(article);
         return article;
     }
 

@@ -25,12 +25,14 @@ public class ArticleTranslations {
 
     private final ArticleRepository articles;
     private final ArticleService service;
+    private final ArticleAnnouncer announcer;
     private final AuditLog audit;
     private final Clock clock;
 
-    ArticleTranslations(ArticleRepository articles, ArticleService service, AuditLog audit, Clock clock) {
+    ArticleTranslations(ArticleRepository articles, ArticleService service, ArticleAnnouncer announcer, AuditLog audit, Clock clock) {
         this.articles = articles;
         this.service = service;
+        this.announcer = announcer;
         this.audit = audit;
         this.clock = clock;
     }
@@ -81,15 +83,16 @@ public class ArticleTranslations {
             }
         }
         Instant now = clock.instant();
-        leave(article, now);
+        List<Article> left = leave(article, now);
         if (original.getTranslationGroup() == null) {
             original.joinTranslationGroup(group, now);
         }
         article.joinTranslationGroup(group, now);
         articles.flush();
         audit.record("article.translation-linked", "article", id, id, Map.of("translationOf", originalId, "group", group));
-        service.announceChange(article, now);
-        service.announceChange(original, now);
+        announcer.announce(article);
+        announcer.announce(original);
+        left.forEach(announcer::announce);
         return article;
     }
 
@@ -103,21 +106,23 @@ public class ArticleTranslations {
             return article;
         }
         Instant now = clock.instant();
-        leave(article, now);
+        List<Article> left = leave(article, now);
         articles.flush();
         audit.record("article.translation-unlinked", "article", id, id, Map.of("group", group));
-        service.announceChange(article, now);
+        announcer.announce(article);
+        left.forEach(announcer::announce);
         return article;
     }
 
     /**
      * The article leaves its group. A group left with one member is no group; one whose original
-     * left is renamed after its oldest remaining member, which becomes the original.
+     * left is renamed after its oldest remaining member, which becomes the original. Returns the
+     * other members, whose pages list the article no more.
      */
-    private void leave(Article article, Instant now) {
+    private List<Article> leave(Article article, Instant now) {
         UUID group = article.getTranslationGroup();
         if (group == null) {
-            return;
+            return List.of();
         }
         article.joinTranslationGroup(null, now);
         List<Article> rest = articles.findByTranslationGroupOrderByCreatedAtAscIdAsc(group).stream().filter(m -> !m.equals(article)).toList();
@@ -127,6 +132,8 @@ public class ArticleTranslations {
             UUID renamed = rest.get(0).getId();
             rest.forEach(member -> member.joinTranslationGroup(renamed, now));
         }
+        rest.forEach(member -> member.shownElsewhereChanged(now));
+        return rest;
     }
 
     private static List<Article> ordered(List<Article> members, UUID group) {

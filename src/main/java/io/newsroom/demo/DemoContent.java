@@ -1,5 +1,6 @@
 package io.newsroom.demo;
 
+import io.newsroom.article.Announcing;
 import io.newsroom.article.Article;
 import io.newsroom.article.ArticleContent;
 import io.newsroom.article.ArticleImage;
@@ -7,8 +8,8 @@ import io.newsroom.article.ArticleRepository;
 import io.newsroom.article.ArticleService;
 import io.newsroom.article.NewArticle;
 import io.newsroom.source.Source;
-import io.newsroom.source.SourceRepository;
-import io.newsroom.text.Slugs;
+import io.newsroom.source.SourceService;
+import io.newsroom.source.SourceService.SourceDetails;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,11 +44,11 @@ public class DemoContent {
 
     private final ArticleService articleService;
     private final ArticleRepository articles;
-    private final SourceRepository sources;
+    private final SourceService sources;
     private final JsonMapper json;
     private final Clock clock;
 
-    DemoContent(ArticleService articleService, ArticleRepository articles, SourceRepository sources, JsonMapper json, Clock clock) {
+    DemoContent(ArticleService articleService, ArticleRepository articles, SourceService sources, JsonMapper json, Clock clock) {
         this.articleService = articleService;
         this.articles = articles;
         this.sources = sources;
@@ -66,15 +67,14 @@ public class DemoContent {
         Instant now = clock.instant();
         Map<String, Source> sourcesByKey = new HashMap<>();
         for (DemoSeed.DemoSource s : seed.sources()) {
-            String slug = Slugs.unique(Slugs.of(s.name()), sources::existsBySlugKey);
-            sourcesByKey.put(s.key(), sources.save(new Source(s.name(), slug, s.url(), now)));
+            sourcesByKey.put(s.key(), sources.create(new SourceDetails(s.name(), null, s.url(), null, null)));
         }
         Map<String, Article> articlesByKey = new HashMap<>();
         for (DemoSeed.DemoArticle a : seed.articles()) {
             List<UUID> related = a.related().stream().map(key -> articlesByKey.get(key).getId()).toList();
             Article article = articleService.create(new NewArticle(content(a, sourcesByKey, articlesByKey), a.tags(), related, null,
                     EXTERNAL_ID_PREFIX + a.key()));
-            articleService.publish(article.getId(), now.minus(Duration.ofHours(a.publishedHoursAgo())));
+            articleService.publish(article.getId(), now.minus(Duration.ofHours(a.publishedHoursAgo())), Announcing.EACH_CHANGE);
             articlesByKey.put(a.key(), article);
         }
         log.info("Demo content loaded: {} sources, {} articles", sourcesByKey.size(), articlesByKey.size());

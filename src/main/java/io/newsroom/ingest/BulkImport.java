@@ -1,6 +1,6 @@
 package io.newsroom.ingest;
 
-import io.newsroom.article.ArticleEvents;
+import io.newsroom.article.Announcing;
 import io.newsroom.article.ArticleRequest;
 import io.newsroom.ingest.IngestDocument.PubStatus;
 import io.newsroom.ingest.NdjsonLines.Line;
@@ -221,14 +221,14 @@ public class BulkImport {
 
     private Written write(List<Prepared> chunk) {
         try {
-            return new Written(ArticleEvents.quietly(() -> transaction.execute(status -> writeChunk(chunk))), List.of());
+            return new Written(transaction.execute(status -> writeChunk(chunk)), List.of());
         } catch (RuntimeException chunkFailed) {
             // Some line broke the chunk's transaction: write each on its own so the others still land.
             List<IngestService.Result> results = new ArrayList<>();
             List<LineError> failures = new ArrayList<>();
             for (Prepared prepared : chunk) {
                 try {
-                    results.add(ArticleEvents.quietly(() -> transaction.execute(status -> ingest.ingest(prepared.document()))));
+                    results.add(transaction.execute(status -> ingest.ingest(prepared.document(), Announcing.NOT_FOR_BACKFILL)));
                 } catch (RuntimeException e) {
                     failures.add(new LineError(prepared.line(), describe(e)));
                 }
@@ -251,7 +251,7 @@ public class BulkImport {
             boolean firstOfItsUri = document.uri() == null || (!known.contains(document.uri()) && seen.add(document.uri()));
             (firstOfItsUri && ingest.canCreateInBulk(document) ? together : oneByOne).add(document);
         }
-        List<IngestService.Result> results = new ArrayList<>(ingest.createAll(together));
+        List<IngestService.Result> results = new ArrayList<>(ingest.createAll(together, Announcing.NOT_FOR_BACKFILL));
         oneByOne.forEach(document -> results.add(ingestAndForget(document)));
         entityManager.flush();
         entityManager.clear();
@@ -263,7 +263,7 @@ public class BulkImport {
      * Hibernate from checking every earlier one again at each later flush (quadratic in the chunk).
      */
     private IngestService.Result ingestAndForget(IngestDocument document) {
-        IngestService.Result result = ingest.ingest(document);
+        IngestService.Result result = ingest.ingest(document, Announcing.NOT_FOR_BACKFILL);
         entityManager.flush();
         entityManager.clear();
         return result;

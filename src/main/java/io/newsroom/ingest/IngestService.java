@@ -2,6 +2,7 @@ package io.newsroom.ingest;
 
 import io.newsroom.actor.Actor;
 import io.newsroom.article.Article;
+import io.newsroom.article.Announcing;
 import io.newsroom.article.ArticleImport;
 import io.newsroom.article.ArticleRequest;
 import io.newsroom.article.ArticleService;
@@ -96,7 +97,13 @@ public class IngestService {
 
     @Transactional
     public Result ingest(IngestDocument document) {
-        return ingest(document, null);
+        return ingest(document, null, Announcing.EACH_CHANGE);
+    }
+
+    /** As {@link #ingest(IngestDocument)}, with what readers can notice announced or not, as {@code announcing} says. */
+    @Transactional
+    public Result ingest(IngestDocument document, Announcing announcing) {
+        return ingest(document, null, announcing);
     }
 
     /**
@@ -106,6 +113,10 @@ public class IngestService {
      */
     @Transactional
     public Result ingest(IngestDocument document, StoryToJoin sameStory) {
+        return ingest(document, sameStory, Announcing.EACH_CHANGE);
+    }
+
+    private Result ingest(IngestDocument document, StoryToJoin sameStory, Announcing announcing) {
         boolean asDraft = keys.ingestsAsDraft(Actor.current().id());
         Optional<Previous> previous = Optional.empty();
         if (document.uri() != null) {
@@ -129,12 +140,12 @@ public class IngestService {
         List<String> warnings = new ArrayList<>();
         ArticleRequest request = resolved(document, warnings);
         Article article = existing == null
-                ? articles.create(request.toNewArticle(document.uri()))
-                : articles.update(existing.getId(), existing.getVersion(), request.toChanges());
+                ? articles.create(request.toNewArticle(document.uri()), announcing)
+                : articles.update(existing.getId(), existing.getVersion(), request.toChanges(), announcing);
         if (existing == null && sameStory != null) {
             article = stories.join(article.getId(), sameStory.articleId(), sameStory.reason());
         }
-        article = applyStatus(article, document, asDraft, existing == null);
+        article = applyStatus(article, document, asDraft, existing == null, announcing);
         if (document.uri() != null) {
             remember(document, article.getId());
         }
@@ -174,18 +185,13 @@ public class IngestService {
         sourceUrls.forEach(sources::findOrCreate);
     }
 
-    /** Creates new stories (none ingested before, see {@link #canCreateInBulk}) with batched writes; announces nothing (a backfill). */
-    @Transactional
-    public List<Result> createAll(List<IngestDocument> documents) {
-        return createAll(documents, false);
-    }
-
     /**
-     * As {@link #createAll(List)}; with {@code announce}, what is published is announced to webhook
-     * subscribers like any publication (the feed intake: news, not a backfill).
+     * Creates new stories (none ingested before, see {@link #canCreateInBulk}) with batched writes;
+     * what readers see of them is announced as {@code announcing} says (a feed's news is; a bulk
+     * import's backfill is not).
      */
     @Transactional
-    public List<Result> createAll(List<IngestDocument> documents, boolean announce) {
+    public List<Result> createAll(List<IngestDocument> documents, Announcing announcing) {
         if (documents.isEmpty()) {
             return List.of();
         }
@@ -201,7 +207,7 @@ public class IngestService {
             boolean publish = (document.pubStatus() == PubStatus.USABLE || document.pubStatus() == PubStatus.PUBLISH_WHEN_NEW) && !asDraft;
             imported.add(new ArticleImport.NewImportedArticle(request.toNewArticle(document.uri()), publish ? publicationTime(document, now) : null));
         }
-        List<Article> created = announce ? articleImport.createAllAndAnnounce(imported) : articleImport.createAll(imported);
+        List<Article> created = articleImport.createAll(imported, announcing);
         List<Object[]> remembered = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             IngestDocument document = documents.get(i);
@@ -232,7 +238,7 @@ public class IngestService {
                     relatedIds.add(found.get(0));
                 }
             }
-            relatedIds = relatedIds.subList(0, Math.min(relatedIds.size(), ArticleService.MAX_RELATED));
+            relatedIds = relatedIds.subList(0, Math.min(relatedIds.size(), Article.MAX_RELATED));
         }
         return content.withSourceAndRelated(sourceId, relatedIds);
     }
@@ -241,26 +247,26 @@ public class IngestService {
      * usable: published (scheduled while embargoed), unless this key ingests drafts; withheld or canceled:
      * taken off the site. An editor's archiving is not undone by a wire update.
      */
-    private Article applyStatus(Article article, IngestDocument document, boolean asDraft, boolean created) {
+    private Article applyStatus(Article article, IngestDocument document, boolean asDraft, boolean created, Announcing announcing) {
         ArticleStatus status = article.getStatus();
         Instant now = clock.instant();
         if (document.pubStatus() == PubStatus.PUBLISH_WHEN_NEW) {
-            return created && !asDraft ? articles.publish(article.getId(), publicationTime(document, now)) : article;
+            return created && !asDraft ? articles.publish(article.getId(), publicationTime(document, now), announcing) : article;
         }
         if (document.pubStatus() == PubStatus.WITHHELD) {
-            return status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED ? articles.unpublish(article.getId()) : article;
+            return status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED ? articles.unpublish(article.getId(), announcing) : article;
         }
         if (document.pubStatus() != PubStatus.USABLE || asDraft) {
             return article;
         }
         if (document.embargoed() != null && document.embargoed().isAfter(now)) {
             boolean alreadyPlanned = status == ArticleStatus.SCHEDULED && document.embargoed().equals(article.getScheduledAt());
-            return alreadyPlanned || !status.next().contains(ArticleStatus.SCHEDULED) ? article : articles.schedule(article.getId(), document.embargoed());
+            return alreadyPlanned || !status.next().contains(ArticleStatus.SCHEDULED) ? article : articles.schedule(article.getId(), document.embargoed(), announcing);
         }
         if (status == ArticleStatus.PUBLISHED || !status.next().contains(ArticleStatus.PUBLISHED)) {
             return article;
         }
-        return articles.publish(article.getId(), publicationTime(document, now));
+        return articles.publish(article.getId(), publicationTime(document, now), announcing);
     }
 
     /** When it was first published elsewhere, if that is known and not in the future; else now. */

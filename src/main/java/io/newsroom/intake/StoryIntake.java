@@ -1,5 +1,6 @@
 package io.newsroom.intake;
 
+import io.newsroom.article.Announcing;
 import io.newsroom.article.ArticleRequest;
 import io.newsroom.article.ArticleStatus;
 import io.newsroom.ingest.IngestDocument;
@@ -89,7 +90,7 @@ class StoryIntake {
         List<IngestService.Result> results;
         try {
             ingest.createTagsAndSources(documents);
-            results = ingest.createAll(documents, true);
+            results = ingest.createAll(documents, Announcing.EACH_CHANGE);
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.isCause(e)) {
                 throw e;

@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,14 +32,14 @@ public class TagService {
     private final TagRepository tags;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
-    private final ApplicationEventPublisher events;
+    private final TaggedArticles tagged;
     private final Clock clock;
 
-    TagService(TagRepository tags, JdbcTemplate jdbc, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    TagService(TagRepository tags, JdbcTemplate jdbc, AuditLog audit, TaggedArticles tagged, Clock clock) {
         this.tags = tags;
         this.jdbc = jdbc;
         this.audit = audit;
-        this.events = events;
+        this.tagged = tagged;
         this.clock = clock;
     }
 
@@ -208,12 +207,9 @@ public class TagService {
     @Transactional
     public void delete(UUID id) {
         Tag tag = get(id);
-        List<UUID> articleIds = jdbc.queryForList("SELECT article_id FROM article_tags WHERE tag_id = ?", UUID.class, id);
-        for (UUID articleId : articleIds) {
-            removeFromArticle(articleId, id);
-        }
+        int carriedBy = tagged.untag(id);
         tags.delete(tag);
-        audit.record("tag.deleted", "tag", id, null, Map.of("name", tag.getName(), "articles", articleIds.size()));
+        audit.record("tag.deleted", "tag", id, null, Map.of("name", tag.getName(), "articles", carriedBy));
     }
 
     /**
@@ -231,40 +227,17 @@ public class TagService {
         // Lock order, as an article edit takes them: the articles first (by id), then the tag. An
         // edit in flight on one of them finishes first; locking the merged tag then waits for any
         // edit that is just now adding it, and the second look at its articles catches those.
-        lockArticlesTagged(fromId);
+        tagged.lockCarrying(fromId);
         jdbc.queryForList("SELECT id FROM tags WHERE id = ? FOR UPDATE", UUID.class, fromId);
-        List<UUID> articleIds = lockArticlesTagged(fromId);
-        // Articles that carry both keep the surviving tag where it was; the others get it in place of the merged one.
-        jdbc.update("""
-                UPDATE article_tags SET tag_id = ? WHERE tag_id = ?
-                AND article_id NOT IN (SELECT article_id FROM article_tags WHERE tag_id = ?)""", intoId, fromId, intoId);
-        for (UUID articleId : jdbc.queryForList("SELECT article_id FROM article_tags WHERE tag_id = ?", UUID.class, fromId)) {
-            removeFromArticle(articleId, fromId);
-        }
+        List<UUID> articleIds = tagged.lockCarrying(fromId);
+        tagged.retag(fromId, intoId, articleIds);
         jdbc.update("UPDATE tag_aliases SET tag_id = ? WHERE tag_id = ?", intoId, fromId);
         jdbc.update("INSERT INTO tag_aliases (slug_key, tag_id, created_at) VALUES (?, ?, now()) ON CONFLICT (slug_key) DO UPDATE SET tag_id = excluded.tag_id",
                 Slugs.key(from.getSlug()), intoId);
-        jdbc.update("UPDATE articles SET updated_at = now(), version = version + 1 WHERE id = ANY (?)",
-                (Object) articleIds.toArray(UUID[]::new));
         tags.delete(from);
         tags.flush();
         audit.record("tag.merged", "tag", intoId, null, Map.of("from", fromId, "fromName", from.getName(), "articles", articleIds.size()));
-        events.publishEvent(new TagMerged(fromId, intoId, articleIds));
         return articleIds;
-    }
-
-    /** The ids of the articles carrying the tag, their rows locked in id order. */
-    private List<UUID> lockArticlesTagged(UUID tagId) {
-        return jdbc.queryForList("""
-                SELECT id FROM articles WHERE id IN (SELECT article_id FROM article_tags WHERE tag_id = ?) ORDER BY id FOR UPDATE""",
-                UUID.class, tagId);
-    }
-
-    private void removeFromArticle(UUID articleId, UUID tagId) {
-        // Positions stay dense (0..n-1): the ordered list is mapped with @OrderColumn.
-        Integer position = jdbc.queryForObject("SELECT position FROM article_tags WHERE article_id = ? AND tag_id = ?", Integer.class, articleId, tagId);
-        jdbc.update("DELETE FROM article_tags WHERE article_id = ? AND tag_id = ?", articleId, tagId);
-        jdbc.update("UPDATE article_tags SET position = position - 1 WHERE article_id = ? AND position > ?", articleId, position);
     }
 
     private void checkNameIsFree(String name, UUID self) {
