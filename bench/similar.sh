@@ -7,8 +7,7 @@
 # JAVA_OPTS replaces the service's JVM options (default -Xms1g -Xmx1g -XX:+UseSerialGC: at 1,000,000 articles the tag
 # index fills most of a 384 MB heap, and lists took 150 ms there against 10 ms with 1 GB).
 # SHARED_BUFFERS: PostgreSQL's (default 2GB, as a server with a million-article archive would be given;
-# the embedded default is 128MB: lists within 5 ms 97.8% and 98.3% of the two passes with it, 98.0% and
-# 98.6% with 2GB, 2026-12-07).
+# the embedded default is 128MB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}

@@ -17,7 +17,7 @@ public final class TextDirection {
 
     public static String of(String languageTag) {
         // Nearly every stored tag is a bare language ("ar", "en"): answered without parsing it into a
-        // Locale, which cost 2% of the service's CPU in a search load (a profile of bench/run.sh's search).
+        // Locale, which showed in profiles of search load.
         if (languageTag != null && isBareLanguage(languageTag)) {
             return RIGHT_TO_LEFT.contains(languageTag) ? "rtl" : "ltr";
         }

@@ -45,7 +45,7 @@ public class PublicArticles {
 
     /**
      * One article with its tags and visible read-also links in a single statement: by slug is the
-     * most requested page, and two more round trips cost more than the aggregation (bench/run.sh).
+     * most requested page, and two more round trips cost more than the aggregation.
      */
     private static final String ONE_ARTICLE = "SELECT " + COLUMNS
             + ", a.shown_stamp, ch.changes_at"

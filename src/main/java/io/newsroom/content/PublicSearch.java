@@ -44,8 +44,7 @@ public class PublicSearch {
      * The candidates come from article_search alone, whose visible_at is the article's publication
      * time while readers may see it (migration V7); the hits' articles are then loaded through
      * {@link PublicArticles#byIds}, which checks visibility again. The candidates carry their search
-     * vectors, still TOAST pointers, so ranking reads each once (EXPLAIN ANALYZE of 300 benchmark
-     * queries: 7.3-8.7 ms → 4.6-6.5 ms mean).
+     * vectors, still TOAST pointers, so ranking reads each once rather than fetching the rows again.
      */
     private static final String SEARCH = """
             WITH q AS (SELECT CAST(:q AS tsquery) AS q),

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads what readers' requests read into PostgreSQL's shared buffers with {@code pg_prewarm}
  * (migration V17 creates it where the module is installed), as the first step of the warm-up.
- * After a database restart, random article pages of a 100,000-article archive ran at half the
- * settled rate for the first 30 s after a 60 s warm-up, and at 93-97% with this step (bench/run.sh):
- * the warm-up's own requests touch only what they ask for, a tiny part of the archive.
+ * After a database restart, random article pages ran far below their settled rate at first even
+ * after the request warm-up, whose own requests touch only what they ask for, a tiny part of the
+ * archive; with this step they start close to it (docs/benchmarks.md).
  *
  * <p>Relations are loaded most-read first, within nine tenths of {@code shared_buffers} (loading
  * more would evict what was just loaded): the articles' rows and indexes (every request checks

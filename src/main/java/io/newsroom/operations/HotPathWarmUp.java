@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * Readers' requests sent by the instance to itself, over HTTP on 127.0.0.1, for
  * {@code newsroom.warm-up.duration} after start-up, while readiness ({@code warmUp} in the readiness
  * group) stays DOWN. A fresh JVM interprets the hot paths first and compiles them with C2 only after
- * minutes of traffic; on two cores a fresh instance served by slug at under half its settled rate in
- * its first 30 s (bench/run.sh). Warmed up before the load balancer sends readers, it starts nearer
+ * minutes of traffic, so a fresh instance serves far below its settled rate at first. Warmed up
+ * before the load balancer sends readers, it starts nearer
  * that rate. The requests are the content API's own (articles by slug as JSON and ninjs, lists,
  * similar lists, search) for a random sample of visible articles; answers are read and dropped.
  * Before them, PostgreSQL's buffers are loaded with what readers read ({@link DatabaseBufferWarmUp}).

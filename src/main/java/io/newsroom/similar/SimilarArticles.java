@@ -223,11 +223,10 @@ public class SimilarArticles {
         byWeight.sort(Comparator.comparingDouble((UUID tag) -> idf.get(tag)).reversed());
         int n = byWeight.size();
         double[] weight = new double[n];
-        UUID[] seedInstances = new UUID[n]; // the index's instances of the seed's tags, compared by identity (TagIndex)
+        UUID[] seedTags = byWeight.toArray(UUID[]::new);
         long[] signatureBits = new long[n];
         for (int i = 0; i < n; i++) {
             weight[i] = idf.get(byWeight.get(i));
-            seedInstances[i] = view.instanceOf(byWeight.get(i));
             signatureBits[i] = Postings.bits(byWeight.get(i));
         }
         double[] thisAndLighter = new double[n + 1]; // what an article a tag's walk meets can share at most
@@ -275,7 +274,7 @@ public class SimilarArticles {
                 long shared = 0;
                 for (UUID tag : view.tags(article)) {
                     for (int bit = 0; bit < n; bit++) { // a few tags each side: comparing beats hashing here
-                        if (seedInstances[bit] == tag && (shared & (1L << bit)) == 0) {
+                        if (seedTags[bit].equals(tag) && (shared & (1L << bit)) == 0) {
                             overlap += weight[bit];
                             shared |= 1L << bit;
                             break;

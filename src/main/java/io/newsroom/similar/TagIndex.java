@@ -49,20 +49,6 @@ class TagIndex {
     private static final class State {
         final Map<UUID, Integer> numbers = new ConcurrentHashMap<>();
         final Map<UUID, Postings> postings = new ConcurrentHashMap<>();
-        /**
-         * One UUID instance per tag, which every article's tags refer to: a list compares the seed's
-         * tags with an article's by identity rather than by value. A JFR profile put 81% of a list's
-         * samples in UUID.equals, but JFR's own overhead distorted it: measured, lists were no faster
-         * with identity (1,764-1,799 against 1,768-1,816 a second at 100,000 articles, 2026-12-06).
-         */
-        final Map<UUID, UUID> tagInstances = new ConcurrentHashMap<>();
-
-        UUID[] canonical(UUID[] read) {
-            for (int i = 0; i < read.length; i++) {
-                read[i] = tagInstances.computeIfAbsent(read[i], tag -> tag);
-            }
-            return read;
-        }
         volatile UUID[] ids = new UUID[1024];
         volatile long[] visibleFrom = new long[1024];
         volatile long[] visibleUntil = new long[1024];
@@ -183,9 +169,10 @@ class TagIndex {
                 UUID read = row.getObject(2, UUID.class);
                 IntList tagPostings = postings.get(read);
                 if (tagPostings == null) {
-                    tagPostings = new IntList(read); // the tag's one UUID instance, shared by every article carrying it
+                    // one UUID instance per tag, shared by every article carrying it: millions of tag
+                    // links would otherwise each hold a copy
+                    tagPostings = new IntList(read);
                     postings.put(read, tagPostings);
-                    fresh.tagInstances.put(read, read);
                 }
                 articleTags.add(tagPostings.tag);
                 tagPostings.add(number);
@@ -248,7 +235,7 @@ class TagIndex {
             int number = current.number(id);
             UUID[] tagsBefore = current.tags[number];
             Set<UUID> before = new HashSet<>(Arrays.asList(tagsBefore));
-            UUID[] after = row == null ? new UUID[0] : current.canonical(row.tags());
+            UUID[] after = row == null ? new UUID[0] : row.tags();
             for (UUID tag : after) {
                 if (!before.remove(tag)) {
                     added.computeIfAbsent(tag, k -> new HashSet<>()).add(number);
@@ -355,12 +342,7 @@ class TagIndex {
             return ids[number];
         }
 
-        /** The index's own instance of a tag's id (what {@link #tags} hold), or null if no article has it. */
-        UUID instanceOf(UUID tag) {
-            return state.tagInstances.get(tag);
-        }
-
-        /** The article's tags, as the index last read them: the index's instances ({@link #instanceOf}). */
+        /** The article's tags, as the index last read them. */
         UUID[] tags(int number) {
             UUID[][] tags = state.tags;
             return number < tags.length && tags[number] != null ? tags[number] : new UUID[0];

@@ -96,7 +96,7 @@ public class TagService {
      * exist (a bulk import, ahead of its chunks). The existing ones are found by key alone, the
      * first-choice slugs of the new ones are checked in one query and the new rows go in as one
      * batch: made one by one (two slug checks and a flush each, the flush checking every tag made
-     * before it), new tags were a fifth of a bulk import's CPU (bench/import.sh with a profiler).
+     * before it), new tags were a large share of a bulk import's CPU.
      * A tag that another transaction creates meanwhile is skipped here; the caller's resolve finds it.
      */
     @Transactional

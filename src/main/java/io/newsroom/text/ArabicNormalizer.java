@@ -12,8 +12,8 @@ public final class ArabicNormalizer {
 
     /*
      * The rules run as single passes over the characters rather than as regular expressions: this
-     * runs over every article body that is saved, imported or searched, and four regex passes over
-     * 2 KB of Arabic took 250 µs where these loops take a tenth of that.
+     * runs over every article body that is saved, imported or searched, and a regex pass per rule
+     * costs several times what one loop over the characters does.
      */
 
     private ArabicNormalizer() {

@@ -36,14 +36,13 @@ public final class SearchText {
     private static final int LEXEME_OVERHEAD_BYTES = 3;
     private static final int POSITION_BYTES = 2;
 
-    /** About 32 MB when full (317 bytes a word over the bulk import benchmark's words, measured once). */
+    /** Bounds the cache's memory: a word with its lexemes takes a few hundred bytes. */
     private static final int CACHED_WORDS = 100_000;
     /**
      * Each word's lexemes, so that a word met again is one lookup, not peeling and stemming. A news
-     * archive's vocabulary repeats (65,000 distinct words in the bulk import benchmark's 20,000
-     * articles). Bounded by starting over when full, not by an LRU: in a bulk import profile a
-     * Caffeine cache here cost 19% of the service's CPU; starting over costs a burst of stemming,
-     * about a microsecond a form.
+     * archive's vocabulary repeats. Bounded by starting over when full, not by an LRU: an LRU's
+     * bookkeeping on every lookup cost more than the stemming it saved, while starting over costs
+     * only a short burst of stemming.
      */
     private static final Map<String, String[]> WORD_LEXEMES = new ConcurrentHashMap<>();
 
@@ -53,7 +52,7 @@ public final class SearchText {
     /**
      * The text's {@code tsvector}, as its literal ({@code 'ايران':1,9 'خطة':2}): each word's lexemes,
      * those of its peeled forms included, at the word's position. Cast to {@code tsvector} on write;
-     * PostgreSQL then only reads the literal, which costs a tenth of computing it with to_tsvector.
+     * PostgreSQL then only reads the literal, which costs far less than computing it with to_tsvector.
      */
     public static String vector(String... parts) {
         Map<String, Positions> lexemes = new HashMap<>(512);

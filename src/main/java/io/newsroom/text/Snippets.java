@@ -12,8 +12,8 @@ import org.jsoup.parser.Parser;
  * A search hit's snippet: the passages of a text around the words a reader searched for, each such
  * word wrapped in {@code <mark>}, as HTML. A word counts as found when it shares a search form with
  * a query word (SearchText: the normaliser and clitic peeling), so "والإرهاب" is marked for the query
- * "ارهاب" as the index matched it. PostgreSQL's ts_headline did this before at about 0.8 ms per hit,
- * parsing and stemming the whole body again, most of a search's database time (bench/run.sh).
+ * "ارهاب" as the index matched it. Made here rather than by PostgreSQL's ts_headline, which parses
+ * and stems each hit's whole body again in the database, the part that does not scale out.
  */
 public final class Snippets {
 
@@ -101,8 +101,8 @@ public final class Snippets {
     /**
      * The written words of a text and which of them share a search form with the query. Words are
      * normalised a batch at a time, only as far as they are asked about: a snippet needs the first
-     * two matches and the words around them, and normalising the whole 2 KB body was most of a
-     * snippet's cost (async-profiler on bench/run.sh search). A batch at once is far cheaper than word by word;
+     * two matches and the words around them, and normalising the whole body was most of a
+     * snippet's cost. A batch at once is far cheaper than word by word;
      * when it splits the batch into the same number of words (it almost always does), its words
      * stand for the written ones, in order.
      */

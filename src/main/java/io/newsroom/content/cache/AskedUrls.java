@@ -7,12 +7,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * slots per set: a URL's set is chosen by its fingerprint, and a new URL takes the slot of the one
  * in its set asked for longer ago. So a URL is forgotten once two others of its set came after it,
  * after about as many distinct URLs as there are slots, or after the time to live. Nothing is
- * allocated per request. Caches of boxed fingerprints did this with an entry per URL that lived for
- * seconds: at 18,000 random article pages a second, young collections took 5-6 ms (nine a second)
- * and the promoted entries ended in a 160 ms full collection within 45 s; with these tables 2.3 ms,
- * and none (-Xlog:gc, 2026-12-07). A first version with one slot per set forgets a quarter of the
- * bench's 20,000 searches before their next request (e^(-20,000/65,536)); it searched at 1,070/s
- * against 1,155 before, this one at 1,184 against 1,106 (one pair each, bench database).
+ * allocated per request: a cache with an entry per URL that lives for seconds fills the young
+ * generation at the rate of random requests, and the entries that survive are promoted and end in
+ * full collections. Two slots per set rather than one: with one, any URL landing in a URL's set
+ * pushes it out, and many repeated URLs (a search asked again a while later) are forgotten before
+ * they come back.
  * Reads and writes race without locks; a lost or mixed write only makes a response stored one
  * request early or late.
  */

@@ -64,7 +64,7 @@ class ContentCacheFilter extends OncePerRequestFilter {
         if (asked == null || !asked.before() || !asked.recently() && storedRenderings && StoredRenderingFilter.isArticlePage(request)) {
             // An article page that a stored rendering may answer (one read) is kept only when asked for
             // recently (ContentResponseCache); otherwise it is not even buffered: the copy of every
-            // random article's body was a tenth of what such a request allocated (async-profiler, alloc).
+            // random article's body was a sizeable part of what such a request allocated.
             chain.doFilter(request, response);
             return;
         }

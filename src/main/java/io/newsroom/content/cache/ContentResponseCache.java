@@ -44,16 +44,13 @@ public class ContentResponseCache {
     /**
      * How many distinct URLs are remembered for pages that stored renderings answer (StoredRenderings):
      * such a page is kept here only when asked for again before about this many others. Computing it
-     * again is one indexed read, so keeping it pays only for a popular one; and readers spread over a
-     * whole archive filled the cache with them: with 65,536 remembered, random articles among 100,000
-     * were stored and evicted at 10,000 a second, and the old generation they filled stopped the
-     * service for 150-200 ms every 12-15 s (-Xlog:gc; by slug p99 73-106 ms against 9.7 ms without the
-     * cache). With 1,024, about 180 a second still were (a repeat among the last 1,024 of 100,000
-     * random pages: 1%), each admitted in place of an older page once the cache was full: 3.2 MB a
-     * second promoted and a 130 ms full collection every 15-20 s, a by-slug p99 of 10.4-18 ms in
-     * windows that had one; with 256, 0.55 MB a second (-Xlog:gc, 40 s of random article pages after
-     * the 60 s warm-up, 2026-12-07). A page asked for a hundred times a second still qualifies. Other
-     * pages (lists, search, similar lists) cost real work to compute again and keep the longer memory.
+     * again is one indexed read, so keeping it pays only for a popular one. Readers spread over a whole
+     * archive would otherwise fill the cache with pages read once or twice, each stored in place of an
+     * older one once the cache is full: garbage that reaches the old generation, and full collections
+     * that stop the service for longer than the reads they save. The shorter the memory, the fewer
+     * random pages qualify (docs/benchmarks.md, "Response cache"); a page asked for many times a second
+     * still does. Other pages (lists, search, similar lists) cost real work to compute again and keep
+     * the longer memory.
      */
     private static final int REMEMBERED_STORED_PAGES = 256;
 
@@ -158,9 +155,8 @@ public class ContentResponseCache {
     /**
      * Counts a request for {@code key}, and says whether a response for it is worth storing: only once
      * the URL has been asked for before ({@code before}). Most URLs of a large archive are read once in
-     * a cache's lifetime (a random article, a never-repeated search); storing them cost more CPU and
-     * memory than their rare hits saved (bench/run.sh: random slugs ran faster with the cache off than
-     * on, before this check). A page answered from a stored rendering is kept only when also asked for
+     * a cache's lifetime (a random article, a never-repeated search); storing them costs more CPU and
+     * memory than their rare hits save. A page answered from a stored rendering is kept only when also asked for
      * {@code recently} ({@link #REMEMBERED_STORED_PAGES}).
      */
     Asked ask(String key) {

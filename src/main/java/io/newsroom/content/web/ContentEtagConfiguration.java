@@ -28,10 +28,9 @@ class ContentEtagConfiguration {
     /**
      * Public reads computed a few at a time (ReadAdmission): after the response cache (+10), whose hits
      * cost too little to queue, and before the stored renderings (+16), security and Spring MVC. Article
-     * pages answered from stored renderings first went past it (one indexed read each): sixteen at once
-     * on two cores, with PostgreSQL's backends and the load generator, made their p99 8.9-12.7 ms
-     * against a median of 0.6 ms; taken in turn, 2.7 ms against 0.9, at 15% fewer a second (17,000
-     * against 20,000; no response cache, -c16, three 15 s windows, 2026-12-07).
+     * pages answered from stored renderings are admitted too, cheap as each is (one indexed read): many
+     * at once on few cores wait on each other and on PostgreSQL's backends, and taken in turn their
+     * slowest answers come several times sooner, at a somewhat lower rate (docs/benchmarks.md).
      */
     @Bean
     FilterRegistrationBean<ReadAdmission> readAdmission(ReadAdmissionProperties properties, JsonMapper json, MeterRegistry registry) {

@@ -18,8 +18,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * A strong ETag on every public 200, made from the body, and the 304 when the request's conditions
  * hold ({@link ConditionalRequests}). The fingerprint is CRC32C (a CPU instruction on x86 and ARM)
- * and Adler-32 with the length: MD5, Spring's ShallowEtagHeaderFilter's, took 17% of the CPU of an
- * uncached article request (JFR), and an ETag only has to tell two versions of one URL's body apart.
+ * and Adler-32 with the length: MD5, Spring's ShallowEtagHeaderFilter's, was a large share of the CPU
+ * of an uncached article request, and an ETag only has to tell two versions of one URL's body apart.
  *
  * <p>A HEAD request passes on as the GET it stands for: the servlet answers HEAD by running the GET
  * handler and dropping the body before a filter sees it, so HEAD would have no ETag and could not be
