@@ -3,6 +3,7 @@ package io.newsroom.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsroom.support.IntegrationTest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.catalina.Context;
@@ -13,7 +14,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * The servlet filters a request meets, read from the running server in the order Tomcat chains them,
- * each with the paths and the dispatches it is mapped to.
+ * each with the paths and the dispatches it is mapped to: the order itself, and that
+ * {@link RequestPipeline} lists them as they run.
  */
 class RequestPipelineIT extends IntegrationTest {
 
@@ -43,6 +45,13 @@ class RequestPipelineIT extends IntegrationTest {
                 "contentEtags " + PUBLIC + " " + EVERY_DISPATCH,
                 "resourceUrlEncodingFilter [/*] [REQUEST, ERROR]",
                 "Tomcat WebSocket (JSR356) Filter [/*] [FORWARD, REQUEST]");
+    }
+
+    @Test
+    void theChainIsTheListInRequestPipelineThenTomcatsOwn() {
+        List<String> listed = new ArrayList<>(Arrays.stream(RequestPipeline.values()).map(RequestPipeline::filterName).toList());
+        listed.add("Tomcat WebSocket (JSR356) Filter");
+        assertThat(chain()).map(filter -> filter.substring(0, filter.indexOf(" ["))).containsExactlyElementsOf(listed);
     }
 
     /** Each filter as Tomcat chains it: its name, URL patterns and dispatcher types. */
