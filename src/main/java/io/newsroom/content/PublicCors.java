@@ -1,10 +1,10 @@
 package io.newsroom.content;
 
+import io.newsroom.pipeline.RequestPipeline;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -13,8 +13,9 @@ import org.springframework.web.filter.CorsFilter;
 /**
  * CORS for the public paths, with Spring's CorsFilter: GET and HEAD from the allowed origins,
  * preflights answered, the caching headers a frontend needs readable. It runs before the response
- * cache, so a cached response gets the headers of the origin asking now (the cache stores none).
- * Only the public paths are registered: {@code /api/admin/**} never answers a cross-origin request.
+ * cache ({@link RequestPipeline#PUBLIC_CORS}), so a cached response gets the headers of the origin
+ * asking now (the cache stores none). Only the public paths are registered: {@code /api/admin/**}
+ * never answers a cross-origin request.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicCors {
@@ -34,9 +35,6 @@ class PublicCors {
         configuration.setMaxAge(properties.maxAge());
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         PUBLIC_PATHS.forEach(path -> source.registerCorsConfiguration(path, configuration));
-        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
-        registration.setName("publicCors");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5); // before the response cache (+10)
-        return registration;
+        return RequestPipeline.PUBLIC_CORS.register(new CorsFilter(source));
     }
 }

@@ -1,5 +1,6 @@
 package io.newsroom.preview;
 
+import io.newsroom.pipeline.RequestPipeline;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,7 +23,7 @@ class PreviewHeaders {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> previewHeadersFilter() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+        return RequestPipeline.PREVIEW_HEADERS.register(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
@@ -32,10 +32,6 @@ class PreviewHeaders {
                 response.setHeader("Referrer-Policy", "no-referrer");
                 chain.doFilter(request, response);
             }
-        });
-        registration.addUrlPatterns(URL_PATTERNS);
-        registration.setName("previewHeaders");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+        }, URL_PATTERNS);
     }
 }

@@ -10,21 +10,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outermost filter: a database outage met before any controller (looking up an API key, the
- * response cache's schedule check) is the same 503 problem with {@code Retry-After} that the
- * controllers' advice gives, instead of the container's 500. A plain filter rather than a
- * once-per-request one: it only catches, and it runs before every response-cache hit, where the
- * once-per-request bookkeeping would be most of its cost.
+ * A database outage met before any controller (looking up an API key, the response cache's schedule
+ * check) is the same 503 problem with {@code Retry-After} that the controllers' advice gives, instead
+ * of the container's 500. A plain filter rather than a once-per-request one: it only catches, and it
+ * runs before every response-cache hit, where the once-per-request bookkeeping would be most of its
+ * cost. Its place: {@link io.newsroom.pipeline.RequestPipeline#DATABASE_OUTAGE_FILTER}.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class DatabaseOutageFilter implements Filter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);

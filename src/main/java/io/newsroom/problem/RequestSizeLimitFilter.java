@@ -8,29 +8,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies larger than any valid request (a 1 MB article body in Arabic is about
  * 2 MB of UTF-8), before they are read into memory: 413 when the length is declared, and a read
- * error (400) when a chunked body runs past the limit. Streaming bulk imports are exempt.
+ * error (400) when a chunked body runs past the limit. Streaming bulk imports are exempt. Its place:
+ * {@link io.newsroom.pipeline.RequestPipeline#REQUEST_SIZE_LIMIT_FILTER}.
  */
-@Component
-// after the response cache (+10: GETs only, no body), before the other guards: it needs the length the client declared
-@Order(Ordered.HIGHEST_PRECEDENCE + 11)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final JsonMapper json;
 
-    RequestSizeLimitFilter(@Value("${newsroom.max-request-bytes:4194304}") long maxBytes, JsonMapper json) {
+    RequestSizeLimitFilter(long maxBytes, JsonMapper json) {
         this.maxBytes = maxBytes;
         this.json = json;
     }

@@ -21,8 +21,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Serves public GET and HEAD requests from {@link ContentResponseCache}, answering their conditions
  * ({@link ConditionalRequests}), and stores the 200 responses it had to compute for a URL asked for
- * before ({@link ContentResponseCache#ask}). It runs before
- * everything else (security included), so a hit costs little more than Tomcat's own work.
+ * before ({@link ContentResponseCache#ask}). It runs before the request guards, the admission of
+ * reads and security ({@link io.newsroom.pipeline.RequestPipeline#CONTENT_RESPONSE_CACHE}), so a
+ * hit costs little more than Tomcat's own work.
  * While changes cannot be heard, requests go to the application; when the database cannot be
  * reached either, the last copy of the URL is served instead, marked as stale ({@code Age},
  * {@code Warning: 110}, {@code X-Newsroom-Stale}): readers keep the site through an outage.
@@ -63,8 +64,8 @@ class ContentCacheFilter extends OncePerRequestFilter {
         ContentResponseCache.Asked asked = "GET".equals(request.getMethod()) ? cache.ask(key) : null;
         if (asked == null || !asked.before() || !asked.recently() && storedRenderings && StoredRenderingFilter.isArticlePage(request)) {
             // An article page that a stored rendering may answer (one read) is kept only when asked for
-            // recently (ContentResponseCache); otherwise it is not even buffered: the copy of every
-            // random article's body was a sizeable part of what such a request allocated.
+            // recently (ContentResponseCache); otherwise it is not even buffered, since copying the body
+            // of every article read at random would spend memory on pages rarely asked for again.
             chain.doFilter(request, response);
             return;
         }

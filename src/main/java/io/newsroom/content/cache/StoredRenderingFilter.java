@@ -18,8 +18,9 @@ import org.springframework.web.util.UriUtils;
 /**
  * Answers {@code GET}/{@code HEAD /api/content/articles/{slug}} from the article's stored rendering
  * ({@link StoredRenderings}) when there is one that may be served now, and keeps the response the
- * application computed otherwise. It runs after the response cache and before security and Spring
- * MVC, whose per-request work (matching the request against every mapping, through every request
+ * application computed otherwise. It runs after the response cache and the admission of reads, and
+ * before security and Spring MVC ({@link io.newsroom.pipeline.RequestPipeline#STORED_RENDERINGS}),
+ * whose per-request work (matching the request against every mapping, through every request
  * wrapper) was most of what a computed article cost. A request with a query string, or for a slug
  * spelled otherwise than the article's own (a 301), or for anything else is the application's.
  * A conditional request reads the validators only, and the body only when they do not match.

@@ -21,17 +21,16 @@ import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Public reads that reach the application (not answered by the response cache or a stored
- * rendering) are computed a few at a time ({@link ReadAdmissionProperties#permits()}), the others
- * waiting their turn in arrival order. Under more load than the processors can take, every request
- * sharing them at once made each one as slow as all of them: a request that needs twice the work
- * took twice as long as everyone's, and the slowest took several times the median. Taken in turn, a
- * request waits for those ahead of it and then runs nearly alone, so the slowest stay close to the
- * median (docs/benchmarks.md, "Read admission"). Requests wait here holding a server thread but no
- * processor; one that cannot get its turn within the queue timeout is answered 503 with Retry-After
- * (the service sheds what it cannot serve rather than holding everyone longer). Writes, the admin API
- * and previews' owners are not held: the filter is registered for the public URL patterns, GET and
- * HEAD only.
+ * Public reads that get past the response cache (computed by the application or answered from a
+ * stored rendering) are taken a few at a time ({@link ReadAdmissionProperties#permits()}), the others
+ * waiting their turn in arrival order. Under more load than the processors can take, requests that all
+ * share them at once make each one as slow as all of them, and the slowest far slower than the
+ * median; taken in turn, a request waits for those ahead of it and then runs nearly alone, so the
+ * slowest stay close to the median at about the same rate. Requests wait here holding a server
+ * thread but no processor; one that cannot get its turn within the queue timeout is answered 503
+ * with Retry-After (the service sheds what it cannot serve rather than holding everyone longer).
+ * Writes, the admin API and previews' owners are not held: the filter is registered for the public
+ * URL patterns, GET and HEAD only. Its place: {@link io.newsroom.pipeline.RequestPipeline#READ_ADMISSION}.
  */
 class ReadAdmission implements Filter {
 
