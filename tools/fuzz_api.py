@@ -4,10 +4,11 @@ and body values, and reports answers that break the API's promise: a 5xx, or a 4
 RFC 9457 problem document (404 and 405 excepted, which the router may answer for a mangled path).
 Ids and slugs for the paths are taken from the service's own lists. Python 3 standard library only.
 
-Then, for every operation, four classes of input that arrive from outside every day:
+Then, for every operation, five classes of input that arrive from outside every day:
   - odd bytes in every query parameter (invalid percent-encoded UTF-8, broken escapes): must be a 400 problem;
   - every single-valued query parameter given twice, once with an odd value: must not be accepted (2xx);
   - bodies declared in charsets that do not exist (must be 415) or that do (decoded: no 5xx);
+  - bodies declared as a wildcard type (*/*, application/*), which names no type: must be a 415 problem;
   - control characters, noncharacters and stray marks in every string field, including an article that
     is then published; afterwards every feed and sitemap must answer 200 and parse as well-formed XML,
     and the content endpoints must answer JSON.
@@ -174,6 +175,7 @@ def main():
     count += repeated_parameters(spec, findings)
     count += declared_charsets(spec, findings)
     count += control_characters(spec, findings)
+    count += wildcard_types(spec, findings)
     print(f"{count} requests, {len(findings)} findings")
     seen = set()
     for f in findings:
@@ -267,6 +269,24 @@ def declared_charsets(spec, findings):
             unknown = codec is None
             if status >= 500 or status == -1 or (unknown and status != 415) or (400 <= status < 500 and not is_problem(status, ct) and status not in (404, 405)):
                 findings.append((status, method.upper(), p, f"(declared charset {name})", raw[:400].decode("utf-8", "replace")))
+    return count
+
+WILDCARD_TYPES = ["*/*", "application/*", "*/*; charset=UTF-8", "application/*+json"]
+
+def wildcard_types(spec, findings):
+    count = 0
+    for path, method, op in operations(spec):
+        rb = op.get("requestBody")
+        if not rb or method not in ("post", "put", "patch"):
+            continue
+        mt = next(iter(rb.get("content", {})), "application/json")
+        body = json.dumps(sample(spec, rb.get("content", {}).get(mt, {}).get("schema", {})), ensure_ascii=False)
+        for ctype in random.sample(WILDCARD_TYPES, 2):
+            p = fill(path)
+            status, ct, raw = call(method.upper(), p, body, ctype, {"If-Match": '"0"'})
+            count += 1
+            if status != 415 or not is_problem(status, ct):
+                findings.append((status, method.upper(), p, f"(Content-Type {ctype}: expected a 415 problem)", raw[:400].decode("utf-8", "replace")))
     return count
 
 def strays(value):

@@ -51,6 +51,19 @@ public record ArticleRequest(
         }
     }
 
+    /**
+     * The same article as plain text where plain text belongs (headlines, excerpt, byline, tags, the
+     * image's caption and credit): {@link CleanText#plainLine}, for what other systems send, where
+     * escaped markup is common. The body stays HTML.
+     */
+    public ArticleRequest withPlainText() {
+        ImageRequest plainImage = image == null ? null : new ImageRequest(image.url(), CleanText.plainLine(image.caption()),
+                CleanText.plainLine(image.credit()));
+        return new ArticleRequest(CleanText.plainLine(headline), CleanText.plainLine(subheadline), bodyHtml, CleanText.plainText(excerpt),
+                CleanText.plainLine(byline), language, sourceId, sourceUrl, plainImage,
+                tags == null ? null : tags.stream().map(CleanText::plainLine).toList(), relatedIds, slug);
+    }
+
     /** The same article with its source and read-also links resolved (ingest names them by name and uri). */
     public ArticleRequest withSourceAndRelated(UUID sourceId, List<UUID> relatedIds) {
         return new ArticleRequest(headline, subheadline, bodyHtml, excerpt, byline, language, sourceId, sourceUrl, image, tags,

@@ -27,8 +27,13 @@ public record IngestDocument(String uri, Instant versionCreated, Instant publish
                              ArticleRequest content, String sourceName, String sourceUrl, List<String> relatedUris,
                              List<UUID> relatedIds, String contentHash) {
 
-    /** The identifiers are keys and the publisher's name becomes a source: they get the rules of names. */
+    /**
+     * The identifiers are keys and the publisher's name becomes a source: they get the rules of names.
+     * The content's text fields are plain text however the sender escaped them (the one place every
+     * way in from another system passes: ninjs, bulk lines, feed items).
+     */
     public IngestDocument {
+        content = content == null ? null : content.withPlainText();
         uri = CleanText.name(uri);
         sourceName = CleanText.name(sourceName);
         sourceUrl = CleanText.line(sourceUrl);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -30,8 +31,11 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedFetcher {
 
-    /** The answer to one fetch; {@code body} is null for a 304 or a failure. {@code permanentUrl}: where a 301/308 sent it. */
-    record Fetched(int status, byte[] body, String etag, String lastModified, String permanentUrl, String error) {
+    /**
+     * The answer to one fetch; {@code body} is null for a 304 or a failure. {@code contentType}: the
+     * header, whose charset decides how the body is read. {@code permanentUrl}: where a 301/308 sent it.
+     */
+    record Fetched(int status, byte[] body, String contentType, String etag, String lastModified, String permanentUrl, String error) {
         boolean notModified() {
             return status == 304;
         }
@@ -113,7 +117,7 @@ class FeedFetcher {
                 continue;
             }
             if (status == 304) {
-                return new Fetched(304, null, etag, lastModified, permanent, null);
+                return new Fetched(304, null, null, etag, lastModified, permanent, null);
             }
             if (status < 200 || status >= 300) {
                 return failure(status, "The feed's server answered " + status, permanent);
@@ -128,8 +132,9 @@ class FeedFetcher {
                     return failure(status, "The feed's gzip body is broken: " + e.getMessage(), permanent);
                 }
             }
-            return new Fetched(status, body, response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null), permanent, null);
+            HttpHeaders headers = response.headers();
+            return new Fetched(status, body, headers.firstValue("Content-Type").orElse(null), headers.firstValue("ETag").orElse(null),
+                    headers.firstValue("Last-Modified").orElse(null), permanent, null);
         }
         return failure(0, "More than " + properties.maxRedirects() + " redirects", permanent);
     }
@@ -160,7 +165,7 @@ class FeedFetcher {
     }
 
     private static Fetched failure(int status, String error, String permanent) {
-        return new Fetched(status, null, null, null, permanent, error);
+        return new Fetched(status, null, null, null, null, permanent, error);
     }
 
     private static String describe(Throwable cause) {

@@ -4,11 +4,14 @@ import io.newsroom.article.ArticleRequest;
 import io.newsroom.ingest.IngestDocument;
 import io.newsroom.ingest.IngestDocument.PubStatus;
 import io.newsroom.outbound.OutboundTargets;
+import io.newsroom.text.CleanText;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +24,9 @@ import org.jsoup.nodes.Entities;
 /**
  * A feed item as an article to ingest: headline, body ({@code content:encoded} or Atom content, else
  * the description as paragraphs), excerpt, publication time, link, image with its caption,
- * categories and the feed's default tags, byline, language and source. Text is cleaned where every
- * input is (ArticleRequest), bodies sanitised by the article service like any admin body.
+ * categories and the feed's default tags, byline, language and source. Text fields are plain text
+ * ({@link CleanText#plainLine}: titles often carry markup and entities) before they are cut to
+ * length; bodies are sanitised by the article service like any admin body.
  */
 final class FeedItemMapper {
 
@@ -32,8 +36,12 @@ final class FeedItemMapper {
     private static final int MAX_TAG = 100;
     private static final int MAX_TAGS = 50;
 
-    /** The mapped item and what the report should say about it (a missing date, a link that was not used). */
-    record Mapped(IngestDocument document, List<String> notes) {
+    /**
+     * The mapped item and what the report should say about it (a missing date, a link that was not
+     * used). {@code undecodable}: its text holds U+FFFD, the mark of bytes its charset could not
+     * decode; such text is never published.
+     */
+    record Mapped(IngestDocument document, List<String> notes, boolean undecodable) {
     }
 
     private FeedItemMapper() {
@@ -53,11 +61,11 @@ final class FeedItemMapper {
     }
 
     static Mapped map(FeedSubscription feed, String feedLanguage, FeedParser.Item item, Instant now) {
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         String label = item.guid() != null ? item.guid() : item.link() != null ? item.link() : String.valueOf(item.title());
-        String headline = cut(text(item.title()), MAX_HEADLINE);
+        String headline = cut(CleanText.plainLine(item.title()), MAX_HEADLINE);
         String body = item.content() != null ? item.content() : paragraphs(item.description());
-        String excerpt = item.content() != null && item.description() != null ? cut(text(item.description()), MAX_EXCERPT) : null;
+        String excerpt = item.content() != null && item.description() != null ? cut(CleanText.plainLine(item.description()), MAX_EXCERPT) : null;
 
         Instant published = item.publishedAt();
         if (published == null) {
@@ -75,7 +83,7 @@ final class FeedItemMapper {
 
         Set<String> tags = new LinkedHashSet<>();
         for (String tag : item.categories()) {
-            String name = cut(text(tag), MAX_TAG);
+            String name = cut(CleanText.plainLine(tag), MAX_TAG);
             if (name != null && !name.isBlank()) {
                 tags.add(name);
             }
@@ -83,19 +91,30 @@ final class FeedItemMapper {
         tags.addAll(feed.defaultTags());
         String language = feed.language() != null ? feed.language() : feedLanguage == null || feedLanguage.isBlank() ? null : feedLanguage.strip();
 
-        ArticleRequest content = new ArticleRequest(headline, null, body, excerpt, cut(text(item.author()), MAX_BYLINE), language,
+        ArticleRequest content = new ArticleRequest(headline, null, body, excerpt, cut(CleanText.plainLine(item.author()), MAX_BYLINE), language,
                 feed.sourceId(), link, image, List.copyOf(tags).subList(0, Math.min(tags.size(), MAX_TAGS)), List.of(), null);
         String hash = hash(String.join("\u0000", String.valueOf(headline), String.valueOf(body), String.valueOf(excerpt),
                 String.valueOf(item.author()), String.valueOf(link), String.valueOf(image), String.join(",", tags), String.valueOf(language)));
-        PubStatus status = feed.mode() == FeedSubscription.Mode.PUBLISH ? PubStatus.PUBLISH_WHEN_NEW : PubStatus.DRAFT;
+        boolean undecodable = holdsReplacementCharacter(content);
+        PubStatus status = feed.mode() == FeedSubscription.Mode.PUBLISH && !undecodable ? PubStatus.PUBLISH_WHEN_NEW : PubStatus.DRAFT;
         IngestDocument document = new IngestDocument(key(feed, item), null, published, status, null, content, null, null, List.of(), null, hash);
-        return new Mapped(document, notes);
+        return new Mapped(document, notes, undecodable);
+    }
+
+    private static boolean holdsReplacementCharacter(ArticleRequest content) {
+        List<String> texts = new ArrayList<>(Arrays.asList(content.headline(), content.bodyHtml(), content.excerpt(),
+                content.byline()));
+        if (content.image() != null) {
+            texts.add(content.image().caption());
+        }
+        texts.addAll(content.tags());
+        return texts.stream().anyMatch(text -> text != null && text.indexOf('\uFFFD') >= 0);
     }
 
     /** The item's picture, else the body's first image (with its figure's caption or its alt text). */
     private static ArticleRequest.ImageRequest image(FeedParser.Item item, String body, String base) {
         String url = httpUrl(item.imageUrl(), base);
-        String caption = text(item.imageCaption());
+        String caption = CleanText.plainLine(item.imageCaption());
         if (url == null && body != null) {
             Element img = Jsoup.parseBodyFragment(body).selectFirst("img[src]");
             if (img != null) {
@@ -140,10 +159,6 @@ final class FeedItemMapper {
         return html.toString();
     }
 
-    /** Markup and entities out of a text field (titles often carry both). */
-    private static String text(String value) {
-        return value == null ? null : Jsoup.parse(value).text();
-    }
 
     private static String cut(String value, int max) {
         if (value == null || value.length() <= max) {

@@ -8,9 +8,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +19,9 @@ import org.jdom2.Namespace;
 /**
  * Reads RSS 0.9x/1.0/2.0 and Atom 1.0 (with Rome) and JSON Feed 1.x into plain items. The document
  * is untrusted: Rome refuses any DOCTYPE (so no DTD, no entity, no XXE reads a file or makes a
- * request) and resolves no external entity; anything that cannot be read is an exception whose
- * message goes into the poll's report.
+ * request) and resolves no external entity. What XML 1.0 forbids is removed first ({@link XmlForbidden});
+ * a document that still cannot be read is an exception whose message goes into the poll's report, an
+ * item that cannot be read is named there and skipped.
  */
 final class FeedParser {
 
@@ -33,38 +32,54 @@ final class FeedParser {
                 String author, List<String> categories, String imageUrl, String imageCaption) {
     }
 
-    record Parsed(String language, List<Item> items) {
+    /**
+     * The feed's items; {@code warnings}: what was repaired to read it; {@code unreadable}: items
+     * that could not be read, each named with the reason (the others are read all the same).
+     */
+    record Parsed(String language, List<Item> items, List<String> warnings, List<String> unreadable) {
     }
 
     private FeedParser() {
     }
 
-    static Parsed parse(byte[] body) throws FeedException, IOException {
-        if (looksLikeJson(body)) {
-            return JsonFeedParser.parse(body);
+    /** The feed's characters (decoded by {@link FeedCharsets}), so no charset is guessed here. */
+    static Parsed parse(String text) throws FeedException {
+        List<String> warnings = new ArrayList<>();
+        XmlForbidden.Cleaned cleaned = XmlForbidden.remove(text);
+        if (cleaned.removed() > 0) {
+            warnings.add("The feed holds " + cleaned.removed() + " character(s) XML 1.0 forbids (control characters, U+FFFE, U+FFFF,"
+                    + " lone surrogates, or references to them); they were removed before reading it");
+        }
+        if (looksLikeJson(cleaned.text())) {
+            FeedParser.Parsed json = JsonFeedParser.parse(cleaned.text());
+            return new Parsed(json.language(), json.items(), warnings, json.unreadable());
         }
         SyndFeedInput input = new SyndFeedInput();
         input.setAllowDoctypes(false);
         input.setXmlHealerOn(true); // leading whitespace and stray entities, common in the wild
-        SyndFeed feed;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body))) {
-            feed = input.build(reader);
-        }
+        SyndFeed feed = input.build(new StringReader(cleaned.text()));
         List<Item> items = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            items.add(item(entry));
+        List<String> unreadable = new ArrayList<>();
+        List<SyndEntry> entries = feed.getEntries();
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                items.add(item(entries.get(i)));
+            } catch (RuntimeException e) {
+                unreadable.add("item " + (i + 1) + (entries.get(i).getUri() == null ? "" : " (" + entries.get(i).getUri() + ")")
+                        + " could not be read and was skipped: " + e.getMessage());
+            }
         }
-        return new Parsed(feed.getLanguage(), items);
+        return new Parsed(feed.getLanguage(), items, warnings, unreadable);
     }
 
-    /** JSON Feed starts with an object; XML with '<' (after a byte-order mark or whitespace at most). */
-    private static boolean looksLikeJson(byte[] body) {
-        for (int i = 0; i < body.length && i < 512; i++) {
-            int b = body[i] & 0xff;
-            if (b == '{') {
+    /** JSON Feed starts with an object; XML with '<' (after a byte-order mark or white space at most). */
+    private static boolean looksLikeJson(String text) {
+        for (int i = 0; i < text.length() && i < 512; i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
                 return true;
             }
-            if (!(b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB || b == 0xBF)) {
+            if (!(c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\uFEFF')) {
                 return false;
             }
         }

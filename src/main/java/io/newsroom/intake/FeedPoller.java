@@ -33,11 +33,13 @@ import org.springframework.stereotype.Component;
 public class FeedPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
+    private static final int MAX_KEPT_WARNINGS = 50;
 
     /**
      * What one poll did: {@code status} OK, NOT_MODIFIED, FAILED or DISABLED, with counts, errors and
-     * warnings. {@code duplicates}: items given twice in the document; {@code joinedStories}: new
-     * items that told a story already published and joined it (counted in {@code created} too).
+     * warnings (kept in the feed's health too). {@code duplicates}: items given twice in the document;
+     * {@code joinedStories}: new items that told a story already published and joined it (counted in
+     * {@code created} too).
      */
     @Schema(name = "FeedPollReport")
     public record Report(String status, Integer httpStatus, int created, int updated, int unchanged, int duplicates, int joinedStories,
@@ -155,15 +157,16 @@ public class FeedPoller implements SmartLifecycle {
         Instant now = clock.instant();
         if (fetched.notModified()) {
             feeds.recordPoll(feed.id(), new FeedSubscriptions.Outcome(now, 304, null, 0, now.plus(feed.pollInterval()), null, false, null, null,
-                    fetched.permanentUrl(), 0, 0, 0));
+                    fetched.permanentUrl(), null, 0, 0, 0));
             return new Report("NOT_MODIFIED", 304, 0, 0, 0, 0, 0, 0, List.of(), List.of());
         }
         if (!fetched.ok()) {
             return failed(feed, fetched.status() == 0 ? null : fetched.status(), fetched.error(), fetched.permanentUrl(), now);
         }
+        FeedCharsets.Decoded decoded = FeedCharsets.decode(fetched.body(), fetched.contentType());
         FeedParser.Parsed parsed;
         try {
-            parsed = FeedParser.parse(fetched.body());
+            parsed = FeedParser.parse(decoded.text());
         } catch (Exception e) {
             return failed(feed, fetched.status(), "The feed could not be read as RSS, Atom or JSON Feed: " + e.getMessage(), fetched.permanentUrl(), now);
         }
@@ -172,9 +175,10 @@ public class FeedPoller implements SmartLifecycle {
         int unchanged = 0;
         int duplicates = 0;
         int joined = 0;
-        int failedItems = 0;
-        List<String> errors = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        int failedItems = parsed.unreadable().size();
+        List<String> errors = new ArrayList<>(parsed.unreadable());
+        List<String> warnings = new ArrayList<>(decoded.warnings());
+        warnings.addAll(parsed.warnings());
         Set<String> keys = new HashSet<>();
         Set<String> known = ingest.knownUris(parsed.items().stream().map(item -> FeedItemMapper.key(feed, item)).toList());
         List<IngestDocument> fresh = new ArrayList<>();
@@ -184,12 +188,18 @@ public class FeedPoller implements SmartLifecycle {
                 duplicates++; // the same item twice in one document
                 continue;
             }
-            FeedItemMapper.Mapped mapped = FeedItemMapper.map(feed, parsed.language(), item, now);
-            warnings.addAll(mapped.notes());
             try {
+                FeedItemMapper.Mapped mapped = FeedItemMapper.map(feed, parsed.language(), item, now);
+                warnings.addAll(mapped.notes());
                 ingest.check(mapped.document().content());
                 if (!known.contains(key)) {
+                    if (mapped.undecodable()) {
+                        warnings.add(label(item) + ": holds bytes that could not be decoded (U+FFFD); kept as a draft for an editor");
+                    }
                     fresh.add(mapped.document());
+                } else if (mapped.undecodable()) {
+                    warnings.add(label(item) + ": holds bytes that could not be decoded (U+FFFD); the change was not applied");
+                    unchanged++;
                 } else if (ingest.ingest(mapped.document()).outcome() == IngestService.Outcome.UPDATED) {
                     updated++;
                 } else {
@@ -215,8 +225,8 @@ public class FeedPoller implements SmartLifecycle {
         // busy, a constraint) is tried again by the next poll instead of hiding behind a 304.
         boolean complete = failedItems == 0;
         feeds.recordPoll(feed.id(), new FeedSubscriptions.Outcome(now, fetched.status(), null, 0, now.plus(feed.pollInterval()), null, true,
-                complete ? fetched.etag() : null, complete ? fetched.lastModified() : null, fetched.permanentUrl(), parsed.items().size(), created,
-                updated));
+                complete ? fetched.etag() : null, complete ? fetched.lastModified() : null, fetched.permanentUrl(), kept(warnings),
+                parsed.items().size(), created, updated));
         return new Report("OK", fetched.status(), created, updated, unchanged, duplicates, joined, failedItems, errors, warnings);
     }
 
@@ -230,8 +240,13 @@ public class FeedPoller implements SmartLifecycle {
             disabled = failures + " consecutive failures; the last: " + error;
         }
         feeds.recordPoll(feed.id(), new FeedSubscriptions.Outcome(now, status, error, failures, now.plus(properties.backoffAfter(failures,
-                feed.pollInterval())), disabled, false, null, null, movedTo, 0, 0, 0));
+                feed.pollInterval())), disabled, false, null, null, movedTo, null, 0, 0, 0));
         return new Report(disabled == null ? "FAILED" : "DISABLED", status, 0, 0, 0, 0, 0, 0, List.of(error), List.of());
+    }
+
+    /** The warnings the feed's health keeps: enough to find what to look at, not a log. */
+    private static List<String> kept(List<String> warnings) {
+        return warnings.stream().limit(MAX_KEPT_WARNINGS).map(w -> w.length() > 1000 ? w.substring(0, 999) + "…" : w).toList();
     }
 
     private static String label(FeedParser.Item item) {

@@ -110,28 +110,36 @@ class FeedSubscriptions {
                 UPDATE source_feeds SET claimed_until = NULL, last_polled_at = ?, last_status = ?, last_error = ?,
                     consecutive_failures = ?, next_poll_at = ?, enabled = enabled AND NOT ?, disabled_reason = coalesce(?, disabled_reason),
                     etag = CASE WHEN ? THEN ? ELSE etag END, last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
-                    url = coalesce(?, url),
+                    url = coalesce(?, url), last_warnings = coalesce(?::text[], last_warnings),
                     items_seen = items_seen + ?, items_created = items_created + ?, items_updated = items_updated + ?
                 WHERE id = ?""",
                 Timestamp.from(outcome.at()), outcome.status(), outcome.error(), outcome.consecutiveFailures(), Timestamp.from(outcome.nextPollAt()),
                 outcome.disabledReason() != null, outcome.disabledReason(),
                 outcome.newValidators(), outcome.etag(), outcome.newValidators(), outcome.lastModified(),
-                outcome.movedTo(), outcome.seen(), outcome.created(), outcome.updated(), id);
+                outcome.movedTo(), outcome.warnings() == null ? null : outcome.warnings().toArray(String[]::new),
+                outcome.seen(), outcome.created(), outcome.updated(), id);
     }
 
-    /** What a poll changes on its feed. {@code newValidators}: the fetch was a 200, whose ETag/Last-Modified replace the stored ones. */
+    /**
+     * What a poll changes on its feed. {@code newValidators}: the fetch was a 200, whose ETag/Last-Modified
+     * replace the stored ones; {@code warnings}: those of a poll that read the feed (null: one that did
+     * not, which leaves the last ones in place).
+     */
     record Outcome(Instant at, Integer status, String error, int consecutiveFailures, Instant nextPollAt, String disabledReason,
-                   boolean newValidators, String etag, String lastModified, String movedTo, int seen, int created, int updated) {
+                   boolean newValidators, String etag, String lastModified, String movedTo, List<String> warnings, int seen, int created,
+                   int updated) {
     }
 
     private static FeedSubscription row(ResultSet rs, int n) throws SQLException {
         Array tags = rs.getArray("default_tags");
+        Array warnings = rs.getArray("last_warnings");
         Integer status = (Integer) rs.getObject("last_status");
         return new FeedSubscription(rs.getObject("id", UUID.class), rs.getObject("source_id", UUID.class), rs.getString("url"),
                 Duration.ofSeconds(rs.getInt("poll_interval_s")), FeedSubscription.Mode.valueOf(rs.getString("mode")), rs.getString("language"),
                 tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()), rs.getBoolean("enabled"), rs.getString("disabled_reason"),
                 rs.getString("etag"), rs.getString("last_modified"), instant(rs.getTimestamp("next_poll_at")), instant(rs.getTimestamp("last_polled_at")),
-                status, rs.getString("last_error"), rs.getInt("consecutive_failures"),
+                status, rs.getString("last_error"), warnings == null ? List.of() : Arrays.asList((String[]) warnings.getArray()),
+                rs.getInt("consecutive_failures"),
                 rs.getLong("items_seen"), rs.getLong("items_created"), rs.getLong("items_updated"), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")));
     }

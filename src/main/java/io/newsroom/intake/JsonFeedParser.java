@@ -17,7 +17,7 @@ final class JsonFeedParser {
     private JsonFeedParser() {
     }
 
-    static FeedParser.Parsed parse(byte[] body) {
+    static FeedParser.Parsed parse(String body) {
         JsonNode feed;
         try {
             feed = JSON.readTree(body);
@@ -43,7 +43,7 @@ final class JsonFeedParser {
                     contentHtml, contentHtml != null ? summary : contentText != null ? contentText : summary,
                     date(text(item, "date_published"), text(item, "date_modified")), author(item, feed), tags, image, null));
         }
-        return new FeedParser.Parsed(text(feed, "language"), items);
+        return new FeedParser.Parsed(text(feed, "language"), items, List.of(), List.of());
     }
 
     /** 1.1's authors[0].name, 1.0's author.name, else the feed's. */

@@ -157,7 +157,8 @@ class OpenApiConfiguration {
                 problem(operation, "400", "Invalid request: a query parameter that is not percent-encoded UTF-8, a single-valued"
                         + " parameter given twice, or a value out of range (errors[] names it)");
                 if (operation.getRequestBody() != null) {
-                    problem(operation, "415", "The body's declared charset does not exist here (any real charset is decoded)");
+                    problem(operation, "415", "The body's type is not one this operation reads, is a wildcard (*/*), or declares a"
+                            + " charset that does not exist here (any real charset is decoded)");
                 }
                 problem(operation, "503", path.startsWith("/api/admin")
                         ? "The database cannot be reached; retry after the Retry-After header's seconds"

@@ -17,6 +17,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -31,8 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
  * from an old Arabic desktop tool, UTF-16, ISO-8859-1) is decoded as declared and handed on as UTF-8,
  * so JSON, merge patches and NDJSON imports all read one encoding. Bytes that are not valid in the
  * declared charset fail the read (a 400), never turn silently into replacement characters.
+ * A wildcard type ({@code *}{@code /*}, {@code application/*}) says nothing of what the body is, and
+ * Spring cannot even hold it as a request's Content-Type: it is the 415 any other unusable type gets.
  */
 class BodyCharsets extends OncePerRequestFilter {
+
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
     private final JsonMapper json;
 
@@ -58,6 +63,14 @@ class BodyCharsets extends OncePerRequestFilter {
                     + " (e.g. Content-Type: application/json; charset=UTF-8)");
             return;
         }
+        if (type.isWildcardType() || type.isWildcardSubtype()) {
+            if (BODY_METHODS.contains(request.getMethod())) {
+                unsupportedType(response, type);
+                return;
+            }
+            chain.doFilter(request, response); // a GET or DELETE has no body to read: the header is ignored, as it was
+            return;
+        }
         if (charset == null || charset.equals(StandardCharsets.UTF_8)) {
             chain.doFilter(request, response);
             return;
@@ -77,6 +90,14 @@ class BodyCharsets extends OncePerRequestFilter {
         } catch (UnsupportedOperationException e) {
             return false;
         }
+    }
+
+    /** Spring's own 415 for a type no endpoint reads, with its title and words. */
+    private void unsupportedType(HttpServletResponse response, MediaType type) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type '" + type + "' is not supported; name the body's own type, e.g. application/json");
+        problem.setTitle(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getReasonPhrase());
+        ProblemBodies.write(json, response, problem);
     }
 
     private void unsupported(HttpServletResponse response, String detail) throws IOException {

@@ -1,6 +1,12 @@
 package io.newsroom.text;
 
 import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
+import org.jsoup.parser.Tag;
 
 /**
  * The rules for text that comes from outside (editors' requests, ninjs, bulk lines, feeds), owned
@@ -17,13 +23,70 @@ import java.text.Normalizer;
  * and invisible format characters (direction marks and embeddings, zero-width spaces, soft hyphens)
  * removed, except a zero-width (non-)joiner between two letters, which Persian spelling needs.</li>
  * </ul>
+ * Text from other systems (feed items, ninjs documents, bulk import lines) is plain text however it
+ * was escaped: {@link #plainLine} and {@link #plainText} reduce what is still markup or an entity
+ * after the sender's own format was decoded, then apply {@link #line} or {@link #text}.
  * Display text keeps every letter as typed; folding variant spellings is {@link ArabicNormalizer}'s job.
  * {@link #forXml} is the output side: what XML 1.0 cannot carry, for writers of feeds and sitemaps
  * whose data may predate these rules.
  */
 public final class CleanText {
 
+    /**
+     * A tag of HTML's own vocabulary ({@code <b>}, {@code </a>}, {@code <br/>}, {@code <span class="x">}) or
+     * a comment: a "<" before any other word ("a<b", "x < y") is a less-than sign and stays.
+     */
+    private static final Pattern TAG = Pattern.compile("<!--|</?([A-Za-z][A-Za-z0-9]{0,15})(?:\\s[^<>]*)?/?>");
+    private static final Pattern ENTITY = Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));");
+    /** Bounds the work on text escaped over and over ("&amp;amp;amp;..."): real CMSs escape twice at most. */
+    private static final int MAX_UNESCAPES = 4;
+
     private CleanText() {
+    }
+
+    /**
+     * One line of plain text from another system (a feed's title, a wire's headline or byline). Many
+     * CMSs escape their HTML once more than their format needs, so a field that still holds an HTML tag
+     * or an entity is read as HTML and reduced to its text, as many times as it was escaped:
+     * {@code &lt;b&gt;عاجل:&lt;/b&gt; &amp;quot;قمة&amp;quot;} arrives from XML as
+     * {@code <b>عاجل:</b> &quot;قمة&quot;} and ends as {@code عاجل: "قمة"}. Then {@link #line}.
+     * Text with neither ("a < b", "AT&T") is only {@link #line}d.
+     */
+    public static String plainLine(String text) {
+        String line = line(text);
+        for (int round = 0; round < MAX_UNESCAPES && holdsMarkup(line); round++) {
+            line = line(Jsoup.parseBodyFragment(line).body().text());
+        }
+        return line;
+    }
+
+    /**
+     * Plain text of several lines (an excerpt, a description): as {@link #plainLine} when it holds
+     * markup (its text is one line then, as a browser shows it); else {@link #text}, its lines kept.
+     */
+    public static String plainText(String text) {
+        String cleaned = text(text);
+        return holdsMarkup(cleaned) ? plainLine(cleaned) : cleaned;
+    }
+
+    /** Whether an HTML tag of the known vocabulary, a comment or a character reference is in the text. */
+    static boolean holdsMarkup(String text) {
+        if (text == null || text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+            return false;
+        }
+        Matcher tag = TAG.matcher(text);
+        while (tag.find()) {
+            if (tag.group(1) == null || Tag.isKnownTag(tag.group(1).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        Matcher entity = ENTITY.matcher(text);
+        while (entity.find()) {
+            if (entity.group(1) == null || Entities.isNamedEntity(entity.group(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Any text; null stays null. Already-clean text is returned as it is, after one pass over it. */

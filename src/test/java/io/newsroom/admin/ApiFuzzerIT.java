@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ApiFuzzerIT extends IntegrationTest {
 
-    /** One round with a fixed seed: the same requests every run (487 of them, about 15 s). */
+    /** One round with a fixed seed: the same requests every run. */
     private static final String ROUNDS = "1";
     private static final String SEED = "16";
 

@@ -153,6 +153,28 @@ class MalformedRequestsIT extends IntegrationTest {
         assertThat(result.body()).doesNotContain("<html", "Exception", "java.", "org.apache");
     }
 
+    /**
+     * A wildcard is what a client sends when it does not know what it sends: the body cannot be read
+     * as any one type, so it gets the 415 every other unusable type gets (it was a 500).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("wildcards")
+    void aWildcardContentTypeIsA415Problem(String contentType, String path) {
+        Api.Result result = api.as(adminKey).send("POST", path, contentType, "{\"headline\": \"خبر\", \"name\": \"مصدر\"}");
+        assertThat(result.status()).as(result.toString()).isEqualTo(415);
+        assertThat(result.header("Content-Type")).as(result.toString()).startsWith("application/problem+json");
+        JsonNode problem = result.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(415);
+        assertThat(problem.get("title").asString()).isEqualTo("Unsupported Media Type");
+        assertThat(problem.get("detail").asString()).startsWith("Content-Type '" + contentType.replace(" ", "") + "' is not supported");
+        assertThat(result.body()).doesNotContain("Exception", "java.", "org.springframework");
+    }
+
+    static Stream<Arguments> wildcards() {
+        return Stream.of("*/*", "application/*", "*/*; charset=UTF-8").flatMap(type ->
+                Stream.of(Arguments.of(type, A), Arguments.of(type, "/api/admin/sources")));
+    }
+
     @Test
     void theErrorPageAskedForDirectlyIsNotFound() {
         Api.Result result = api.get("/error");

@@ -7,9 +7,11 @@ import io.newsroom.support.Api;
 import io.newsroom.support.FeedServer;
 import io.newsroom.support.IntegrationTest;
 import io.newsroom.support.SecondInstance;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +29,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Feeds end to end: a real HTTP server on 127.0.0.1 serves real feed files (RSS 2.0, Atom, RSS 1.0,
  * JSON Feed, a malformed one, an XXE attempt, gzip, redirects, a slow one, one over the size cap, 304s
- * and a 410), and the service polls them, on an editor's request and in the background.
+ * and a 410), and feeds as older publishers send them (a charset only in the HTTP header or nowhere,
+ * undecodable bytes, stray control characters, escaped markup), and the service polls them, on an
+ * editor's request and in the background.
  */
 class SourceFeedsIT extends IntegrationTest {
 
@@ -338,6 +342,138 @@ class SourceFeedsIT extends IntegrationTest {
         Long wait = jdbc.queryForObject("SELECT extract(epoch FROM next_poll_at - last_polled_at)::bigint FROM source_feeds WHERE id = ?::uuid",
                 Long.class, feedId);
         assertThat(wait).isEqualTo(240);
+    }
+
+    /**
+     * An older Arabic publisher's feed: windows-1256, no XML declaration, the charset only in the HTTP
+     * header (which RFC 7303 and every feed reader let win). It was read as UTF-8 and published with a
+     * headline of replacement characters and the slug "article".
+     */
+    @Test
+    void aWindows1256FeedWithItsCharsetOnlyInTheHttpHeaderIsReadInThatCharset() {
+        String sourceId = source("الأهرام القديم");
+        String rss = "<rss version=\"2.0\"><channel><title>الأهرام</title><language>ar</language>"
+                + item("ahram-1256", "وزير الخارجية يلتقي نظيره الأردني في عمّان") + "</channel></rss>";
+        server.serve("/cp1256.xml", FeedServer.bytes("application/rss+xml; charset=windows-1256", rss.getBytes(Charset.forName("windows-1256"))));
+        String feedId = pausedFeed(sourceId, Map.of("url", server.url("/cp1256.xml")));
+
+        JsonNode report = pollNow(sourceId, feedId);
+        assertThat(report.get("created").asInt()).as(report.toString()).isEqualTo(1);
+        assertThat(report.get("warnings").toString()).doesNotContain("U+FFFD").doesNotContain("charset");
+        JsonNode article = article(feedId, "ahram-1256");
+        assertThat(article.get("headline").asString()).isEqualTo("وزير الخارجية يلتقي نظيره الأردني في عمّان");
+        assertThat(article.get("slug").asString()).isEqualTo("وزير-الخارجية-يلتقي-نظيره-الأردني-في-عمان");
+        assertThat(article.get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(api.get(Api.articlePath(article.get("slug").asString())).json().get("headline").asString())
+                .isEqualTo("وزير الخارجية يلتقي نظيره الأردني في عمّان");
+    }
+
+    /** With no charset named anywhere and bytes that are not UTF-8, the bytes tell windows-1256 from ISO-8859-6. */
+    @Test
+    void aFeedNamingNoCharsetIsSniffedAsWindows1256OrIso88596() {
+        String sourceId = source("صحف قديمة");
+        String headline = "البنك المركزي يثبت أسعار الفائدة في القاهرة";
+        String rss = "<rss version=\"2.0\"><channel><title>أرشيف</title>" + item("old-1", headline) + "</channel></rss>";
+        for (String charset : List.of("windows-1256", "ISO-8859-6")) {
+            server.serve("/" + charset, FeedServer.bytes("application/rss+xml", rss.getBytes(Charset.forName(charset))));
+            String feedId = pausedFeed(sourceId, Map.of("url", server.url("/" + charset)));
+            JsonNode report = pollNow(sourceId, feedId);
+            assertThat(report.get("created").asInt()).as(charset + ": " + report).isEqualTo(1);
+            assertThat(report.get("warnings").toString()).contains("read as " + charset);
+            assertThat(article(feedId, "old-1").get("headline").asString()).as(charset).isEqualTo(headline);
+        }
+        // the XML declaration is read when the header names no charset
+        String declared = "<?xml version=\"1.0\" encoding=\"ISO-8859-6\"?>" + rss.replace("old-1", "old-2");
+        server.serve("/declared.xml", FeedServer.bytes("text/xml", declared.getBytes(Charset.forName("ISO-8859-6"))));
+        String feedId = pausedFeed(sourceId, Map.of("url", server.url("/declared.xml")));
+        assertThat(pollNow(sourceId, feedId).get("warnings").toString()).doesNotContain("charset").doesNotContain("read as");
+        assertThat(article(feedId, "old-2").get("headline").asString()).isEqualTo(headline);
+    }
+
+    /** Bytes the named charset cannot decode become U+FFFD, and text holding one is never published. */
+    @Test
+    void anItemWithUndecodableBytesIsKeptAsADraftWithAWarning() {
+        String sourceId = source("موقع مختلط الترميز");
+        ByteArrayOutputStream feed = new ByteArrayOutputStream();
+        feed.writeBytes(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>أخبار</title>"
+                + item("mixed-1", "افتتاح معرض الكتاب الدولي في الرباط") + "<item><guid>mixed-2</guid><title>").getBytes(StandardCharsets.UTF_8));
+        feed.writeBytes("انقطاع الكهرباء عن أحياء في بيروت".getBytes(Charset.forName("windows-1256"))); // pasted from an old tool
+        feed.writeBytes("</title></item></channel></rss>".getBytes(StandardCharsets.UTF_8));
+        server.serve("/mixed.xml", FeedServer.bytes("application/rss+xml; charset=utf-8", feed.toByteArray()));
+        String feedId = pausedFeed(sourceId, Map.of("url", server.url("/mixed.xml")));
+
+        JsonNode report = pollNow(sourceId, feedId);
+        assertThat(report.get("created").asInt()).as(report.toString()).isEqualTo(2);
+        assertThat(report.get("failed").asInt()).isZero();
+        assertThat(report.get("warnings").toString()).contains("Some bytes are not valid UTF-8")
+                .contains("mixed-2: holds bytes that could not be decoded (U+FFFD); kept as a draft");
+        assertThat(article(feedId, "mixed-1").get("status").asString()).isEqualTo("PUBLISHED");
+        JsonNode undecodable = article(feedId, "mixed-2");
+        assertThat(undecodable.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(undecodable.get("headline").asString()).contains("\uFFFD");
+        assertThat(api.get("/api/content/articles").json().get("items")).hasSize(1);
+        // a background poll's report has nowhere to go: the feed's health keeps its warnings
+        JsonNode health = editor.get(feedsPath(sourceId) + "/" + feedId).json().get("health");
+        assertThat(health.get("lastWarnings").toString()).contains("mixed-2: holds bytes that could not be decoded");
+
+        // the publisher's next version of a published item holding such bytes is not applied
+        feed.reset();
+        feed.writeBytes(("<rss version=\"2.0\"><channel><title>أخبار</title><item><guid>mixed-1</guid><title>").getBytes(StandardCharsets.UTF_8));
+        feed.writeBytes("افتتاح معرض الكتاب".getBytes(Charset.forName("windows-1256")));
+        feed.writeBytes("</title></item></channel></rss>".getBytes(StandardCharsets.UTF_8));
+        server.serve("/mixed.xml", FeedServer.bytes("application/rss+xml; charset=utf-8", feed.toByteArray()));
+        JsonNode update = pollNow(sourceId, feedId);
+        assertThat(update.get("updated").asInt()).as(update.toString()).isZero();
+        assertThat(update.get("warnings").toString()).contains("mixed-1: holds bytes that could not be decoded (U+FFFD); the change was not applied");
+        assertThat(article(feedId, "mixed-1").get("headline").asString()).isEqualTo("افتتاح معرض الكتاب الدولي في الرباط");
+    }
+
+    /**
+     * A control character in one title made the whole document invalid XML, and every good item of the
+     * feed was lost, poll after poll. What XML 1.0 forbids is removed first, with a warning.
+     */
+    @Test
+    void aStrayControlCharacterCostsNoItem() {
+        String sourceId = source("موقع بحرف شارد");
+        String rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>أخبار</title>"
+                + item("stray-1", "ارتفاع أسعار الذهب في الأسواق المحلية")
+                + item("stray-2", "منتخب\u0001 المغرب يتأهل إلى نصف النهائي")
+                + item("stray-3", "هطول أمطار&#x0B; غزيرة على مدينة الإسكندرية") + "</channel></rss>";
+        server.serve("/stray.xml", FeedServer.bytes(RSS, rss.getBytes(StandardCharsets.UTF_8)));
+        String feedId = pausedFeed(sourceId, Map.of("url", server.url("/stray.xml")));
+
+        JsonNode report = pollNow(sourceId, feedId);
+        assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("OK");
+        assertThat(report.get("created").asInt()).isEqualTo(3);
+        assertThat(report.get("failed").asInt()).isZero();
+        assertThat(report.get("warnings").toString()).contains("character(s) XML 1.0 forbids");
+        assertThat(article(feedId, "stray-2").get("headline").asString()).isEqualTo("منتخب المغرب يتأهل إلى نصف النهائي");
+        assertThat(article(feedId, "stray-3").get("headline").asString()).isEqualTo("هطول أمطار غزيرة على مدينة الإسكندرية");
+        assertThat(api.get("/api/content/articles").json().get("items")).hasSize(3);
+    }
+
+    /** What many CMSs emit: their HTML escaped into the title, the description and the author. */
+    @Test
+    void escapedMarkupInTitlesDescriptionsAndAuthorsEndsAsPlainText() {
+        String sourceId = source("بوابة تهرب الوسوم");
+        String rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""
+                + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>أخبار</title><item><guid>escaped-1</guid>"
+                + "<title>&lt;b&gt;عاجل:&lt;/b&gt; &amp;quot;قمة&amp;quot; في الرياض</title>"
+                + "<description>&lt;p&gt;ملخص &amp;amp; تفاصيل &lt;i&gt;القمة&lt;/i&gt;&lt;/p&gt;</description>"
+                + "<content:encoded><![CDATA[<p>نص <b>الخبر</b> كاملا</p>]]></content:encoded>"
+                + "<dc:creator>&lt;a href=&quot;https://x.example/author&quot;&gt;مراسل&amp;nbsp;الرياض&lt;/a&gt;</dc:creator>"
+                + "</item></channel></rss>";
+        server.serve("/escaped.xml", FeedServer.bytes(RSS, rss.getBytes(StandardCharsets.UTF_8)));
+        String feedId = pausedFeed(sourceId, Map.of("url", server.url("/escaped.xml")));
+
+        JsonNode report = pollNow(sourceId, feedId);
+        assertThat(report.get("created").asInt()).as(report.toString()).isEqualTo(1);
+        JsonNode article = article(feedId, "escaped-1");
+        assertThat(article.get("headline").asString()).isEqualTo("عاجل: \"قمة\" في الرياض");
+        assertThat(article.get("excerpt").asString()).isEqualTo("ملخص & تفاصيل القمة");
+        assertThat(article.get("byline").asString()).isEqualTo("مراسل الرياض");
+        assertThat(article.get("bodyHtml").asString()).as("the body stays HTML").contains("<b>الخبر</b>");
+        assertThat(article.get("slug").asString()).isEqualTo("عاجل-قمة-في-الرياض");
     }
 
     @Test

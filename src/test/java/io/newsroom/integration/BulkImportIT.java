@@ -85,6 +85,33 @@ class BulkImportIT extends IntegrationTest {
         assertThat(api.get("/api/content/articles?tag=" + article.get("tags").get(0).get("slug").asString()).json().get("items")).hasSize(1);
     }
 
+    /** Escaped markup in an article line's or a ninjs line's text fields is stored as the text a reader should see. */
+    @Test
+    void escapedMarkupInLinesEndsAsPlainText() {
+        Map<String, Object> ninjs = NinjsIngestIT.document("urn:bulk:escaped", "2026-11-29T06:00:00Z", "&lt;b&gt;عاجل:&lt;/b&gt; &amp;quot;قمة&amp;quot;");
+        ninjs.put("by", "<a href=\"https://wire.example/\">مراسل الوكالة</a>");
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("headline", "<b>عاجل:</b> &quot;هدنة&quot; في غزة");
+        line.put("excerpt", "&lt;p&gt;ملخص &amp;amp; تفاصيل&lt;/p&gt;");
+        line.put("byline", "<span>قسم الأرشيف</span>");
+        line.put("bodyHtml", "<p>نص <b>الخبر</b></p>");
+        line.put("externalId", "legacy:escaped");
+        JsonNode report = bulk(json.writeValueAsString(ninjs) + "\n" + json.writeValueAsString(line) + "\n").json();
+        assertThat(report.get("created").asLong()).as(report.toString()).isEqualTo(2);
+
+        JsonNode wire = api.as(editorKey).get("/api/admin/articles/" + jdbc.queryForObject(
+                "SELECT article_id::text FROM ingested_documents WHERE uri = 'urn:bulk:escaped'", String.class)).json();
+        assertThat(wire.get("headline").asString()).isEqualTo("عاجل: \"قمة\"");
+        assertThat(wire.get("byline").asString()).isEqualTo("مراسل الوكالة");
+        JsonNode archived = api.as(editorKey).get("/api/admin/articles/" + jdbc.queryForObject(
+                "SELECT article_id::text FROM ingested_documents WHERE uri = 'legacy:escaped'", String.class)).json();
+        assertThat(archived.get("headline").asString()).isEqualTo("عاجل: \"هدنة\" في غزة");
+        assertThat(archived.get("excerpt").asString()).isEqualTo("ملخص & تفاصيل");
+        assertThat(archived.get("byline").asString()).isEqualTo("قسم الأرشيف");
+        assertThat(archived.get("bodyHtml").asString()).as("the body stays HTML").contains("<b>الخبر</b>");
+        assertThat(archived.get("slug").asString()).isEqualTo("عاجل-هدنة-في-غزة");
+    }
+
     @Test
     void importingTheSameFileAgainUpdatesNothingAndANewerVersionUpdates() {
         String first = String.join("\n",

@@ -181,6 +181,40 @@ class NinjsIngestIT extends IntegrationTest {
         assertThat(ingest(version1).json().get("outcome").asString()).isEqualTo("unchanged");
     }
 
+    /**
+     * Wire systems built on a CMS send its HTML escaped into plain-text fields, once or twice: the
+     * article holds the text a reader should see, in ninjs 2 and 1 alike.
+     */
+    @Test
+    void escapedMarkupInHeadlinesDescriptionsAndBylinesEndsAsPlainText() {
+        Map<String, Object> version2 = document(URI, "2026-11-29T06:00:00Z", "<b>عاجل:</b> &quot;قمة&quot; في الرياض");
+        version2.put("headlines", List.of(Map.of("role", "main", "value", "&lt;b&gt;عاجل:&lt;/b&gt; &amp;quot;قمة&amp;quot; في الرياض"),
+                Map.of("role", "sub", "value", "<i>القادة</i> يصلون")));
+        version2.put("descriptions", List.of(Map.of("role", "summary", "value", "<p>ملخص &amp; تفاصيل</p>")));
+        version2.put("by", "<a href=\"https://wire.example/desk\">مراسل&nbsp;نوفوستي</a>");
+        Api.Result created = ingest(version2);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode article = api.as(editorKey).get("/api/admin/articles/" + created.json().get("articleId").asString()).json();
+        assertThat(article.get("headline").asString()).isEqualTo("عاجل: \"قمة\" في الرياض");
+        assertThat(article.get("subheadline").asString()).isEqualTo("القادة يصلون");
+        assertThat(article.get("excerpt").asString()).isEqualTo("ملخص & تفاصيل");
+        assertThat(article.get("byline").asString()).isEqualTo("مراسل نوفوستي");
+        assertThat(article.get("bodyHtml").asString()).as("the body stays HTML").contains("<p>نص الخبر</p>");
+
+        Map<String, Object> version1 = new LinkedHashMap<>();
+        version1.put("uri", "urn:ninjs1:escaped");
+        version1.put("type", "text");
+        version1.put("headline", "&lt;strong&gt;عاجل&lt;/strong&gt;: &quot;هدنة&quot;");
+        version1.put("description_text", "نص &lt;em&gt;مختصر&lt;/em&gt;");
+        version1.put("byline", "<span class=\"author\">وكالة الأنباء</span>");
+        Api.Result old = ingest(version1);
+        assertThat(old.status()).as(old.toString()).isEqualTo(201);
+        JsonNode oldArticle = api.as(editorKey).get("/api/admin/articles/" + old.json().get("articleId").asString()).json();
+        assertThat(oldArticle.get("headline").asString()).isEqualTo("عاجل: \"هدنة\"");
+        assertThat(oldArticle.get("excerpt").asString()).isEqualTo("نص مختصر");
+        assertThat(oldArticle.get("byline").asString()).isEqualTo("وكالة الأنباء");
+    }
+
     @Test
     void invalidDocumentsAreRefusedWithProblemsAndWriteNothing() {
         Map<String, Object> wrongType = document(URI, "2026-11-29T06:00:00Z", "Headline");

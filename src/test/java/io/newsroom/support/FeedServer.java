@@ -117,6 +117,11 @@ public final class FeedServer implements AutoCloseable {
         return exchange -> send(exchange, 200, contentType, document.text().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** These exact bytes under this exact Content-Type: a feed in another charset, or with bytes no charset holds. */
+    public static Response bytes(String contentType, byte[] body) {
+        return exchange -> send(exchange, 200, contentType, body);
+    }
+
     /** The document gzipped, when the request accepts it. */
     public static Response gzip(String contentType, Document document) {
         return exchange -> {

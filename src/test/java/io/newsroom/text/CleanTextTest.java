@@ -87,4 +87,36 @@ class CleanTextTest {
         String clean = "خبر";
         assertThat(CleanText.forXml(clean)).isSameAs(clean);
     }
+
+    @Test
+    void escapedMarkupFromAnotherSystemEndsAsPlainText() {
+        // what an XML parser hands over from <title>&lt;b&gt;عاجل:&lt;/b&gt; &amp;quot;قمة&amp;quot;</title>
+        assertThat(CleanText.plainLine("<b>عاجل:</b> &quot;قمة&quot;")).isEqualTo("عاجل: \"قمة\"");
+        // the same escaped once more (a JSON string holding the XML-escaped form)
+        assertThat(CleanText.plainLine("&lt;b&gt;عاجل:&lt;/b&gt; &amp;quot;قمة&amp;quot;")).isEqualTo("عاجل: \"قمة\"");
+        assertThat(CleanText.plainLine("<a href=\"https://x.example/\">محمد&nbsp;علي</a><br/>")).isEqualTo("محمد علي");
+        assertThat(CleanText.plainLine("سعر &#1575;لذهب &#x1F600; <!-- tracking -->")).isEqualTo("سعر الذهب \uD83D\uDE00");
+        assertThat(CleanText.plainLine("<script>alert(1)</script>خبر")).isEqualTo("خبر");
+    }
+
+    @Test
+    void textWithoutTagsOrEntitiesIsOnlyCleaned() {
+        for (String plain : new String[] {"a < b and c > d", "AT&T و M&S", "x<y", "5 <10", "<كلمة>", "&notanentity;", "R&D; next"}) {
+            assertThat(CleanText.plainLine(plain)).as(plain).isEqualTo(plain);
+        }
+        String lines = "سطر أول\nسطر ثان";
+        assertThat(CleanText.plainText(lines)).isSameAs(lines);
+        assertThat(CleanText.plainText("<p>سطر أول</p>\n<p>سطر ثان</p>")).isEqualTo("سطر أول سطر ثان");
+        assertThat(CleanText.plainLine(null)).isNull();
+        assertThat(CleanText.plainText(null)).isNull();
+    }
+
+    @Test
+    void plainTextIsStableWhenCleanedAgain() {
+        for (String escaped : new String[] {"&amp;lt;b&amp;gt;عاجل&amp;lt;/b&amp;gt;", "&amp;amp;quot;قمة&amp;amp;quot;", "<i>&lt;b&gt;x&lt;/b&gt;</i>"}) {
+            String once = CleanText.plainLine(escaped);
+            assertThat(CleanText.holdsMarkup(once)).as(escaped + " → " + once).isFalse();
+            assertThat(CleanText.plainLine(once)).isEqualTo(once);
+        }
+    }
 }

@@ -44,8 +44,11 @@ class SourceFeedController {
     }
 
     @Schema(name = "FeedHealth")
-    record Health(Instant lastPolledAt, Integer lastStatus, String lastError, int consecutiveFailures, Instant nextPollAt,
-                  long itemsSeen, long itemsCreated, long itemsUpdated) {
+    record Health(Instant lastPolledAt, Integer lastStatus, String lastError,
+                  @Schema(description = "what the last poll that read the feed warned of (a charset named nowhere, characters"
+                          + " removed, an item kept as a draft because its bytes could not be decoded); at most 50")
+                  List<String> lastWarnings,
+                  int consecutiveFailures, Instant nextPollAt, long itemsSeen, long itemsCreated, long itemsUpdated) {
     }
 
     record FeedView(UUID id, UUID sourceId, String url, Duration pollInterval, long intervalSeconds, String mode, String language, List<String> defaultTags,
@@ -117,7 +120,7 @@ class SourceFeedController {
     private static FeedView view(io.newsroom.intake.FeedSubscription feed) {
         return new FeedView(feed.id(), feed.sourceId(), feed.url(), feed.pollInterval(), feed.pollInterval().toSeconds(), feed.mode().name(), feed.language(), feed.defaultTags(),
                 feed.enabled(), feed.disabledReason(), new Health(feed.lastPolledAt(), feed.lastStatus(), feed.lastError(),
-                feed.consecutiveFailures(), feed.enabled() ? feed.nextPollAt() : null, feed.itemsSeen(), feed.itemsCreated(), feed.itemsUpdated()),
+                feed.lastWarnings(), feed.consecutiveFailures(), feed.enabled() ? feed.nextPollAt() : null, feed.itemsSeen(), feed.itemsCreated(), feed.itemsUpdated()),
                 feed.createdAt(), feed.updatedAt());
     }
 }
