@@ -10,6 +10,7 @@ import java.util.UUID;
  * job), {@code article.unpublished} when it leaves PUBLISHED, {@code article.updated} when a published
  * article's content, tags, slug or read-also change, {@code article.deleted} when any article is deleted.
  */
+@org.springframework.modulith.NamedInterface("events")
 public record ArticleEvent(Type type, UUID eventId, Instant occurredAt, UUID articleId, String slug, String headline,
                            String language, ArticleStatus status, Instant publishedAt, Instant updatedAt, long version) {
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Publishes {@link ArticleEvent}s, except while a bulk import runs (see {@link #quietly}). */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class ArticleEvents {
 
     private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);

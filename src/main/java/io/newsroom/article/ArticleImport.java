@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * events: bulk imports are backfills.
  */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class ArticleImport {
 
     /** A new article, published at {@code publishedAt} or kept as a draft when that is null. */

@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+@org.springframework.modulith.NamedInterface("repository")
 public interface ArticleRepository extends JpaRepository<Article, UUID> {
 
     Optional<Article> findByExternalId(String externalId);

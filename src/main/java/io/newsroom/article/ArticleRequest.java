@@ -16,6 +16,7 @@ import java.util.UUID;
  * here ({@link CleanText}: one-line fields, names, bodies) are the cleaning every way in shares, applied
  * before anything is validated.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record ArticleRequest(
         @NotBlank @Size(max = 300) String headline,
         @Size(max = 500) String subheadline,

@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the transaction of the change.
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class ArticleService {
 
     /** Read-also lists are short by design: a reader follows two or three, never twenty. */

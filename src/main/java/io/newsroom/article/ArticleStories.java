@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * split out is published to them.
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class ArticleStories {
 
     private final ArticleRepository articles;

@@ -18,6 +18,7 @@ import java.util.UUID;
  * what is already loaded. Queries say "visible now" only through the methods here, so a change of
  * the rule is made here and in those functions, and nowhere else.
  */
+@org.springframework.modulith.NamedInterface("readers")
 public final class ReaderVisibility {
 
     /** SQL: when readers' view next changes with no write (a window opens or closes), or NULL for never. */

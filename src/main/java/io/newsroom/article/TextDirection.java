@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Writing direction of a language, from its BCP 47 tag. */
+@org.springframework.modulith.NamedInterface("readers")
 public final class TextDirection {
 
     /** Languages whose main script is written right to left. */

@@ -10,6 +10,7 @@ import java.util.UUID;
  * what is kept about articles has to be read again in full. Published synchronously on the
  * listening thread, before this instance's response cache is emptied for the same change.
  */
+@org.springframework.modulith.NamedInterface("events")
 public record ArticlesChanged(Set<UUID> articleIds, boolean everything) {
 
     public static ArticlesChanged all() {

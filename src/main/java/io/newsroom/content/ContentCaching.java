@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * If-None-Match and If-Modified-Since, are added after the body is made ({@link ConditionalRequests}).
  */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class ContentCaching {
 
     private final CacheControl cacheControl;

@@ -8,6 +8,7 @@ import java.util.Map;
  * {@code <script type="application/ld+json">}: search engines read headline, dates, image, author,
  * publisher and keywords from it.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class NewsArticleJsonLd {
 
     private NewsArticleJsonLd() {

@@ -9,6 +9,7 @@ import java.util.UUID;
  * anything else editorial, so none can leak through the content API. {@code alsoReportedBy}: the other
  * outlets that told the same story (its members, io.newsroom.article.ArticleStories), published ones only.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record PublicArticle(
         UUID id, String slug, String language, String direction, String headline, String subheadline,
         String bodyHtml, String excerpt, String byline, SourceRef source, String sourceUrl, ImageRef image,

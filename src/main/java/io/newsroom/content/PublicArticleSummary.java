@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A published article as lists of teasers show it (search hits, similar articles): no body. */
+@org.springframework.modulith.NamedInterface("api")
 public record PublicArticleSummary(UUID id, String slug, String headline, String excerpt, Instant publishedAt, String language,
                                    String direction, PublicArticle.SourceRef source, PublicArticle.ImageRef image,
                                    List<PublicArticle.TagRef> tags, Instant updatedAt) {

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * Every query carries {@link #VISIBLE}: published, or scheduled with its time come, and not deleted.
  */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class PublicArticles {
 
     /** "Visible to readers" ({@link ReaderVisibility}) for the article under alias {@code a}. */

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * the number of visible articles. A tag used only by drafts would otherwise announce a story early.
  */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class PublicTaxonomy {
 
     public record PublicTag(UUID id, String name, String slug, String description, long articles) {

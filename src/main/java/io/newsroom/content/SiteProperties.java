@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Pattern;
  */
 @Validated
 @ConfigurationProperties("newsroom.site")
+@org.springframework.modulith.NamedInterface("api")
 public record SiteProperties(
         @DefaultValue("Newsroom") @NotBlank String name,
         @DefaultValue("http://localhost:8080") @NotBlank @HttpUrl String url,

@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in that same statement, and stored for the next list.
  */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class StoredSummaries {
 
     private static final Logger log = LoggerFactory.getLogger(StoredSummaries.class);
