@@ -1,6 +1,9 @@
 package io.newsroom.article;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Whether a write tells subscribers what readers can notice of it, said by the caller of each write. */
+@NamedInterface("api")
 public enum Announcing {
 
     /** Every change readers can notice is announced as it commits (editors, ninjs pushes, feeds). */

@@ -2,6 +2,7 @@ package io.newsroom.article;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Something readers can notice happened to an article. Published in the transaction of the change
@@ -10,6 +11,7 @@ import java.util.UUID;
  * job), {@code article.unpublished} when it leaves PUBLISHED, {@code article.updated} when a published
  * article's content, tags, slug or read-also change, {@code article.deleted} when any article is deleted.
  */
+@NamedInterface("events")
 public record ArticleEvent(Type type, UUID eventId, Instant occurredAt, UUID articleId, String slug, String headline,
                            String language, ArticleStatus status, Instant publishedAt, Instant updatedAt, long version) {
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rather than by a second write. Each caller says whether what is published is announced.
  */
 @Component
+@NamedInterface("api")
 public class ArticleImport {
 
     /** A new article, published at {@code publishedAt} or kept as a draft when that is null. */

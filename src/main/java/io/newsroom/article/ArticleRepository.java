@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.modulith.NamedInterface;
 
+@NamedInterface("repository")
 public interface ArticleRepository extends JpaRepository<Article, UUID> {
 
     Optional<Article> findByExternalId(String externalId);

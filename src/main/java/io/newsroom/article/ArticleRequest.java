@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An article as editors send it (POST, PUT, and the result of a PATCH merge), and as ingest maps a
@@ -16,6 +17,7 @@ import java.util.UUID;
  * here ({@link CleanText}: one-line fields, names, bodies) are the cleaning every way in shares, applied
  * before anything is validated.
  */
+@NamedInterface("api")
 public record ArticleRequest(
         @NotBlank @Size(max = 300) String headline,
         @Size(max = 500) String subheadline,

@@ -1,12 +1,12 @@
 package io.newsroom.article;
 
+import io.newsroom.actor.Actor;
+import io.newsroom.actor.Role;
 import io.newsroom.audit.AuditLog;
 import io.newsroom.problem.ConflictProblem;
 import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.problem.NotFoundProblem;
 import io.newsroom.problem.PreconditionProblem;
-import io.newsroom.actor.Actor;
-import io.newsroom.actor.Role;
 import io.newsroom.source.Source;
 import io.newsroom.source.SourceRepository;
 import io.newsroom.tag.TagService;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the transaction of the change.
  */
 @Service
+@NamedInterface("api")
 public class ArticleService {
 
     private final ArticleRepository articles;

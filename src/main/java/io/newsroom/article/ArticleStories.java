@@ -1,10 +1,10 @@
 package io.newsroom.article;
 
 import io.newsroom.audit.AuditLog;
+import io.newsroom.paging.Cursors;
 import io.newsroom.problem.ConflictProblem;
 import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.problem.NotFoundProblem;
-import io.newsroom.paging.Cursors;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * split out is published to them.
  */
 @Service
+@NamedInterface("api")
 public class ArticleStories {
 
     private final ArticleRepository articles;

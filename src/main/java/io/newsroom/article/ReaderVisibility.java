@@ -2,6 +2,7 @@ package io.newsroom.article;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * "Visible to readers", the one rule every public answer obeys: an article is visible in the window
@@ -18,6 +19,7 @@ import java.util.UUID;
  * what is already loaded. Queries say "visible now" only through the methods here, so a change of
  * the rule is made here and in those functions, and nowhere else.
  */
+@NamedInterface("readers")
 public final class ReaderVisibility {
 
     /** SQL: when readers' view next changes with no write (a window opens or closes), or NULL for never. */

@@ -2,8 +2,10 @@ package io.newsroom.article;
 
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /** Writing direction of a language, from its BCP 47 tag. */
+@NamedInterface("readers")
 public final class TextDirection {
 
     /** Languages whose main script is written right to left. */

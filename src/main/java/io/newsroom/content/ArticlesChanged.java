@@ -2,6 +2,7 @@ package io.newsroom.content;
 
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Committed changes to articles or their tags, heard from PostgreSQL (channel {@code newsroom_articles},
@@ -10,6 +11,7 @@ import java.util.UUID;
  * what is kept about articles has to be read again in full. Published synchronously on the
  * listening thread, before this instance's response cache is emptied for the same change.
  */
+@NamedInterface("events")
 public record ArticlesChanged(Set<UUID> articleIds, boolean everything) {
 
     public static ArticlesChanged all() {

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * If-None-Match and If-Modified-Since, are added after the body is made ({@link ConditionalRequests}).
  */
 @Component
+@NamedInterface("api")
 public class ContentCaching {
 
     private final CacheControl cacheControl;

@@ -2,12 +2,14 @@ package io.newsroom.content;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * schema.org {@code NewsArticle} structured data for an article, ready for a frontend to embed as
  * {@code <script type="application/ld+json">}: search engines read headline, dates, image, author,
  * publisher and keywords from it.
  */
+@NamedInterface("api")
 public final class NewsArticleJsonLd {
 
     private NewsArticleJsonLd() {

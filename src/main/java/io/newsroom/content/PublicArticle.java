@@ -3,12 +3,14 @@ package io.newsroom.content;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A published article as readers get it. There is no field for status, version, scheduling or
  * anything else editorial, so none can leak through the content API. {@code alsoReportedBy}: the other
  * outlets that told the same story (its members, io.newsroom.article.ArticleStories), published ones only.
  */
+@NamedInterface("api")
 public record PublicArticle(
         UUID id, String slug, String language, String direction, String headline, String subheadline,
         String bodyHtml, String excerpt, String byline, SourceRef source, String sourceUrl, ImageRef image,

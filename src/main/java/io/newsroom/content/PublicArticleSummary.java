@@ -3,8 +3,10 @@ package io.newsroom.content;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** A published article as lists of teasers show it (search hits, similar articles): no body. */
+@NamedInterface("api")
 public record PublicArticleSummary(UUID id, String slug, String headline, String excerpt, Instant publishedAt, String language,
                                    String direction, PublicArticle.SourceRef source, PublicArticle.ImageRef image,
                                    List<PublicArticle.TagRef> tags, Instant updatedAt) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * Every query carries {@link #VISIBLE}: published, or scheduled with its time come, and not deleted.
  */
 @Component
+@NamedInterface("api")
 public class PublicArticles {
 
     /** "Visible to readers" ({@link ReaderVisibility}) for the article under alias {@code a}. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * the number of visible articles. A tag used only by drafts would otherwise announce a story early.
  */
 @Component
+@NamedInterface("api")
 public class PublicTaxonomy {
 
     public record PublicTag(UUID id, String name, String slug, String description, long articles) {

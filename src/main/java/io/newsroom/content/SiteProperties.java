@@ -1,12 +1,13 @@
 package io.newsroom.content;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 import io.newsroom.validation.HttpUrl;
 import io.newsroom.validation.LanguageTag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.modulith.NamedInterface;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The public site the content is served for: its name and address appear in feeds, sitemaps,
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Pattern;
  */
 @Validated
 @ConfigurationProperties("newsroom.site")
+@NamedInterface("api")
 public record SiteProperties(
         @DefaultValue("Newsroom") @NotBlank String name,
         @DefaultValue("http://localhost:8080") @NotBlank @HttpUrl String url,

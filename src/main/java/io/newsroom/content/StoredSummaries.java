@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in that same statement, and stored for the next list.
  */
 @Component
+@NamedInterface("api")
 public class StoredSummaries {
 
     private static final Logger log = LoggerFactory.getLogger(StoredSummaries.class);

@@ -1,0 +1,12 @@
+/**
+ * RSS and Atom feeds of published articles, built on the content module's read model.
+ */
+@ApplicationModule(displayName = "Feeds", allowedDependencies = {
+        "content :: api",
+        "paging",
+        "problem",
+        "text",
+})
+package io.newsroom.feed;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,12 @@
+/**
+ * Sitemaps and the Google News sitemap of published articles.
+ */
+@ApplicationModule(displayName = "Sitemaps", allowedDependencies = {
+        "article :: readers",
+        "content :: api",
+        "problem",
+        "text",
+})
+package io.newsroom.sitemap;
+
+import org.springframework.modulith.ApplicationModule;
