@@ -27,8 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The web layer of the article endpoints without a database: the admin and content article
- * controllers, the problem advice, the request guards, JSON cleaning and the service's real security
- * filter chain, in front of mocked services. Every slice test class uses this one annotation and no
+ * controllers, the problem advice, the request guards, size limit and outage filters, JSON cleaning
+ * and the service's real security filter chain, in front of mocked services. Every slice test class uses this one annotation and no
  * mocks of its own, so all of them share one cached application context.
  *
  * <p>The services are mocks: what they do with the database is proven end to end (the *IT classes).
