@@ -40,7 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Documented
 @WebMvcTest(
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
-                "io\\.newsroom\\.security\\.SecurityConfiguration", "io\\.newsroom\\.request\\.CleanJsonText"}),
+                "io\\.newsroom\\.security\\.SecurityConfiguration", "io\\.newsroom\\.request\\.CleanJsonText",
+                "io\\.newsroom\\.problem\\.ProblemFilters"}),
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = WebSlice.OtherControllers.class))
 @Import(ContentCaching.class)
 @EnableConfigurationProperties({CacheProperties.class, SiteProperties.class})
