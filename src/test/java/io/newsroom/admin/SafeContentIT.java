@@ -8,10 +8,12 @@ import io.newsroom.text.SearchText;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Article bodies are cleaned on the way in. What the cleaner keeps and drops, markup by markup:
+ * article/BodySanitizerTest.
+ */
 class SafeContentIT extends IntegrationTest {
 
     private static final String ARABIC_FIGURE = "<p dir=\"rtl\">أبرمت باكستان وإيران اتفاقية جديدة وهى خطة عمل مشتركة لمكافحة الإرهاب.</p>"
@@ -40,33 +42,12 @@ class SafeContentIT extends IntegrationTest {
                 SearchText.tsquery("k10"), id)).isTrue();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {
-            "<p>نص</p><script>alert(1)</script>",
-            "<p onclick=\"alert(1)\">نص</p>",
-            "<img src=\"x\" onerror=\"alert(1)\">",
-            "<a href=\"javascript:alert(1)\">رابط</a>",
-            "<a href=\"JaVaScRiPt:alert(1)\">رابط</a>",
-            "<p style=\"position:fixed;top:0;left:0;width:100%;height:100%\">نص</p>",
-            "<iframe src=\"https://evil.example/attack\"></iframe>",
-            "<svg onload=\"alert(1)\"></svg>",
-            "<img src=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">",
-            "<form action=\"https://evil.example\"><input name=\"password\"></form>",
-            "<style>body{display:none}</style><p>نص</p>",
-            "<object data=\"https://evil.example/x.swf\"></object>",
-    })
-    void dangerousMarkupIsStripped(String payload) {
+    @Test
+    void dangerousMarkupIsStripped() {
+        String payload = "<p>نص</p><script>alert(1)</script>";
         Map<String, Object> body = ArticleFixtures.article("محاولة حقن");
         body.put("bodyHtml", payload);
         String stored = ArticleFixtures.create(api.as(editorKey), body).json().get("bodyHtml").asString().toLowerCase();
-        assertThat(stored).doesNotContain("<script", "onerror", "onclick", "onload", "javascript:", "style", "evil.example", "data:", "<form", "<object");
-    }
-
-    @Test
-    void allowedVideoEmbedIsKept() {
-        Map<String, Object> body = ArticleFixtures.article("فيديو");
-        body.put("bodyHtml", "<iframe src=\"https://www.youtube.com/embed/abc123\" width=\"560\" height=\"315\" allowfullscreen></iframe>");
-        String stored = ArticleFixtures.create(api.as(editorKey), body).json().get("bodyHtml").asString();
-        assertThat(stored).contains("https://www.youtube.com/embed/abc123");
+        assertThat(stored).contains("<p>نص</p>").doesNotContain("<script", "alert(1)");
     }
 }

@@ -8,6 +8,7 @@ import io.newsroom.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Slugs as the API gives and keeps them. How a headline becomes a slug, in every script: text/SlugsTest. */
 class SlugsIT extends IntegrationTest {
 
     @Test
@@ -15,8 +16,6 @@ class SlugsIT extends IntegrationTest {
         Api editor = api.as(editorKey);
         assertThat(ArticleFixtures.create(editor, ArticleFixtures.article("خطة عمل مشتركة")).json().get("slug").asString()).isEqualTo("خطة-عمل-مشتركة");
         assertThat(ArticleFixtures.create(editor, ArticleFixtures.article("خطه عمل مشتركه!")).json().get("slug").asString()).isEqualTo("خطه-عمل-مشتركه-2");
-        assertThat(ArticleFixtures.create(editor, ArticleFixtures.article("Pakistan & Iran: A Plan")).json().get("slug").asString()).isEqualTo("pakistan-iran-a-plan");
-        assertThat(ArticleFixtures.create(editor, ArticleFixtures.article("؟!")).json().get("slug").asString()).isEqualTo("article");
     }
 
     @Test

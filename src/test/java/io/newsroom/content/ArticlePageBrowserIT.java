@@ -77,7 +77,7 @@ class ArticlePageBrowserIT extends IntegrationTest {
 
     @BeforeEach
     void startBrowser() {
-        assertThat(CHROMIUM).as("Chromium is needed (apt-get install chromium chromium-driver; .ci/run does)").exists();
+        assertThat(CHROMIUM).as("Chromium is needed (apt-get install chromium chromium-driver; tools/test-prerequisites.sh does in ./mvnw verify)").exists();
         assertThat(CHROMEDRIVER).exists();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

@@ -24,6 +24,11 @@ class SlugsTest {
     }
 
     @Test
+    void latinPunctuationBetweenWordsIsOneHyphen() {
+        assertThat(Slugs.of("Pakistan & Iran: A Plan")).isEqualTo("pakistan-iran-a-plan");
+    }
+
+    @Test
     void mixedScriptsKeepBoth() {
         assertThat(Slugs.of("NATO و إيران: COVID-19")).isEqualTo("nato-و-إيران-covid-19");
     }
@@ -31,6 +36,7 @@ class SlugsTest {
     @Test
     void punctuationOnlyHeadlineGetsFallback() {
         assertThat(Slugs.of("?!… — «»")).isEqualTo(Slugs.FALLBACK);
+        assertThat(Slugs.of("؟!")).isEqualTo(Slugs.FALLBACK);
         assertThat(Slugs.of("")).isEqualTo(Slugs.FALLBACK);
     }
 

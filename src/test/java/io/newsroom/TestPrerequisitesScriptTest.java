@@ -1,0 +1,112 @@
+package io.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * tools/test-prerequisites.sh, which `./mvnw verify` runs before the end-to-end tests, run here with
+ * a PATH of stand-ins: the commands it looks for, {@code id} (who runs it) and {@code apt-get} (which
+ * only records what it was asked), so no branch installs anything.
+ */
+class TestPrerequisitesScriptTest {
+
+    private static final Path SCRIPT = Path.of("tools/test-prerequisites.sh");
+
+    @TempDir
+    Path bin;
+
+    @TempDir
+    Path fonts;
+
+    @BeforeEach
+    void theToolsEveryBranchUses() throws IOException {
+        Files.createSymbolicLink(bin.resolve("cat"), which("cat"));
+    }
+
+    @Test
+    void everythingPresentIsANoOp() throws Exception {
+        for (String tool : new String[] {"python3", "chromium", "chromedriver"}) {
+            standIn(tool, "exit 1"); // found, never run
+        }
+        standIn("id", "echo 1000");
+        Run run = run(fonts);
+        assertThat(run.exit()).isZero();
+        assertThat(run.output()).isEmpty();
+        assertThat(run.took()).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void missingAndNotRootFailsAtOnceWithTheCommandToRun() throws Exception {
+        standIn("python3", "exit 1");
+        standIn("id", "echo 1000");
+        Run run = run(fonts.resolve("absent"));
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.output()).contains("sudo apt-get install -y chromium chromium-driver fonts-noto-core")
+                .doesNotContain("installing");
+    }
+
+    @Test
+    void rootWithoutAptGetFailsTheSameWay() throws Exception {
+        standIn("id", "echo 0");
+        Run run = run(fonts);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.output()).contains("sudo apt-get install -y python3 chromium chromium-driver\n");
+    }
+
+    @Test
+    void rootWithAptGetInstallsWhatIsMissing() throws Exception {
+        standIn("id", "echo 0");
+        Path asked = bin.resolve("asked");
+        standIn("apt-get", "echo \"$@\" >> " + asked);
+        Run run = run(fonts.resolve("absent"));
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(Files.readAllLines(asked)).containsExactly("update -q",
+                "install -y -q python3 chromium chromium-driver fonts-noto-core");
+    }
+
+    @Test
+    void aFailedInstallFailsTheBuild() throws Exception {
+        standIn("id", "echo 0");
+        standIn("apt-get", "exit 100");
+        Run run = run(fonts);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.output()).contains("apt-get could not install python3 chromium chromium-driver");
+    }
+
+    private record Run(int exit, String output, Duration took) {
+    }
+
+    private Run run(Path notoFonts) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(which("bash").toString(), SCRIPT.toString()).redirectErrorStream(true);
+        builder.environment().put("PATH", bin.toString());
+        builder.environment().put("NOTO_FONTS_DIRECTORY", notoFonts.toString());
+        long start = System.nanoTime();
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void standIn(String name, String body) throws IOException {
+        Path file = bin.resolve(name);
+        Files.writeString(file, "#!" + which("sh") + "\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** A tool from the machine's own PATH (the stand-ins' PATH has none). */
+    private static Path which(String tool) {
+        return Arrays.stream(System.getenv("PATH").split(":")).map(dir -> Path.of(dir, tool)).filter(Files::isExecutable)
+                .findFirst().orElseThrow(() -> new IllegalStateException(tool + " is not on the PATH"));
+    }
+}

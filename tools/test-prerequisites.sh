@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# What the end-to-end tests need from the machine beyond a JDK, checked by `./mvnw verify` before
+# they run (pom.xml, pre-integration-test; -DskipTests and -DskipITs skip it):
+#   python3          ApiFuzzerIT runs tools/fuzz_api.py
+#   chromium         ArticlePageBrowserIT drives headless Chromium ...
+#   chromium-driver  ... through Debian's chromedriver
+#   fonts-noto-core  ... and needs Noto for Arabic glyphs
+# Present: nothing is done. Missing: as root with apt-get, they are installed; otherwise the build
+# stops here with the exact command to run, rather than minutes later in a failing test.
+set -uo pipefail
+
+# Where fonts-noto-core puts its fonts; a variable so that TestPrerequisitesScriptTest can stand in for it.
+noto_fonts=${NOTO_FONTS_DIRECTORY:-/usr/share/fonts/truetype/noto}
+
+missing=()
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+[ -d "$noto_fonts" ] || missing+=(fonts-noto-core)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "test prerequisites: installing ${missing[*]} (apt-get)"
+  if apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"; then
+    exit 0
+  fi
+  echo "test prerequisites: apt-get could not install ${missing[*]}" >&2
+  exit 1
+fi
+
+cat >&2 <<EOF
+The end-to-end tests need ${missing[*]}, which this machine lacks. The build installs them
+itself only as root with apt-get; install them, then run the build again:
+
+    sudo apt-get install -y ${missing[*]}
+
+(Elsewhere, install Python 3, Chromium with its chromedriver at /usr/bin/chromium and /usr/bin/chromedriver,
+and the Noto fonts; or build without the end-to-end tests: ./mvnw -B verify -DskipITs)
+EOF
+exit 1
