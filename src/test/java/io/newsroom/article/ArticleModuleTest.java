@@ -30,8 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-// readiness waits on the content listener and the similar index, which listen to this module and are not started here
-@TestPropertySource(properties = "management.endpoint.health.group.readiness.include=readinessState,db")
+// Readiness waits on the content listener and the similar index, which listen to this module and are not
+// started here. The scheduling job runs when a test says: events are recorded on the thread that publishes them.
+@TestPropertySource(properties = {"management.endpoint.health.group.readiness.include=readinessState,db",
+        "newsroom.scheduling.interval=1h"})
 class ArticleModuleTest {
 
     @Autowired
@@ -39,6 +41,9 @@ class ArticleModuleTest {
 
     @Autowired
     ArticleStories stories;
+
+    @Autowired
+    ScheduledTransitions scheduledTransitions;
 
     @Autowired
     TagService tags;
@@ -80,17 +85,16 @@ class ArticleModuleTest {
     }
 
     @Test
-    void theSchedulingJobAnnouncesAScheduledArticleOnceItsTimeHasCome(Scenario scenario) {
+    void theSchedulingJobAnnouncesAScheduledArticleOnceItsTimeHasCome(Scenario scenario) throws InterruptedException {
         UUID id = draft("مؤتمر صحفي مجدول", List.of());
-        Instant at = Instant.now().plusMillis(500);
-        // the module's own job (every second) makes the status true and announces it
-        scenario.stimulate(() -> articles.schedule(id, at, null, OptionalLong.empty()))
-                .andWaitAtMost(Duration.ofSeconds(15))
+        Instant at = Instant.now().plusMillis(300);
+        articles.schedule(id, at, null, OptionalLong.empty());
+        Thread.sleep(Duration.between(Instant.now(), at).plusMillis(50).toMillis());
+        scenario.stimulate(() -> scheduledTransitions.catchUpAtStartup())
                 .andWaitForEventOfType(ArticleEvent.class).matching(event -> event.articleId().equals(id))
                 .toArriveAndVerify(event -> {
                     assertThat(event.type()).isEqualTo(Type.PUBLISHED);
                     assertThat(event.publishedAt()).isEqualTo(articles.get(id).getPublishedAt());
-                    assertThat(Instant.now()).isAfterOrEqualTo(at);
                 });
         assertThat(articles.get(id).getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
     }
