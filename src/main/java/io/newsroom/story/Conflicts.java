@@ -1,0 +1,156 @@
+package io.newsroom.story;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Facts that make two texts different events however many words they share: another country or
+ * city, another holder of one role, another figure for one count, another outcome, another subject.
+ * Answers the first conflict as a reason ("city: damascus ≠ amman"), or null.
+ */
+final class Conflicts {
+
+    /** Outcomes told from either side: "X beats Y" and "Y loses to X" are one match. */
+    private static final Set<Set<String>> EITHER_SIDE = Set.of(Set.of("win", "lose"));
+    private static final String RESULT = "result";
+
+    private Conflicts() {
+    }
+
+    static String first(StorySignature.Facts a, StorySignature.Facts b, Set<StorySignal> signals) {
+        String found = null;
+        if (signals.contains(StorySignal.COUNTRIES)) {
+            boolean neitherHeadline = a.headlineCountries().isEmpty() && b.headlineCountries().isEmpty();
+            found = whereEach("country", a.countries(), neitherHeadline ? a.countries() : a.headlineCountries(), b.countries(),
+                    neitherHeadline ? b.countries() : b.headlineCountries());
+        }
+        if (found == null && signals.contains(StorySignal.CITIES)) {
+            found = whereEach("place", a.places(), orAll(a.headlinePlaces(), a.places()), b.places(), orAll(b.headlinePlaces(), b.places()));
+        }
+        if (found == null && signals.contains(StorySignal.ACTORS)) {
+            found = inOneSlot("actor ", a.actors(), b.actors(), false);
+        }
+        if (found == null && signals.contains(StorySignal.ACTORS)) {
+            found = subjects(a, b);
+        }
+        if (found == null && signals.contains(StorySignal.COUNTS)) {
+            found = inOneSlot("count ", a.counts(), b.counts(), true);
+        }
+        if (found == null && signals.contains(StorySignal.OUTCOMES)) {
+            found = outcome(a, b);
+        }
+        if (found == null && signals.contains(StorySignal.TOPICS)) {
+            found = inOneSlot("", a.topics(), b.topics(), false);
+        }
+        return found;
+    }
+
+    /**
+     * Each text's main places (its headline's) include one the other text does not name at all: a
+     * place named in passing in a lead ("مرتبطة بإسرائيل", "هيئة بريطانية") does not make two
+     * tellings of one event different. Countries count from the leads only when neither headline
+     * names one; cities from a lead when its own headline names none.
+     */
+    private static String whereEach(String what, Set<String> allA, Set<String> mainA, Set<String> allB, Set<String> mainB) {
+        Set<String> onlyA = new HashSet<>(mainA);
+        onlyA.removeAll(allB);
+        Set<String> onlyB = new HashSet<>(mainB);
+        onlyB.removeAll(allA);
+        return onlyA.isEmpty() || onlyB.isEmpty() ? null : what + ": " + join(onlyA) + " ≠ " + join(onlyB);
+    }
+
+    /** A headline without places leaves its lead's as the main ones. */
+    private static Set<String> orAll(Set<String> headline, Set<String> all) {
+        return headline.isEmpty() ? all : headline;
+    }
+
+    /**
+     * Headlines opening with two countries that act ("إسبانيا تعترف", "النرويج تعترف"), each absent
+     * from the other headline: two countries doing one thing. A match told from either side names
+     * both ("السعودية تفوز على الأرجنتين", "الأرجنتين تسقط أمام السعودية").
+     */
+    private static String subjects(StorySignature.Facts a, StorySignature.Facts b) {
+        String countryA = a.subjectCountry();
+        String countryB = b.subjectCountry();
+        if (countryA == null || countryB == null || countryA.equals(countryB)
+                || a.headlineCountries().contains(countryB) && b.headlineCountries().contains(countryA)) {
+            return null;
+        }
+        return "subject: " + countryA + " ≠ " + countryB;
+    }
+
+    /**
+     * Each side names something the other does not ("السورية" against "الليبية"); one side naming
+     * more than the other ("روسيا" against "روسيا والصين") is no conflict.
+     */
+    private static <T> String eachNamesAnother(String what, Set<T> a, Set<T> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return null;
+        }
+        Set<T> onlyA = new HashSet<>(a);
+        onlyA.removeAll(b);
+        Set<T> onlyB = new HashSet<>(b);
+        onlyB.removeAll(a);
+        return onlyA.isEmpty() || onlyB.isEmpty() ? null : what + ": " + join(onlyA) + " ≠ " + join(onlyB);
+    }
+
+    /**
+     * The first slot both sides fill in conflicting ways: each naming something the other does not,
+     * or, for figures ({@code disjoint}), no figure in common (a toll told as "5, then 7" by one
+     * outlet and "7" by the other is one toll).
+     */
+    private static <T> String inOneSlot(String what, Map<String, Set<T>> a, Map<String, Set<T>> b, boolean disjoint) {
+        for (Map.Entry<String, Set<T>> slot : a.entrySet()) {
+            Set<T> other = b.get(slot.getKey());
+            if (other == null) {
+                continue;
+            }
+            if (disjoint) {
+                Set<T> shared = new HashSet<>(slot.getValue());
+                shared.retainAll(other);
+                if (shared.isEmpty()) {
+                    return what + slot.getKey() + ": " + join(slot.getValue()) + " ≠ " + join(other);
+                }
+            } else {
+                String found = eachNamesAnother(what + slot.getKey(), slot.getValue(), other);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Another outcome of one kind. A win and a loss may be one match told from either side: they
+     * conflict only when told of one side (the headlines open with the same word). One side's
+     * winner named further on in the other's headline, past the name that opens it (the loser of
+     * "عسل يتوج على حساب فرج"), is another match.
+     */
+    private static String outcome(StorySignature.Facts a, StorySignature.Facts b) {
+        for (Map.Entry<String, String> outcome : a.outcomes().entrySet()) {
+            String other = b.outcomes().get(outcome.getKey());
+            if (other == null) {
+                continue;
+            }
+            boolean sameSubject = a.subject() != null && a.subject().equals(b.subject());
+            if (other.equals(outcome.getValue())) {
+                boolean result = outcome.getKey().equals(RESULT);
+                if (result && !sameSubject && a.subject() != null && b.subject() != null
+                        && (b.headlineWords().indexOf(a.subject()) >= 2 || a.headlineWords().indexOf(b.subject()) >= 2)) {
+                    return "winner: " + a.subject() + " ≠ " + b.subject();
+                }
+                continue;
+            }
+            if (!EITHER_SIDE.contains(Set.of(outcome.getValue(), other)) || sameSubject) {
+                return outcome.getKey() + ": " + outcome.getValue() + " ≠ " + other;
+            }
+        }
+        return null;
+    }
+
+    private static <T> String join(Set<T> values) {
+        return String.join("/", values.stream().map(v -> v instanceof java.math.BigDecimal n ? n.toPlainString() : String.valueOf(v)).sorted().toList());
+    }
+}
