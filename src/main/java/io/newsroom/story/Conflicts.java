@@ -1,6 +1,7 @@
 package io.newsroom.story;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +19,15 @@ final class Conflicts {
     private Conflicts() {
     }
 
-    static String first(StorySignature.Facts a, StorySignature.Facts b, Set<StorySignal> signals) {
+    static String first(StorySignature a, StorySignature b, Set<StorySignal> signals) {
+        String found = first(a.facts(), b.facts(), signals);
+        if (found == null && signals.contains(StorySignal.CITIES)) {
+            found = unknownPlaces(a, b);
+        }
+        return found;
+    }
+
+    private static String first(StorySignature.Facts a, StorySignature.Facts b, Set<StorySignal> signals) {
         String found = null;
         if (signals.contains(StorySignal.COUNTRIES)) {
             boolean neitherHeadline = a.headlineCountries().isEmpty() && b.headlineCountries().isEmpty();
@@ -26,7 +35,9 @@ final class Conflicts {
                     neitherHeadline ? b.countries() : b.headlineCountries());
         }
         if (found == null && signals.contains(StorySignal.CITIES)) {
-            found = whereEach("place", a.places(), orAll(a.headlinePlaces(), a.places()), b.places(), orAll(b.headlinePlaces(), b.places()));
+            // places no list knows are left to unknownPlaces(), which looks for their word in the other text
+            found = whereEach("place", known(a.places()), known(orAll(a.headlinePlaces(), a.places())), known(b.places()),
+                    known(orAll(b.headlinePlaces(), b.places())));
         }
         if (found == null && signals.contains(StorySignal.ACTORS)) {
             found = inOneSlot("actor ", a.actors(), b.actors(), false);
@@ -39,6 +50,9 @@ final class Conflicts {
         }
         if (found == null && signals.contains(StorySignal.OUTCOMES)) {
             found = outcome(a, b);
+        }
+        if (found == null && signals.contains(StorySignal.OUTCOMES)) {
+            found = markedOnOneSide(a, b);
         }
         if (found == null && signals.contains(StorySignal.TOPICS)) {
             found = inOneSlot("", a.topics(), b.topics(), false);
@@ -58,6 +72,12 @@ final class Conflicts {
         Set<String> onlyB = new HashSet<>(mainB);
         onlyB.removeAll(allA);
         return onlyA.isEmpty() || onlyB.isEmpty() ? null : what + ": " + join(onlyA) + " ≠ " + join(onlyB);
+    }
+
+    private static Set<String> known(Set<String> places) {
+        Set<String> known = new HashSet<>(places);
+        known.removeIf(place -> place.startsWith(StoryReading.UNKNOWN_PLACE));
+        return known;
     }
 
     /** A headline without places leaves its lead's as the main ones. */
@@ -123,10 +143,11 @@ final class Conflicts {
     }
 
     /**
-     * Another outcome of one kind. A win and a loss may be one match told from either side: they
-     * conflict only when told of one side (the headlines open with the same word). One side's
-     * winner named further on in the other's headline, past the name that opens it (the loser of
-     * "عسل يتوج على حساب فرج"), is another match.
+     * Another outcome of one kind. A win and a loss may be one match told from either side ("X beats
+     * Y", "Y loses to X"): they conflict when told of one side (the headlines open with the same
+     * word), or when the other side each headline names after على/أمام is not the one the other
+     * headline opens with. One side's winner named further on in the other's headline, past the
+     * name that opens it (the loser of "عسل يتوج على حساب فرج"), is another match.
      */
     private static String outcome(StorySignature.Facts a, StorySignature.Facts b) {
         for (Map.Entry<String, String> outcome : a.outcomes().entrySet()) {
@@ -143,8 +164,57 @@ final class Conflicts {
                 }
                 continue;
             }
-            if (!EITHER_SIDE.contains(Set.of(outcome.getValue(), other)) || sameSubject) {
+            if (!EITHER_SIDE.contains(Set.of(outcome.getValue(), other)) || sameSubject || !toldFromEitherSide(a, b)) {
                 return outcome.getKey() + ": " + outcome.getValue() + " ≠ " + other;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a win and a loss name each other's sides, as far as the headlines say who the other side was. */
+    private static boolean toldFromEitherSide(StorySignature.Facts a, StorySignature.Facts b) {
+        if (a.counterpart() == null || b.counterpart() == null) {
+            return true; // no على/أمام to go by: two different headline openers are taken for the two sides
+        }
+        return a.counterpart().equals(b.subject()) || b.counterpart().equals(a.subject());
+    }
+
+    /**
+     * A headline telling an outcome that undoes or denies the event (postponed, failed, rejected,
+     * cancelled, denied) against a text that tells no outcome of that kind: "إطلاق القمر" and
+     * "تأجيل إطلاق القمر" are not one story.
+     */
+    private static String markedOnOneSide(StorySignature.Facts a, StorySignature.Facts b) {
+        for (StorySignature.Facts[] pair : List.of(new StorySignature.Facts[] {a, b}, new StorySignature.Facts[] {b, a})) {
+            for (String category : pair[0].markedOutcomes()) {
+                if (!pair[1].outcomes().containsKey(category)) {
+                    return category + ": " + pair[0].outcomes().get(category) + " on one side only";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Places no list knows (the word after مدينة, بلدة, حي...): each text's main one is a word the other
+     * text does not use at all, while the other names a place of its own.
+     */
+    private static String unknownPlaces(StorySignature a, StorySignature b) {
+        Set<String> mainA = orAll(a.facts().headlinePlaces(), a.facts().places());
+        Set<String> mainB = orAll(b.facts().headlinePlaces(), b.facts().places());
+        String onlyA = absentFrom(mainA, b);
+        String onlyB = absentFrom(mainB, a);
+        boolean unknown = onlyA != null && onlyA.startsWith(StoryReading.UNKNOWN_PLACE) || onlyB != null && onlyB.startsWith(StoryReading.UNKNOWN_PLACE);
+        return onlyA != null && onlyB != null && unknown ? "place: " + onlyA + " ≠ " + onlyB : null;
+    }
+
+    /** A place of {@code main} the other text neither names nor uses the word of, or null. */
+    private static String absentFrom(Set<String> main, StorySignature other) {
+        for (String place : main) {
+            boolean present = other.facts().places().contains(place) || place.startsWith(StoryReading.UNKNOWN_PLACE)
+                    && other.words().contains(place.substring(StoryReading.UNKNOWN_PLACE.length()));
+            if (!present) {
+                return place;
             }
         }
         return null;

@@ -13,7 +13,7 @@ import java.util.Set;
 public final class SameStory {
 
     /** The threshold SameStoryTest chose by cross-validation and SameStoryHeldOutTest measures. */
-    public static final double DEFAULT_THRESHOLD = 0.41;
+    public static final double DEFAULT_THRESHOLD = 0.405;
 
     /** The decision with its reasons: the similarity, and the conflict found (null when none). */
     public record Verdict(boolean same, double similarity, String contradiction) {
@@ -33,7 +33,7 @@ public final class SameStory {
 
     /** The decision once the similarity is known (the story index adds it up through its postings). */
     static Verdict decide(double similarity, StorySignature a, StorySignature b, double threshold, Set<StorySignal> signals) {
-        String contradiction = similarity >= threshold ? Conflicts.first(a.facts(), b.facts(), signals) : null;
+        String contradiction = similarity >= threshold ? Conflicts.first(a, b, signals) : null;
         return new Verdict(similarity >= threshold && contradiction == null, similarity, contradiction);
     }
 

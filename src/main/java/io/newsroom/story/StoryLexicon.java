@@ -47,6 +47,8 @@ public final class StoryLexicon {
     final Phrases<Place> places = new Phrases<>(false);
     final Phrases<Slot> slots = new Phrases<>(false);
     final Set<String> firstMentionCategories = new HashSet<>();
+    /** Outcomes that undo or deny what another telling says happened ("decision:postpone"). */
+    final Set<String> markedOutcomes = new HashSet<>();
     final Phrases<String> synonyms = new Phrases<>(true);
     final Map<String, String> synonymRoots = new HashMap<>();
     final Phrases<String> roles = new Phrases<>(false);
@@ -127,9 +129,9 @@ public final class StoryLexicon {
 
     private void readSlots(List<String[]> lines) {
         for (String[] line : lines) {
-            if (line[0].equals("@first")) {
+            if (line[0].equals("@first") || line[0].equals("@marked")) {
                 for (int column = 1; column < line.length; column++) {
-                    firstMentionCategories.addAll(spellings(line, column));
+                    (line[0].equals("@first") ? firstMentionCategories : markedOutcomes).addAll(spellings(line, column));
                 }
                 continue;
             }

@@ -17,6 +17,10 @@ import java.util.Set;
 final class StoryReading {
 
     private static final String STOP = StoryLexicon.STOP;
+    /** How a place no list knows is named among the places: "?" and its word (Conflicts looks for the word in the other text). */
+    static final String UNKNOWN_PLACE = "?";
+    private static final Set<String> RESULT_OBJECT = Set.of("علي", "امام", "من", "ضد");
+    private static final String RESULT = "result";
     private static final String COUNTERPART = "counterpart";
     /** How far after a role its holder's country may follow: وزير الخارجية وشؤون المغتربين الأردني. */
     private static final int ROLE_REACH = 3;
@@ -34,7 +38,9 @@ final class StoryReading {
     private final Map<String, Set<String>> topics = new HashMap<>();
     private final Map<String, String> outcomes = new HashMap<>();
     private final Map<String, String> leadOutcomes = new HashMap<>();
+    private final Set<String> markedOutcomes = new HashSet<>();
     private String subject;
+    private String counterpart;
     private String subjectCountry;
 
     private StoryReading(StoryLexicon lexicon, Set<StorySignal> signals) {
@@ -44,11 +50,17 @@ final class StoryReading {
 
     static StorySignature read(String headline, List<String> lead, StoryLexicon lexicon, Set<StorySignal> signals) {
         StoryReading reading = new StoryReading(lexicon, signals);
-        reading.part(StoryText.tokens(headline, signals.contains(StorySignal.NUMBERS)), true);
+        String dateline = dateline(headline, lexicon);
+        if (dateline != null) {
+            // "أنقرة: مقتل جنديين..." is where the news came from, not where it happened: its words count, not its place
+            reading.part(StoryText.tokens(dateline, signals.contains(StorySignal.NUMBERS)), true, false);
+            headline = headline.substring(headline.indexOf(':') + 1);
+        }
+        reading.part(StoryText.tokens(headline, signals.contains(StorySignal.NUMBERS)), true, true);
         if (signals.contains(StorySignal.LEAD)) {
             for (String part : lead) {
                 List<StoryText.Token> tokens = StoryText.tokens(part, signals.contains(StorySignal.NUMBERS));
-                reading.part(tokens.subList(0, Math.min(tokens.size(), StorySignature.LEAD_WORDS)), false);
+                reading.part(tokens.subList(0, Math.min(tokens.size(), StorySignature.LEAD_WORDS)), false, true);
             }
         }
         reading.leadOutcomes.forEach(reading.outcomes::putIfAbsent);
@@ -57,12 +69,35 @@ final class StoryReading {
         }
         return new StorySignature(Set.copyOf(reading.words), new StorySignature.Facts(Set.copyOf(reading.countries),
                 Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors,
-                reading.counts, reading.topics, reading.outcomes, reading.subject, List.copyOf(reading.headlineWords), reading.subjectCountry));
+                reading.counts, reading.topics, reading.outcomes, Set.copyOf(reading.markedOutcomes), reading.subject, reading.counterpart,
+                List.copyOf(reading.headlineWords), reading.subjectCountry));
     }
 
-    private void part(List<StoryText.Token> tokens, boolean headline) {
+    /** A city alone before a colon opening the headline ("أنقرة: ..."), or null. */
+    private static String dateline(String headline, StoryLexicon lexicon) {
+        int colon = headline == null ? -1 : headline.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String before = headline.substring(0, colon);
+        List<StoryText.Token> tokens = StoryText.tokens(before, true);
+        List<Phrases.Match<StoryLexicon.Place>> places = lexicon.places.find(tokens);
+        boolean city = places.size() == 1 && places.get(0).length() == tokens.size()
+                && places.get(0).value().kind() == StoryLexicon.Place.Kind.CITY;
+        return city ? before : null;
+    }
+
+    private void part(List<StoryText.Token> tokens, boolean headline, boolean facts) {
         String[] keys = new String[tokens.size()];
-        Set<Integer> inPlaces = placesAndTheirKeys(tokens, keys, headline);
+        Set<Integer> inPlaces = placesAndTheirKeys(tokens, keys, headline, facts);
+        if (!facts) {
+            for (String key : keys) {
+                if (key != null) {
+                    words.add(key);
+                }
+            }
+            return;
+        }
         if (signals.contains(StorySignal.SYNONYMS)) {
             for (Phrases.Match<String> match : lexicon.synonyms.find(tokens)) {
                 for (int i = match.start(); i < match.start() + match.length(); i++) {
@@ -91,7 +126,7 @@ final class StoryReading {
         }
         actors(tokens, inPlaces);
         counts(tokens, keys);
-        slots(tokens, headline);
+        slots(tokens, keys, headline);
     }
 
     /** The comparable word of a token no list named. */
@@ -117,7 +152,7 @@ final class StoryReading {
      * and facts: countries, cities with their regions, and places no list knows, by the word that
      * follows a place noun (مدينة سنجة, بلدة سرمدا, مخيم الهول).
      */
-    private Set<Integer> placesAndTheirKeys(List<StoryText.Token> tokens, String[] keys, boolean headline) {
+    private Set<Integer> placesAndTheirKeys(List<StoryText.Token> tokens, String[] keys, boolean headline, boolean facts) {
         Set<Integer> starts = new HashSet<>();
         for (Phrases.Match<StoryLexicon.Place> match : lexicon.places.find(tokens)) {
             StoryLexicon.Place place = match.value();
@@ -127,8 +162,13 @@ final class StoryReading {
             }
             starts.add(match.start());
             if (place.country() != null) {
-                add(countries, headline ? headlineCountries : null, place.country());
                 words.add(place.countryKey());
+            }
+            if (!facts) {
+                continue;
+            }
+            if (place.country() != null) {
+                add(countries, headline ? headlineCountries : null, place.country());
             }
             if (place.kind() != StoryLexicon.Place.Kind.COUNTRY) {
                 add(places, headline ? headlinePlaces : null, place.id());
@@ -137,9 +177,12 @@ final class StoryReading {
                 }
             }
         }
-        for (int i = 0; i + 1 < tokens.size(); i++) {
+        for (int i = 0; facts && i + 1 < tokens.size(); i++) {
             if (keys[i] == null && keys[i + 1] == null && isPlaceNoun(tokens.get(i)) && isPlaceName(tokens.get(i + 1))) {
-                add(places, headline ? headlinePlaces : null, "?" + tokens.get(i + 1).key());
+                String name = key(tokens.get(i + 1));
+                if (name != null) {
+                    add(places, headline ? headlinePlaces : null, UNKNOWN_PLACE + name);
+                }
             }
         }
         return starts;
@@ -171,13 +214,12 @@ final class StoryReading {
     }
 
     /**
-     * A word that names the place before it: with the article or bare, but not behind a preposition
-     * (مخيم للنازحين) and not an adjective (منطقة جبلية, حي سكني).
+     * A word that names the place before it: with the article or bare, but not a preposition with
+     * the article (مخيم للنازحين) and not an adjective (منطقة جبلية, حي سكني).
      */
     private boolean isPlaceName(StoryText.Token token) {
         String first = token.first();
-        boolean preposition = !first.startsWith("ال") && (first.startsWith("ب") || first.startsWith("ل") || first.startsWith("ك"))
-                && token.forms().length > 1;
+        boolean preposition = first.startsWith("لل") || first.startsWith("بال") || first.startsWith("كال");
         boolean adjective = !first.startsWith("ال") && (first.endsWith("ية") || first.endsWith("ي"));
         return token.number() == null && !preposition && !adjective && !STOP.equals(lexicon.synonyms.of(token)) && token.key().length() > 2;
     }
@@ -236,18 +278,39 @@ final class StoryReading {
         return STOP.equals(group);
     }
 
-    /** Topics by category; outcomes by their first word, the headline's before the lead's. */
-    private void slots(List<StoryText.Token> tokens, boolean headline) {
+    /**
+     * Topics by category; outcomes by their first word, the headline's before the lead's; for a win
+     * or loss in the headline, the word after the على or أمام that follows it (the other side).
+     */
+    private void slots(List<StoryText.Token> tokens, String[] keys, boolean headline) {
         for (Phrases.Match<StoryLexicon.Slot> match : lexicon.slots.find(tokens)) {
             StoryLexicon.Slot slot = match.value();
             if (slot.category().equals(STOP)) {
                 continue;
             }
             if (lexicon.firstMentionCategories.contains(slot.category())) {
-                (headline ? outcomes : leadOutcomes).putIfAbsent(slot.category(), slot.value());
+                if ((headline ? outcomes : leadOutcomes).putIfAbsent(slot.category(), slot.value()) == null && headline) {
+                    if (lexicon.markedOutcomes.contains(slot.category() + ":" + slot.value())) {
+                        markedOutcomes.add(slot.category());
+                    }
+                    if (slot.category().equals(RESULT)) {
+                        counterpart = otherSide(tokens, keys, match.start() + match.length());
+                    }
+                }
             } else {
                 topics.computeIfAbsent(slot.category(), k -> new HashSet<>()).add(slot.value());
             }
         }
+    }
+
+    private static String otherSide(List<StoryText.Token> tokens, String[] keys, int from) {
+        for (int i = from; i + 1 < tokens.size() && i < from + 3; i++) {
+            for (String form : tokens.get(i).forms()) {
+                if (RESULT_OBJECT.contains(form)) {
+                    return keys[i + 1];
+                }
+            }
+        }
+        return null;
     }
 }
