@@ -20,6 +20,8 @@ final class StoryReading {
     /** How a place no list knows is named among the places: "?" and its word (Conflicts looks for the word in the other text). */
     static final String UNKNOWN_PLACE = "?";
     private static final Set<String> RESULT_OBJECT = Set.of("علي", "امام", "من", "ضد");
+    /** Words that open a headline's circumstance ("... وسط تراجع المعروض"): what follows is not the headline's own outcome. */
+    private static final Set<String> CIRCUMSTANCE = Set.of("بعد", "بعدما", "وسط", "مع", "بسبب", "رغم", "عقب", "اثر", "جراء", "نتيجة", "لتفادي");
     private static final String RESULT = "result";
     private static final String COUNTERPART = "counterpart";
     /** How far after a role its holder's country may follow: وزير الخارجية وشؤون المغتربين الأردني. */
@@ -38,9 +40,12 @@ final class StoryReading {
     private final Map<String, Set<String>> topics = new HashMap<>();
     private final Map<String, String> outcomes = new HashMap<>();
     private final Map<String, String> leadOutcomes = new HashMap<>();
+    /** Outcomes told in a headline's circumstance, which count after the lead's. */
+    private final Map<String, String> circumstanceOutcomes = new HashMap<>();
     private final Set<String> markedOutcomes = new HashSet<>();
     private String subject;
     private String counterpart;
+    private boolean headlineNamesACity;
     private String subjectCountry;
 
     private StoryReading(StoryLexicon lexicon, Set<StorySignal> signals) {
@@ -64,6 +69,10 @@ final class StoryReading {
             }
         }
         reading.leadOutcomes.forEach(reading.outcomes::putIfAbsent);
+        reading.circumstanceOutcomes.forEach(reading.outcomes::putIfAbsent);
+        if (!reading.headlineNamesACity) {
+            reading.headlinePlaces.addAll(reading.places); // a headline naming only a region (دارفور) leaves the cities to the lead
+        }
         if (reading.counts.containsKey("~killed") || reading.counts.containsKey("~injured")) {
             reading.topics.computeIfAbsent("casualties", k -> new HashSet<>()).add("some"); // against "دون إصابات"
         }
@@ -171,6 +180,7 @@ final class StoryReading {
                 add(countries, headline ? headlineCountries : null, place.country());
             }
             if (place.kind() != StoryLexicon.Place.Kind.COUNTRY) {
+                headlineNamesACity |= headline && place.kind() == StoryLexicon.Place.Kind.CITY;
                 add(places, headline ? headlinePlaces : null, place.id());
                 if (place.region() != null) {
                     add(places, headline ? headlinePlaces : null, place.region());
@@ -181,6 +191,7 @@ final class StoryReading {
             if (keys[i] == null && keys[i + 1] == null && isPlaceNoun(tokens.get(i)) && isPlaceName(tokens.get(i + 1))) {
                 String name = key(tokens.get(i + 1));
                 if (name != null) {
+                    headlineNamesACity |= headline;
                     add(places, headline ? headlinePlaces : null, UNKNOWN_PLACE + name);
                 }
             }
@@ -283,13 +294,16 @@ final class StoryReading {
      * or loss in the headline, the word after the على or أمام that follows it (the other side).
      */
     private void slots(List<StoryText.Token> tokens, String[] keys, boolean headline) {
+        int circumstance = headline ? circumstance(tokens) : 0;
         for (Phrases.Match<StoryLexicon.Slot> match : lexicon.slots.find(tokens)) {
             StoryLexicon.Slot slot = match.value();
             if (slot.category().equals(STOP)) {
                 continue;
             }
             if (lexicon.firstMentionCategories.contains(slot.category())) {
-                if ((headline ? outcomes : leadOutcomes).putIfAbsent(slot.category(), slot.value()) == null && headline) {
+                boolean main = headline && match.start() < circumstance;
+                Map<String, String> told = main ? outcomes : headline ? circumstanceOutcomes : leadOutcomes;
+                if (told.putIfAbsent(slot.category(), slot.value()) == null && main) {
                     if (lexicon.markedOutcomes.contains(slot.category() + ":" + slot.value())) {
                         markedOutcomes.add(slot.category());
                     }
@@ -301,6 +315,18 @@ final class StoryReading {
                 topics.computeIfAbsent(slot.category(), k -> new HashSet<>()).add(slot.value());
             }
         }
+    }
+
+    /** Where a headline's circumstance begins (its length when none). */
+    private static int circumstance(List<StoryText.Token> tokens) {
+        for (int i = 1; i < tokens.size(); i++) {
+            for (String form : tokens.get(i).forms()) {
+                if (CIRCUMSTANCE.contains(form)) {
+                    return i;
+                }
+            }
+        }
+        return tokens.size();
     }
 
     private static String otherSide(List<StoryText.Token> tokens, String[] keys, int from) {
