@@ -86,11 +86,15 @@ final class Conflicts {
     }
 
     /**
-     * Headlines opening with two countries that act ("إسبانيا تعترف", "النرويج تعترف"), each absent
-     * from the other headline: two countries doing one thing. A match told from either side names
-     * both ("السعودية تفوز على الأرجنتين", "الأرجنتين تسقط أمام السعودية").
+     * Headlines opening with two bodies that act (الحكومة تقر / البرلمان يقر), or with two countries
+     * ("إسبانيا تعترف", "النرويج تعترف") each absent from the other headline: two actors doing one
+     * thing. A match told from either side names both countries ("السعودية تفوز على الأرجنتين",
+     * "الأرجنتين تسقط أمام السعودية").
      */
     private static String subjects(StorySignature.Facts a, StorySignature.Facts b) {
+        if (a.subjectIsBody() && b.subjectIsBody() && !a.subject().equals(b.subject())) {
+            return "subject: " + a.subject() + " ≠ " + b.subject(); // الحكومة تقر / البرلمان يقر
+        }
         String countryA = a.subjectCountry();
         String countryB = b.subjectCountry();
         if (countryA == null || countryB == null || countryA.equals(countryB)
@@ -146,8 +150,8 @@ final class Conflicts {
      * Another outcome of one kind. A win and a loss may be one match told from either side ("X beats
      * Y", "Y loses to X"): they conflict when told of one side (the headlines open with the same
      * word), or when the other side each headline names after على/أمام is not the one the other
-     * headline opens with. One side's winner named further on in the other's headline, past the
-     * name that opens it (the loser of "عسل يتوج على حساب فرج"), is another match.
+     * headline opens with. Two wins where one's winner is the other's beaten side ("عسل يتوج على
+     * حساب فرج") are two matches.
      */
     private static String outcome(StorySignature.Facts a, StorySignature.Facts b) {
         for (Map.Entry<String, String> outcome : a.outcomes().entrySet()) {
@@ -159,8 +163,8 @@ final class Conflicts {
             if (other.equals(outcome.getValue())) {
                 boolean result = outcome.getKey().equals(RESULT);
                 if (result && !sameSubject && a.subject() != null && b.subject() != null
-                        && (b.headlineWords().indexOf(a.subject()) >= 2 || a.headlineWords().indexOf(b.subject()) >= 2)) {
-                    return "winner: " + a.subject() + " ≠ " + b.subject();
+                        && (a.subject().equals(b.counterpart()) || b.subject().equals(a.counterpart()))) {
+                    return "winner: " + a.subject() + " ≠ " + b.subject(); // one's winner is the other's beaten side
                 }
                 continue;
             }

@@ -13,7 +13,7 @@ import java.util.Set;
 public final class SameStory {
 
     /** The threshold SameStoryTest chose by cross-validation and SameStoryHeldOutTest measures. */
-    public static final double DEFAULT_THRESHOLD = 0.41;
+    public static final double DEFAULT_THRESHOLD = 0.44;
 
     /** The decision with its reasons: the similarity, and the conflict found (null when none). */
     public record Verdict(boolean same, double similarity, String contradiction) {

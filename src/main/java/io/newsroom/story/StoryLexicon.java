@@ -51,6 +51,8 @@ public final class StoryLexicon {
     final Set<String> markedOutcomes = new HashSet<>();
     final Phrases<String> synonyms = new Phrases<>(true);
     final Map<String, String> synonymRoots = new HashMap<>();
+    /** The synonym groups that are bodies acting as one ("~government", "~parliament"). */
+    final Set<String> institutions = new HashSet<>();
     final Phrases<String> roles = new Phrases<>(false);
 
     private StoryLexicon() {
@@ -151,6 +153,10 @@ public final class StoryLexicon {
      */
     private void readSynonyms(List<String[]> lines) {
         for (String[] line : lines) {
+            if (line[0].equals("@institutions")) {
+                spellings(line, 1).forEach(group -> institutions.add("~" + group));
+                continue;
+            }
             String group = line[0].equals(STOP) ? STOP : "~" + line[0];
             for (String spelling : spellings(line, 1)) {
                 if (spelling.startsWith(ROOT)) {

@@ -20,6 +20,8 @@ final class StoryReading {
     /** How a place no list knows is named among the places: "?" and its word (Conflicts looks for the word in the other text). */
     static final String UNKNOWN_PLACE = "?";
     private static final Set<String> RESULT_OBJECT = Set.of("علي", "امام", "من", "ضد");
+    /** How far after a win or loss its other side may be named: يتوج ببطولة العالم للإسكواش على حساب فرج. */
+    private static final int RESULT_REACH = 6;
     /** Words that open a headline's circumstance ("... وسط تراجع المعروض"): what follows is not the headline's own outcome. */
     private static final Set<String> CIRCUMSTANCE = Set.of("بعد", "بعدما", "وسط", "مع", "بسبب", "رغم", "عقب", "اثر", "جراء", "نتيجة", "لتفادي");
     private static final String RESULT = "result";
@@ -40,12 +42,13 @@ final class StoryReading {
     private final Map<String, Set<String>> topics = new HashMap<>();
     private final Map<String, String> outcomes = new HashMap<>();
     private final Map<String, String> leadOutcomes = new HashMap<>();
-    /** Outcomes told in a headline's circumstance, which count after the lead's. */
+    /** Outcomes told as a circumstance (after بعد, وسط, مع, بسبب...), which count after all others. */
     private final Map<String, String> circumstanceOutcomes = new HashMap<>();
     private final Set<String> markedOutcomes = new HashSet<>();
     private String subject;
     private String counterpart;
     private boolean headlineNamesACity;
+    private boolean subjectInstitution;
     private String subjectCountry;
 
     private StoryReading(StoryLexicon lexicon, Set<StorySignal> signals) {
@@ -78,7 +81,7 @@ final class StoryReading {
         }
         return new StorySignature(Set.copyOf(reading.words), new StorySignature.Facts(Set.copyOf(reading.countries),
                 Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors,
-                reading.counts, reading.topics, reading.outcomes, Set.copyOf(reading.markedOutcomes), reading.subject, reading.counterpart,
+                reading.counts, reading.topics, reading.outcomes, Set.copyOf(reading.markedOutcomes), reading.subject, reading.subjectInstitution, reading.counterpart,
                 List.copyOf(reading.headlineWords), reading.subjectCountry));
     }
 
@@ -129,6 +132,7 @@ final class StoryReading {
                 }
                 if (headline && subject == null) {
                     subject = keys[i];
+                    subjectInstitution = lexicon.institutions.contains(keys[i]);
                     subjectCountry = inPlaces.contains(i) ? countryAt(tokens, i) : null;
                 }
             }
@@ -290,8 +294,9 @@ final class StoryReading {
     }
 
     /**
-     * Topics by category; outcomes by their first word, the headline's before the lead's; for a win
-     * or loss in the headline, the word after the على or أمام that follows it (the other side).
+     * Topics by category; outcomes by their first word, the headline's before the lead's and those
+     * told as a circumstance (after بعد, وسط, مع, بسبب...) last; for a win or loss in the headline,
+     * the word after the على or أمام that follows it (the other side).
      */
     private void slots(List<StoryText.Token> tokens, String[] keys, boolean headline) {
         int circumstance = headline ? circumstance(tokens) : 0;
@@ -301,8 +306,10 @@ final class StoryReading {
                 continue;
             }
             if (lexicon.firstMentionCategories.contains(slot.category())) {
-                boolean main = headline && match.start() < circumstance;
-                Map<String, String> told = main ? outcomes : headline ? circumstanceOutcomes : leadOutcomes;
+                boolean aside = headline ? match.start() >= circumstance : afterCircumstance(tokens, match.start());
+                boolean main = headline && !aside;
+                // "... وسط تراجع المعروض", "بعد فوزه على": the setting of what happened, told when nothing else is
+                Map<String, String> told = aside ? circumstanceOutcomes : headline ? outcomes : leadOutcomes;
                 if (told.putIfAbsent(slot.category(), slot.value()) == null && main) {
                     if (lexicon.markedOutcomes.contains(slot.category() + ":" + slot.value())) {
                         markedOutcomes.add(slot.category());
@@ -315,6 +322,19 @@ final class StoryReading {
                 topics.computeIfAbsent(slot.category(), k -> new HashSet<>()).add(slot.value());
             }
         }
+    }
+
+    /** Whether the word before is one that opens a circumstance ("بعد توقف دام عاما"). */
+    private static boolean afterCircumstance(List<StoryText.Token> tokens, int at) {
+        if (at == 0) {
+            return false;
+        }
+        for (String form : tokens.get(at - 1).forms()) {
+            if (CIRCUMSTANCE.contains(form)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where a headline's circumstance begins (its length when none). */
@@ -330,10 +350,14 @@ final class StoryReading {
     }
 
     private static String otherSide(List<StoryText.Token> tokens, String[] keys, int from) {
-        for (int i = from; i + 1 < tokens.size() && i < from + 3; i++) {
+        for (int i = from; i + 1 < tokens.size() && i < from + RESULT_REACH; i++) {
             for (String form : tokens.get(i).forms()) {
                 if (RESULT_OBJECT.contains(form)) {
-                    return keys[i + 1];
+                    int side = i + 1;
+                    while (side < tokens.size() && (keys[side] == null || keys[side].equals(STOP) || tokens.get(side).last().equals("حساب"))) {
+                        side++; // على حساب علي فرج: the name, not حساب nor a word that reads as a preposition
+                    }
+                    return side < tokens.size() ? keys[side] : null;
                 }
             }
         }

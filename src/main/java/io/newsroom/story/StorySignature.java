@@ -27,13 +27,14 @@ public record StorySignature(Set<String> words, Facts facts) {
      * @param outcomes          by category, what happened, as its first word of that kind says (change: up)
      * @param markedOutcomes    the categories whose outcome the headline tells as undone or denied (postponed, failed, ...)
      * @param subject           the headline's first word (whose win, whose loss)
+     * @param subjectIsBody     whether that word is a body acting as one (the government, parliament, a court, the police, the army)
      * @param counterpart       the word after على, أمام or من following the headline's win or loss (who lost, who won)
      * @param headlineWords     the headline's words, in order
      * @param subjectCountry    the country the headline opens with (السعودية تعلن, الرياض تستضيف), or null
      */
     public record Facts(Set<String> countries, Set<String> headlineCountries, Set<String> places, Set<String> headlinePlaces,
             Map<String, Set<String>> actors, Map<String, Set<BigDecimal>> counts, Map<String, Set<String>> topics,
-            Map<String, String> outcomes, Set<String> markedOutcomes, String subject, String counterpart, List<String> headlineWords,
+            Map<String, String> outcomes, Set<String> markedOutcomes, String subject, boolean subjectIsBody, String counterpart, List<String> headlineWords,
             String subjectCountry) {
     }
 
