@@ -19,12 +19,6 @@ final class StoryReading {
     private static final String STOP = StoryLexicon.STOP;
     /** How a place no list knows is named among the places: "?" and its word (Conflicts looks for the word in the other text). */
     static final String UNKNOWN_PLACE = "?";
-    private static final Set<String> RESULT_OBJECT = Set.of("علي", "امام", "من", "ضد");
-    /** How far after a win or loss its other side may be named: يتوج ببطولة العالم للإسكواش على حساب فرج. */
-    private static final int RESULT_REACH = 6;
-    /** Words that open a headline's circumstance ("... وسط تراجع المعروض"): what follows is not the headline's own outcome. */
-    private static final Set<String> CIRCUMSTANCE = Set.of("بعد", "بعدما", "وسط", "مع", "بسبب", "رغم", "عقب", "اثر", "جراء", "نتيجة", "لتفادي");
-    private static final String RESULT = "result";
     private static final String COUNTERPART = "counterpart";
     /** How far after a role its holder's country may follow: وزير الخارجية وشؤون المغتربين الأردني. */
     private static final int ROLE_REACH = 3;
@@ -40,13 +34,8 @@ final class StoryReading {
     private final Map<String, Set<String>> actors = new HashMap<>();
     private final Map<String, Set<BigDecimal>> counts = new HashMap<>();
     private final Map<String, Set<String>> topics = new HashMap<>();
-    private final Map<String, String> outcomes = new HashMap<>();
-    private final Map<String, String> leadOutcomes = new HashMap<>();
-    /** Outcomes told as a circumstance (after بعد, وسط, مع, بسبب...), which count after all others. */
-    private final Map<String, String> circumstanceOutcomes = new HashMap<>();
-    private final Set<String> markedOutcomes = new HashSet<>();
+    private final StoryOutcomes outcomes;
     private String subject;
-    private String counterpart;
     private boolean headlineNamesACity;
     private boolean subjectInstitution;
     private String subjectCountry;
@@ -54,6 +43,7 @@ final class StoryReading {
     private StoryReading(StoryLexicon lexicon, Set<StorySignal> signals) {
         this.lexicon = lexicon;
         this.signals = signals;
+        this.outcomes = new StoryOutcomes(lexicon);
     }
 
     static StorySignature read(String headline, List<String> lead, StoryLexicon lexicon, Set<StorySignal> signals) {
@@ -71,8 +61,6 @@ final class StoryReading {
                 reading.part(tokens.subList(0, Math.min(tokens.size(), StorySignature.LEAD_WORDS)), false, true);
             }
         }
-        reading.leadOutcomes.forEach(reading.outcomes::putIfAbsent);
-        reading.circumstanceOutcomes.forEach(reading.outcomes::putIfAbsent);
         if (!reading.headlineNamesACity) {
             reading.headlinePlaces.addAll(reading.places); // a headline naming only a region (دارفور) leaves the cities to the lead
         }
@@ -81,7 +69,8 @@ final class StoryReading {
         }
         return new StorySignature(Set.copyOf(reading.words), new StorySignature.Facts(Set.copyOf(reading.countries),
                 Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors,
-                reading.counts, reading.topics, reading.outcomes, Set.copyOf(reading.markedOutcomes), reading.subject, reading.subjectInstitution, reading.counterpart,
+                reading.counts, reading.topics, reading.outcomes.outcomes(), reading.outcomes.marked(), reading.subject, reading.subjectInstitution,
+                reading.outcomes.counterpart(),
                 List.copyOf(reading.headlineWords), reading.subjectCountry));
     }
 
@@ -293,74 +282,17 @@ final class StoryReading {
         return STOP.equals(group);
     }
 
-    /**
-     * Topics by category; outcomes by their first word, the headline's before the lead's and those
-     * told as a circumstance (after بعد, وسط, مع, بسبب...) last; for a win or loss in the headline,
-     * the word after the على or أمام that follows it (the other side).
-     */
+    /** Topics by category (what a text is about); outcomes to {@link StoryOutcomes}. */
     private void slots(List<StoryText.Token> tokens, String[] keys, boolean headline) {
-        int circumstance = headline ? circumstance(tokens) : 0;
+        List<Phrases.Match<StoryLexicon.Slot>> told = new ArrayList<>();
         for (Phrases.Match<StoryLexicon.Slot> match : lexicon.slots.find(tokens)) {
             StoryLexicon.Slot slot = match.value();
-            if (slot.category().equals(STOP)) {
-                continue;
-            }
             if (lexicon.firstMentionCategories.contains(slot.category())) {
-                boolean aside = headline ? match.start() >= circumstance : afterCircumstance(tokens, match.start());
-                boolean main = headline && !aside;
-                // "... وسط تراجع المعروض", "بعد فوزه على": the setting of what happened, told when nothing else is
-                Map<String, String> told = aside ? circumstanceOutcomes : headline ? outcomes : leadOutcomes;
-                if (told.putIfAbsent(slot.category(), slot.value()) == null && main) {
-                    if (lexicon.markedOutcomes.contains(slot.category() + ":" + slot.value())) {
-                        markedOutcomes.add(slot.category());
-                    }
-                    if (slot.category().equals(RESULT)) {
-                        counterpart = otherSide(tokens, keys, match.start() + match.length());
-                    }
-                }
-            } else {
+                told.add(match);
+            } else if (!slot.category().equals(STOP)) {
                 topics.computeIfAbsent(slot.category(), k -> new HashSet<>()).add(slot.value());
             }
         }
-    }
-
-    /** Whether the word before is one that opens a circumstance ("بعد توقف دام عاما"). */
-    private static boolean afterCircumstance(List<StoryText.Token> tokens, int at) {
-        if (at == 0) {
-            return false;
-        }
-        for (String form : tokens.get(at - 1).forms()) {
-            if (CIRCUMSTANCE.contains(form)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Where a headline's circumstance begins (its length when none). */
-    private static int circumstance(List<StoryText.Token> tokens) {
-        for (int i = 1; i < tokens.size(); i++) {
-            for (String form : tokens.get(i).forms()) {
-                if (CIRCUMSTANCE.contains(form)) {
-                    return i;
-                }
-            }
-        }
-        return tokens.size();
-    }
-
-    private static String otherSide(List<StoryText.Token> tokens, String[] keys, int from) {
-        for (int i = from; i + 1 < tokens.size() && i < from + RESULT_REACH; i++) {
-            for (String form : tokens.get(i).forms()) {
-                if (RESULT_OBJECT.contains(form)) {
-                    int side = i + 1;
-                    while (side < tokens.size() && (keys[side] == null || keys[side].equals(STOP) || tokens.get(side).last().equals("حساب"))) {
-                        side++; // على حساب علي فرج: the name, not حساب nor a word that reads as a preposition
-                    }
-                    return side < tokens.size() ? keys[side] : null;
-                }
-            }
-        }
-        return null;
+        outcomes.read(tokens, keys, told, headline);
     }
 }
