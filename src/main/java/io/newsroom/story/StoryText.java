@@ -63,7 +63,8 @@ final class StoryText {
         }
         List<Token> tokens = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size();) {
-            NumberWords.Read read = raw.get(i).number() != null || NumberWords.of(raw.get(i)) != null ? NumberWords.read(raw, i) : null;
+            NumberWords.Read read = raw.get(i).number() != null || NumberWords.of(raw.get(i)) != null && !isDateName(raw, i)
+                    ? NumberWords.read(raw, i) : null;
             if (read == null) {
                 tokens.add(raw.get(i++));
             } else {
@@ -72,6 +73,11 @@ final class StoryText {
             }
         }
         return tokens;
+    }
+
+    /** An ordinal with the article before من names a day, and places after it: العاشر من رمضان, السادس من أكتوبر. */
+    private static boolean isDateName(List<Token> tokens, int at) {
+        return tokens.get(at).hasArticle() && at + 1 < tokens.size() && tokens.get(at + 1).first().equals("من");
     }
 
     /** Words and digit numbers, before number words are read. */

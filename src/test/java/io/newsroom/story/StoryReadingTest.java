@@ -88,6 +88,17 @@ class StoryReadingTest {
     }
 
     @Test
+    void anArticleIsReadByItsHeadlineExcerptAndFirstParagraph() {
+        StorySignature withBody = StorySignature.ofArticle("حريق في مصنع", "اندلع حريق في مصنع للأخشاب",
+                "<p></p><p>وأصيب ثلاثة عمال في العاشر من رمضان</p><p>وفتحت النيابة تحقيقا</p>", LEXICON);
+        assertThat(withBody.words()).contains("@tenth-of-ramadan", "~injured").doesNotContain("~investigation", "حقق");
+        assertThat(withBody.facts().places()).contains("tenth-of-ramadan");
+        // a feed without a summary: the body's first paragraph is the lead
+        assertThat(StorySignature.ofArticle("حريق في مصنع", null, "<p>اندلع حريق بالزقازيق</p>", LEXICON).facts().places())
+                .contains("zagazig");
+    }
+
+    @Test
     void figuresAreCountedByTheWordsBesideThem() {
         StorySignature.Facts facts = facts("مقتل 4 وإصابة 7 في انفجار", "قتل أربعة أشخاص وأصيب سبعة آخرون");
         assertThat(facts.counts().get("~killed")).containsExactly(new java.math.BigDecimal("4"));

@@ -56,6 +56,7 @@ class StoryTextTest {
         assertThat(numbers("آلاف المتظاهرين وعشرات الجرحى")).isEmpty();
         assertThat(numbers("بنسبة 15 في المئة")).containsExactly("15");
         assertThat(numbers("ارتفع 1,6 بالمئة")).containsExactly("1.6");
+        assertThat(numbers("مصنع في العاشر من رمضان")).isEmpty();
     }
 
     @Test
