@@ -8,7 +8,6 @@ import io.newsroom.ingest.IngestService;
 import io.newsroom.problem.ConflictProblem;
 import io.newsroom.problem.DatabaseUnavailable;
 import io.newsroom.problem.NotFoundProblem;
-import io.newsroom.story.SameStory;
 import io.newsroom.story.StoryIndex;
 import io.newsroom.story.StoryProperties;
 import io.newsroom.story.StorySignature;
@@ -78,7 +77,7 @@ class StoryIntake {
     }
 
     private boolean sameStory(Fresh one, Fresh other) {
-        return SameStory.judge(one.signature(), other.signature(), properties.threshold()).same();
+        return stories.sameStory(one.signature(), other.signature());
     }
 
     /** Written together; if that fails (a constraint no check foresaw), one by one, so only the bad item fails. */

@@ -6,11 +6,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,8 +28,9 @@ import org.springframework.stereotype.Component;
  * (the next item of the same poll must find it, before the notification comes back).
  *
  * <p>Small by design: an aggregator's three days are tens of thousands of articles of some forty
- * words each, and a comparison counts shared words through the postings of the item's own words
- * instead of visiting every article.
+ * words each, and a comparison adds up the weight of shared words through the postings of the
+ * item's own words instead of visiting every article. The index also counts how many of its
+ * articles use each word: a word rare in the window weighs more than a common one (SameStory).
  */
 @Component
 public class StoryIndex {
@@ -43,10 +41,7 @@ public class StoryIndex {
     public record Match(UUID articleId, UUID leadId, double similarity) {
     }
 
-    /** One published article of the window. */
-    private record Told(UUID id, UUID leadId, long publishedAt, StorySignature signature) {
-    }
-
+    private static final ThreadLocal<StoryWindow.Scratch> SCRATCH = ThreadLocal.withInitial(StoryWindow.Scratch::new);
     private static final String PUBLISHED_ARTICLES = "SELECT id, coalesce(story_lead_id, id) AS lead_id, published_at, headline, excerpt,"
             + " left(body_html, 4000) AS body FROM articles a WHERE " + ReaderVisibility.reportNow("a");
 
@@ -54,17 +49,7 @@ public class StoryIndex {
     private final StoryProperties properties;
     private final StoryLexicon lexicon = StoryLexicon.standard();
     private final Clock clock;
-    private static final ThreadLocal<Counts> COUNTS = ThreadLocal.withInitial(Counts::new);
-
-    /**
-     * Articles are numbered (slots) as they come in; each word's postings list the slots of the
-     * articles using it, so that a comparison counts shared words in an array rather than a map.
-     */
-    private final Map<UUID, Integer> slotOf = new HashMap<>();
-    private Told[] bySlot = new Told[1024];
-    private int slots;
-    private int emptySlots;
-    private final Map<String, Postings> postings = new HashMap<>();
+    private final StoryWindow window = new StoryWindow();
     /** Comparisons read side by side; changes (this instance's new articles, notifications, eviction) write alone. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object buildingAlone = new Object();
@@ -86,59 +71,51 @@ public class StoryIndex {
         return StorySignature.ofArticle(headline, excerpt, bodyHtml, lexicon);
     }
 
+    /** Whether two texts tell one story, rare words of the window weighing more (what {@link #find} decides by). */
+    public boolean sameStory(StorySignature a, StorySignature b) {
+        ensureBuilt();
+        lock.readLock().lock();
+        try {
+            return SameStory.judge(a, b, window.weights(), properties.threshold()).same();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /**
      * The published article of the window that tells the same story most closely, if any
-     * ({@link SameStory}: enough shared words, no contradicting slot).
+     * ({@link SameStory}: enough shared words, rare ones weighing more, and no conflict).
      */
     public Optional<Match> find(StorySignature signature) {
         ensureBuilt();
         evictOld();
         long since = clock.instant().minus(properties.window()).toEpochMilli();
-        double threshold = properties.threshold();
-        Counts counts = COUNTS.get();
         lock.readLock().lock();
         try {
-            counts.sizedFor(slots);
-            for (String word : signature.words()) {
-                Postings articlesWithIt = postings.get(word);
-                for (int i = 0; articlesWithIt != null && i < articlesWithIt.size; i++) {
-                    counts.count(articlesWithIt.slots[i]);
-                }
-            }
-            Match best = null;
-            int size = signature.words().size();
-            for (int i = 0; i < counts.touched; i++) {
-                int slot = counts.touchedSlots[i];
-                Told told = bySlot[slot];
-                // Dice from the shared count first: nearly every candidate falls short without the full judgement
-                if (told == null || told.publishedAt() < since
-                        || 2.0 * counts.shared[slot] / (size + told.signature().words().size()) < threshold) {
-                    continue;
-                }
-                SameStory.Verdict verdict = SameStory.judge(signature, told.signature(), threshold);
-                if (verdict.same() && (best == null || verdict.similarity() > best.similarity())) {
-                    best = new Match(told.id(), told.leadId(), verdict.similarity());
-                }
-            }
-            return Optional.ofNullable(best);
+            StoryWindow.Found found = window.find(signature, since, properties.threshold(), SCRATCH.get());
+            return Optional.ofNullable(found).map(f -> new Match(f.told().id(), f.told().leadId(), f.similarity()));
         } finally {
-            counts.reset();
             lock.readLock().unlock();
         }
+    }
+
+    /** The weights the index judges by now (tests compare with judging every article). */
+    TermWeights weights() {
+        return window.weights();
     }
 
     /** What this instance has just published and committed (the change notification will say so again, later). */
     public void add(UUID id, UUID leadId, Instant publishedAt, StorySignature signature) {
         writing(() -> {
             if (built) { // else the next full read finds it in the database
-                put(new Told(id, leadId, publishedAt.toEpochMilli(), signature));
+                window.put(new StoryWindow.Told(id, leadId, publishedAt.toEpochMilli(), signature));
             }
         });
     }
 
     /** An article found gone or changed when joined: out until the change notification says what it is now. */
     public void forget(UUID id) {
-        writing(() -> remove(id));
+        writing(() -> window.remove(id));
     }
 
     @EventListener
@@ -159,7 +136,7 @@ public class StoryIndex {
     }
 
     private void apply(Set<UUID> ids) {
-        List<Told> found;
+        List<StoryWindow.Told> found;
         try {
             // only what is in the window: a bulk import's backfill of old stories is nothing to compare with
             found = read(" AND a.id = ANY (?) AND a.published_at >= ?", ids.toArray(UUID[]::new),
@@ -173,8 +150,8 @@ public class StoryIndex {
         }
         writing(() -> {
             if (built) {
-                ids.forEach(this::remove);
-                found.forEach(this::put);
+                ids.forEach(window::remove);
+                found.forEach(window::put);
             }
         });
     }
@@ -192,11 +169,11 @@ public class StoryIndex {
                 staleBuild = false;
                 pending.clear();
             });
-            List<Told> all = read(" AND a.published_at >= ?", Timestamp.from(clock.instant().minus(properties.window())));
+            List<StoryWindow.Told> all = read(" AND a.published_at >= ?", Timestamp.from(clock.instant().minus(properties.window())));
             Set<UUID> changedMeanwhile = new HashSet<>();
             writing(() -> {
-                clear();
-                all.forEach(this::put);
+                window.clear();
+                all.forEach(window::put);
                 building = false;
                 built = !staleBuild;
                 changedMeanwhile.addAll(pending);
@@ -217,43 +194,13 @@ public class StoryIndex {
         }
     }
 
-    private List<Told> read(String where, Object... params) {
-        List<Told> found = new ArrayList<>();
+    private List<StoryWindow.Told> read(String where, Object... params) {
+        List<StoryWindow.Told> found = new ArrayList<>();
         jdbc.query(PUBLISHED_ARTICLES + where, row -> {
-            found.add(new Told(row.getObject("id", UUID.class), row.getObject("lead_id", UUID.class), row.getTimestamp("published_at").getTime(),
+            found.add(new StoryWindow.Told(row.getObject("id", UUID.class), row.getObject("lead_id", UUID.class), row.getTimestamp("published_at").getTime(),
                     signature(row.getString("headline"), row.getString("excerpt"), row.getString("body"))));
         }, params);
         return found;
-    }
-
-    private void put(Told told) {
-        remove(told.id());
-        if (slots == bySlot.length) {
-            bySlot = Arrays.copyOf(bySlot, slots * 2);
-        }
-        int slot = slots++;
-        bySlot[slot] = told;
-        slotOf.put(told.id(), slot);
-        for (String word : told.signature().words()) {
-            postings.computeIfAbsent(word, w -> new Postings()).add(slot);
-        }
-    }
-
-    /** Its slot is emptied; the postings keep naming it until the next compaction, and comparisons skip it. */
-    private void remove(UUID id) {
-        Integer slot = slotOf.remove(id);
-        if (slot != null) {
-            bySlot[slot] = null;
-            emptySlots++;
-        }
-    }
-
-    private void clear() {
-        slotOf.clear();
-        postings.clear();
-        bySlot = new Told[1024];
-        slots = 0;
-        emptySlots = 0;
     }
 
     /** Drops what has left the window, at most once a minute, and renumbers when a quarter of the slots are empty. */
@@ -265,59 +212,7 @@ public class StoryIndex {
         long since = now - properties.window().toMillis();
         writing(() -> {
             evictedAt = now;
-            List<Told> live = new ArrayList<>(slotOf.size());
-            for (int slot = 0; slot < slots; slot++) {
-                if (bySlot[slot] != null && bySlot[slot].publishedAt() >= since) {
-                    live.add(bySlot[slot]);
-                }
-            }
-            if (live.size() < slotOf.size() || emptySlots > slots / 4) {
-                clear();
-                live.forEach(this::put);
-            }
+            window.evictBefore(since);
         });
-    }
-
-    /** The slots of the articles using one word, in the order they were added. */
-    private static final class Postings {
-        int[] slots = new int[4];
-        int size;
-
-        void add(int slot) {
-            if (size == slots.length) {
-                slots = Arrays.copyOf(slots, size * 2);
-            }
-            slots[size++] = slot;
-        }
-    }
-
-    /** One comparison's shared-word counts by slot, kept per thread and reset after use (only the slots it touched). */
-    private static final class Counts {
-        int[] shared = new int[1024];
-        int[] touchedSlots = new int[1024];
-        int touched;
-
-        Counts sizedFor(int slots) {
-            if (shared.length < slots) {
-                shared = new int[slots * 2];
-            }
-            return this;
-        }
-
-        void count(int slot) {
-            if (shared[slot]++ == 0) {
-                if (touched == touchedSlots.length) {
-                    touchedSlots = Arrays.copyOf(touchedSlots, touched * 2);
-                }
-                touchedSlots[touched++] = slot;
-            }
-        }
-
-        void reset() {
-            for (int i = 0; i < touched; i++) {
-                shared[touchedSlots[i]] = 0;
-            }
-            touched = 0;
-        }
     }
 }

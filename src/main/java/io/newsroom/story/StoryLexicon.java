@@ -1,68 +1,208 @@
 package io.newsroom.story;
 
-import io.newsroom.text.SearchText;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The slot words of {@code stories/lexicon.txt}: spellings of countries, cities, sports, ministries,
- * subjects and directions, each mapped to one value of its category, compared in the same stem form
- * as the rest of the text.
+ * What the story decision knows of news words, read once from {@code src/main/resources/stories}:
+ * places (every country's Arabic name from the JDK's CLDR data, and places.tsv), slot words
+ * (lexicon.txt), near-synonyms (synonyms.txt) and roles held by a country (roles.txt).
  */
 public final class StoryLexicon {
 
-    /** A slot filled by a word: {@code country/tunisia}, {@code direction/up}. */
-    public record Slot(String category, String value) {
+    /** A slot filled by a word: {@code sport/football}, {@code change/up}. */
+    record Slot(String category, String value) {
     }
 
-    private final Map<String, Slot> slots;
+    /**
+     * A place: a country (also told by its adjective), a region, or a city. {@code country} is null
+     * when the place's spelling names places in two countries (عمان, طرابلس); {@code region} is the
+     * region a city lies in, or null.
+     */
+    record Place(Kind kind, String id, String country, String region, String key, String countryKey) {
+        enum Kind { COUNTRY, REGION, CITY }
 
-    private StoryLexicon(Map<String, Slot> slots) {
-        this.slots = slots;
-    }
-
-    public static StoryLexicon standard() {
-        try (InputStream in = StoryLexicon.class.getResourceAsStream("/stories/lexicon.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("stories/lexicon.txt is missing from the classpath");
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        /**
+         * {@code key} is the word it is compared by ("@EG" for a country and its adjective, "@aden"
+         * for a city), {@code countryKey} its country's word (null when none): made once, not per text.
+         */
+        static Place of(Kind kind, String id, String country, String region) {
+            String countryKey = country == null ? null : "@" + country;
+            return new Place(kind, id, country, region, kind == Kind.COUNTRY ? countryKey : "@" + id, countryKey);
         }
     }
 
-    static StoryLexicon parse(List<String> lines) {
-        Map<String, Slot> slots = new HashMap<>();
-        for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#")) {
+    private static final String ROOT = "√";
+    /** The synonym group of words that say nothing of a story. */
+    static final String STOP = "-";
+
+    final Phrases<Place> places = new Phrases<>(false);
+    final Phrases<Slot> slots = new Phrases<>(false);
+    final Set<String> firstMentionCategories = new HashSet<>();
+    /** Outcomes that undo or deny what another telling says happened ("decision:postpone"). */
+    final Set<String> markedOutcomes = new HashSet<>();
+    final Phrases<String> synonyms = new Phrases<>(true);
+    final Map<String, String> synonymRoots = new HashMap<>();
+    /** The synonym groups that are bodies acting as one ("~government", "~parliament"). */
+    final Set<String> institutions = new HashSet<>();
+    final Phrases<String> roles = new Phrases<>(false);
+
+    private StoryLexicon() {
+    }
+
+    public static StoryLexicon standard() {
+        StoryLexicon lexicon = new StoryLexicon();
+        lexicon.readPlaces(lines("places.tsv"));
+        lexicon.readSlots(lines("lexicon.txt"));
+        lexicon.readSynonyms(lines("synonyms.txt"));
+        lexicon.readRoles(lines("roles.txt"));
+        return lexicon;
+    }
+
+    /** The word a word's synonym group is compared by ("~killed"), found by its root (√ entries of synonyms.txt), or null. */
+    String groupOfRoot(String root) {
+        return synonymRoots.get(root);
+    }
+
+    private void readPlaces(List<String[]> lines) {
+        Set<String> ignored = new HashSet<>();
+        for (String[] line : lines) {
+            if (line[0].equals("ignore")) {
+                for (String spelling : spellings(line, 3)) {
+                    ignored.add(spelling);
+                }
+            }
+        }
+        Locale arabic = Locale.forLanguageTag("ar");
+        for (String code : Locale.getISOCountries()) {
+            String name = new Locale("", code).getDisplayCountry(arabic);
+            name = name.replaceAll("\\s*[-(].*$", "").strip(); // الكونغو - كينشاسا, ميانمار (بورما)
+            if (!name.isEmpty() && !name.equals(code) && !ignored.contains(name.replace(' ', '_'))) {
+                addPlace(name, Place.of(Place.Kind.COUNTRY, code, code, null));
+            }
+        }
+        for (String[] line : lines) {
+            String kind = line[0];
+            String[] where = line[2].split("/");
+            String country = where[0].equals("-") ? null : where[0];
+            String region = where.length > 1 ? where[1] : null;
+            switch (kind) {
+                case "ignore" -> { }
+                case "country" -> spellings(line, 3).forEach(s -> addPlace(s, Place.of(Place.Kind.COUNTRY, line[1], line[1], null)));
+                case "demonym" -> spellings(line, 3).forEach(s -> demonym(s, line[1]));
+                case "region" -> spellings(line, 3).forEach(s -> addPlace(s, Place.of(Place.Kind.REGION, line[1], country, null)));
+                case "city" -> spellings(line, 3).forEach(s -> addPlace(s, Place.of(Place.Kind.CITY, line[1], country, region)));
+                default -> throw new IllegalArgumentException("stories/places.tsv: unknown kind " + kind);
+            }
+        }
+    }
+
+    /** A country's adjective, with its feminine and plurals: مصري, مصرية, مصريين, مصريون. */
+    private void demonym(String base, String country) {
+        Place place = Place.of(Place.Kind.COUNTRY, country, country, null);
+        addPlace(base, place);
+        if (base.endsWith("ي") && !base.contains("_")) {
+            for (String ending : List.of("ة", "ين", "ون")) {
+                addPlace(base + ending, place);
+            }
+        }
+    }
+
+    /** A spelling that two places share names neither's country: it stays a city of its own (عمان: Oman or Amman). */
+    private void addPlace(String spelling, Place place) {
+        Place before = places.add(spelling, place);
+        if (before != null && !sameCountry(before, place)) {
+            String id = before.id().compareTo(place.id()) < 0 ? before.id() + "|" + place.id() : place.id() + "|" + before.id();
+            places.replace(spelling, Place.of(Place.Kind.CITY, id, null, null));
+        }
+    }
+
+    private static boolean sameCountry(Place a, Place b) {
+        return a.id().equals(b.id()) || a.kind() == Place.Kind.COUNTRY && b.kind() == Place.Kind.COUNTRY && a.country().equals(b.country());
+    }
+
+    private void readSlots(List<String[]> lines) {
+        for (String[] line : lines) {
+            if (line[0].equals("@first") || line[0].equals("@marked")) {
+                for (int column = 1; column < line.length; column++) {
+                    (line[0].equals("@first") ? firstMentionCategories : markedOutcomes).addAll(spellings(line, column));
+                }
                 continue;
             }
-            String[] parts = line.split("\t");
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("stories/lexicon.txt: a line is category<TAB>value<TAB>spellings: " + line);
+            Slot slot = new Slot(line[0], line[1]);
+            for (String spelling : spellings(line, 2)) {
+                Slot before = slots.add(spelling, slot);
+                if (before != null && !before.equals(slot)) {
+                    throw new IllegalArgumentException("stories/lexicon.txt: " + spelling + " means both " + before + " and " + slot);
+                }
             }
-            Slot slot = new Slot(parts[0].strip(), parts[1].strip());
-            for (String spelling : parts[2].strip().split("\\s+")) {
-                for (String stem : SearchText.stems(spelling)) {
-                    Slot before = slots.putIfAbsent(stem, slot);
-                    if (before != null && !before.equals(slot)) {
-                        throw new IllegalArgumentException("stories/lexicon.txt: " + spelling + " means both " + before + " and " + slot);
+        }
+    }
+
+    /**
+     * Synonyms by the word their group is compared by ("~quake"; "-" for words left out), one string
+     * per group rather than one per text.
+     */
+    private void readSynonyms(List<String[]> lines) {
+        for (String[] line : lines) {
+            if (line[0].equals("@institutions")) {
+                spellings(line, 1).forEach(group -> institutions.add("~" + group));
+                continue;
+            }
+            String group = line[0].equals(STOP) ? STOP : "~" + line[0];
+            for (String spelling : spellings(line, 1)) {
+                if (spelling.startsWith(ROOT)) {
+                    StoryText.Token word = StoryText.word(io.newsroom.text.ArabicNormalizer.searchForm(spelling.substring(ROOT.length())));
+                    String before = synonymRoots.putIfAbsent(word.root(), group);
+                    if (before != null && !before.equals(group)) {
+                        throw new IllegalArgumentException("stories/synonyms.txt: the root of " + spelling + " is in " + before + " and " + group);
+                    }
+                } else {
+                    String before = synonyms.add(spelling, group);
+                    if (before != null && !before.equals(group)) {
+                        throw new IllegalArgumentException("stories/synonyms.txt: " + spelling + " is in " + before + " and " + group);
                     }
                 }
             }
         }
-        return new StoryLexicon(Map.copyOf(slots));
     }
 
-    Slot slotOf(String stem) {
-        return slots.get(stem);
+    private void readRoles(List<String[]> lines) {
+        for (String[] line : lines) {
+            for (String spelling : spellings(line, 1)) {
+                roles.add(spelling, line[0]);
+            }
+        }
+    }
+
+    /** The spellings of a line from a column on, each a word or a phrase written with "_". */
+    private static List<String> spellings(String[] line, int from) {
+        if (line.length <= from) {
+            throw new IllegalArgumentException("stories: a line without spellings: " + String.join("\t", line));
+        }
+        return List.of(line[from].strip().split("\\s+"));
+    }
+
+    /** A resource's lines split at tabs, without comments and blank lines. */
+    private static List<String[]> lines(String name) {
+        try (InputStream in = StoryLexicon.class.getResourceAsStream("/stories/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("stories/" + name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,60 +1,73 @@
 package io.newsroom.story;
 
-import io.newsroom.text.SearchText;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
- * What a story is compared by: the words of its headline and lead (normalised Arabic stems, words of
- * one or two letters left out except numbers) and the slots they fill ({@link StoryLexicon}: the
- * country, city, sport, ministry, subject or direction a text names; numbers are a slot of their own).
+ * What a story is compared by: the words of its headline and lead, each by its root, synonym
+ * group, place or value ({@link StoryReading}), and the facts that tell two events apart however
+ * many words they share ({@link Facts}, {@link Conflicts}).
  */
-public record StorySignature(Set<String> words, Map<String, Set<String>> slots) {
+public record StorySignature(Set<String> words, Facts facts) {
 
-    /** The lead is what outlets agree on first: its first {@value #LEAD_WORDS} words are enough. */
+    /**
+     * @param countries         the countries a text names (by name, adjective, or a city of theirs)
+     * @param headlineCountries those its headline names
+     * @param places            the cities, regions and other places it names (a city with its region; a
+     *                          place it does not know by the word after مدينة, بلدة, حي, ...)
+     * @param headlinePlaces    those its headline names
+     * @param actors            by role, the countries of its holders (foreign-minister: JO)
+     * @param counts            by the word counted, the figures given (~killed: 5)
+     * @param topics            by category, what it is about (sport: football)
+     * @param outcomes          by category, what happened, as its first word of that kind says (change: up)
+     * @param markedOutcomes    the categories whose outcome the headline tells as undone or denied (postponed, failed, ...)
+     * @param subject           the headline's first word (whose win, whose loss)
+     * @param subjectIsBody     whether that word is a body acting as one (the government, parliament, a court, the police, the army)
+     * @param counterpart       the word after على, أمام or من following the headline's win or loss (who lost, who won)
+     * @param headlineWords     the headline's words, in order
+     * @param subjectCountry    the country the headline opens with (السعودية تعلن, الرياض تستضيف), or null
+     */
+    public record Facts(Set<String> countries, Set<String> headlineCountries, Set<String> places, Set<String> headlinePlaces,
+            Map<String, Set<String>> actors, Map<String, Set<BigDecimal>> counts, Map<String, Set<String>> topics,
+            Map<String, String> outcomes, Set<String> markedOutcomes, String subject, boolean subjectIsBody, String counterpart, List<String> headlineWords,
+            String subjectCountry) {
+    }
+
+    /** The lead is what outlets agree on first: its first {@value #LEAD_WORDS} words of each part are enough. */
     static final int LEAD_WORDS = 60;
 
     public static StorySignature of(String headline, String lead, StoryLexicon lexicon) {
-        Set<String> words = new HashSet<>();
-        Map<String, Set<String>> slots = new HashMap<>();
-        add(headline, Integer.MAX_VALUE, words, slots, lexicon);
-        add(lead, LEAD_WORDS, words, slots, lexicon);
-        return new StorySignature(words, slots);
+        return StoryReading.read(headline, lead == null ? List.of() : List.of(lead), lexicon, StorySignal.all());
     }
 
     /**
-     * An article's signature: its headline and lead, the lead being its excerpt, else the start of
-     * its body as text (feeds often carry no summary of their own).
+     * An article's signature: its headline, its excerpt and its body's first paragraph (feeds often
+     * carry no summary of their own, and when they do, the body's opening says it again in more words).
      */
     public static StorySignature ofArticle(String headline, String excerpt, String bodyHtml, StoryLexicon lexicon) {
-        String lead = excerpt != null && !excerpt.isBlank() ? excerpt : bodyHtml == null ? null : Jsoup.parseBodyFragment(bodyHtml).text();
-        return of(headline, lead, lexicon);
+        String paragraph = firstParagraph(bodyHtml);
+        List<String> lead = excerpt == null || excerpt.isBlank() ? paragraph == null ? List.of() : List.of(paragraph)
+                : paragraph == null || excerpt.strip().equals(paragraph.strip()) ? List.of(excerpt) : List.of(excerpt, paragraph);
+        return StoryReading.read(headline, lead, lexicon, StorySignal.all());
     }
 
-    private static void add(String text, int limit, Set<String> words, Map<String, Set<String>> slots, StoryLexicon lexicon) {
-        if (text == null) {
-            return;
+    /** The body's first paragraph with words, else its text. */
+    private static String firstParagraph(String bodyHtml) {
+        if (bodyHtml == null || bodyHtml.isBlank()) {
+            return null;
         }
-        int taken = 0;
-        for (String stem : SearchText.stems(text)) {
-            if (taken++ >= limit) {
-                break;
-            }
-            boolean number = !stem.isEmpty() && stem.chars().allMatch(Character::isDigit);
-            if (number) {
-                slots.computeIfAbsent("number", k -> new HashSet<>()).add(stem);
-            } else {
-                StoryLexicon.Slot slot = lexicon.slotOf(stem);
-                if (slot != null) {
-                    slots.computeIfAbsent(slot.category(), k -> new HashSet<>()).add(slot.value());
-                }
-            }
-            if (stem.length() > 2 || number) {
-                words.add(stem);
+        Document body = Jsoup.parseBodyFragment(bodyHtml);
+        for (Element paragraph : body.select("p")) {
+            if (paragraph.hasText()) {
+                return paragraph.text();
             }
         }
+        String text = body.text();
+        return text.isBlank() ? null : text;
     }
 }

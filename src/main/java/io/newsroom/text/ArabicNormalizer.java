@@ -47,7 +47,7 @@ public final class ArabicNormalizer {
     }
 
     /** Unicode categories L and N ({@code [\\p{L}\\p{N}]}): the characters words are made of. */
-    static boolean isLetterOrNumber(int codePoint) {
+    public static boolean isLetterOrNumber(int codePoint) {
         if (codePoint < 0x80) {
             return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z') || (codePoint >= '0' && codePoint <= '9');
         }

@@ -213,7 +213,7 @@ public final class SearchText {
     }
 
     /** The word itself, then what is left after each peeling step (only distinct forms). */
-    static Set<String> forms(String word) {
+    public static Set<String> forms(String word) {
         Set<String> forms = new LinkedHashSet<>();
         forEachForm(word, forms::add);
         return forms;

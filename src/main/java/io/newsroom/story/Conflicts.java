@@ -1,0 +1,230 @@
+package io.newsroom.story;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Facts that make two texts different events however many words they share: another country or
+ * city, another holder of one role, another figure for one count, another outcome, another subject.
+ * Answers the first conflict as a reason ("city: damascus ≠ amman"), or null.
+ */
+final class Conflicts {
+
+    /** Outcomes told from either side: "X beats Y" and "Y loses to X" are one match. */
+    private static final Set<Set<String>> EITHER_SIDE = Set.of(Set.of("win", "lose"));
+    private static final String RESULT = "result";
+
+    private Conflicts() {
+    }
+
+    static String first(StorySignature a, StorySignature b, Set<StorySignal> signals) {
+        String found = first(a.facts(), b.facts(), signals);
+        if (found == null && signals.contains(StorySignal.CITIES)) {
+            found = unknownPlaces(a, b);
+        }
+        return found;
+    }
+
+    private static String first(StorySignature.Facts a, StorySignature.Facts b, Set<StorySignal> signals) {
+        String found = null;
+        if (signals.contains(StorySignal.COUNTRIES)) {
+            boolean neitherHeadline = a.headlineCountries().isEmpty() && b.headlineCountries().isEmpty();
+            found = whereEach("country", a.countries(), neitherHeadline ? a.countries() : a.headlineCountries(), b.countries(),
+                    neitherHeadline ? b.countries() : b.headlineCountries());
+        }
+        if (found == null && signals.contains(StorySignal.CITIES)) {
+            // places no list knows are left to unknownPlaces(), which looks for their word in the other text
+            found = whereEach("place", known(a.places()), known(orAll(a.headlinePlaces(), a.places())), known(b.places()),
+                    known(orAll(b.headlinePlaces(), b.places())));
+        }
+        if (found == null && signals.contains(StorySignal.ACTORS)) {
+            found = inOneSlot("actor ", a.actors(), b.actors(), false);
+        }
+        if (found == null && signals.contains(StorySignal.ACTORS)) {
+            found = subjects(a, b);
+        }
+        if (found == null && signals.contains(StorySignal.COUNTS)) {
+            found = inOneSlot("count ", a.counts(), b.counts(), true);
+        }
+        if (found == null && signals.contains(StorySignal.OUTCOMES)) {
+            found = outcome(a, b);
+        }
+        if (found == null && signals.contains(StorySignal.OUTCOMES)) {
+            found = markedOnOneSide(a, b);
+        }
+        if (found == null && signals.contains(StorySignal.TOPICS)) {
+            found = inOneSlot("", a.topics(), b.topics(), false);
+        }
+        return found;
+    }
+
+    /**
+     * Each text's main places (its headline's) include one the other text does not name at all: a
+     * place named in passing in a lead ("مرتبطة بإسرائيل", "هيئة بريطانية") does not make two
+     * tellings of one event different. Countries count from the leads only when neither headline
+     * names one; cities from a lead when its own headline names none.
+     */
+    private static String whereEach(String what, Set<String> allA, Set<String> mainA, Set<String> allB, Set<String> mainB) {
+        Set<String> onlyA = new HashSet<>(mainA);
+        onlyA.removeAll(allB);
+        Set<String> onlyB = new HashSet<>(mainB);
+        onlyB.removeAll(allA);
+        return onlyA.isEmpty() || onlyB.isEmpty() ? null : what + ": " + join(onlyA) + " ≠ " + join(onlyB);
+    }
+
+    private static Set<String> known(Set<String> places) {
+        Set<String> known = new HashSet<>(places);
+        known.removeIf(place -> place.startsWith(StoryReading.UNKNOWN_PLACE));
+        return known;
+    }
+
+    /** A headline without places leaves its lead's as the main ones. */
+    private static Set<String> orAll(Set<String> headline, Set<String> all) {
+        return headline.isEmpty() ? all : headline;
+    }
+
+    /**
+     * Headlines opening with two bodies that act (الحكومة تقر / البرلمان يقر), or with two countries
+     * ("إسبانيا تعترف", "النرويج تعترف") each absent from the other headline: two actors doing one
+     * thing. A match told from either side names both countries ("السعودية تفوز على الأرجنتين",
+     * "الأرجنتين تسقط أمام السعودية").
+     */
+    private static String subjects(StorySignature.Facts a, StorySignature.Facts b) {
+        if (a.subjectIsBody() && b.subjectIsBody() && !a.subject().equals(b.subject())) {
+            return "subject: " + a.subject() + " ≠ " + b.subject(); // الحكومة تقر / البرلمان يقر
+        }
+        String countryA = a.subjectCountry();
+        String countryB = b.subjectCountry();
+        if (countryA == null || countryB == null || countryA.equals(countryB)
+                || a.headlineCountries().contains(countryB) && b.headlineCountries().contains(countryA)) {
+            return null;
+        }
+        return "subject: " + countryA + " ≠ " + countryB;
+    }
+
+    /**
+     * Each side names something the other does not ("السورية" against "الليبية"); one side naming
+     * more than the other ("روسيا" against "روسيا والصين") is no conflict.
+     */
+    private static <T> String eachNamesAnother(String what, Set<T> a, Set<T> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return null;
+        }
+        Set<T> onlyA = new HashSet<>(a);
+        onlyA.removeAll(b);
+        Set<T> onlyB = new HashSet<>(b);
+        onlyB.removeAll(a);
+        return onlyA.isEmpty() || onlyB.isEmpty() ? null : what + ": " + join(onlyA) + " ≠ " + join(onlyB);
+    }
+
+    /**
+     * The first slot both sides fill in conflicting ways: each naming something the other does not,
+     * or, for figures ({@code disjoint}), no figure in common (a toll told as "5, then 7" by one
+     * outlet and "7" by the other is one toll).
+     */
+    private static <T> String inOneSlot(String what, Map<String, Set<T>> a, Map<String, Set<T>> b, boolean disjoint) {
+        for (Map.Entry<String, Set<T>> slot : a.entrySet()) {
+            Set<T> other = b.get(slot.getKey());
+            if (other == null) {
+                continue;
+            }
+            if (disjoint) {
+                Set<T> shared = new HashSet<>(slot.getValue());
+                shared.retainAll(other);
+                if (shared.isEmpty()) {
+                    return what + slot.getKey() + ": " + join(slot.getValue()) + " ≠ " + join(other);
+                }
+            } else {
+                String found = eachNamesAnother(what + slot.getKey(), slot.getValue(), other);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Another outcome of one kind. A win and a loss may be one match told from either side ("X beats
+     * Y", "Y loses to X"): they conflict when told of one side (the headlines open with the same
+     * word), or when the other side each headline names after على/أمام is not the one the other
+     * headline opens with. Two wins where one's winner is the other's beaten side ("عسل يتوج على
+     * حساب فرج") are two matches.
+     */
+    private static String outcome(StorySignature.Facts a, StorySignature.Facts b) {
+        for (Map.Entry<String, String> outcome : a.outcomes().entrySet()) {
+            String other = b.outcomes().get(outcome.getKey());
+            if (other == null) {
+                continue;
+            }
+            boolean sameSubject = a.subject() != null && a.subject().equals(b.subject());
+            if (other.equals(outcome.getValue())) {
+                boolean result = outcome.getKey().equals(RESULT);
+                if (result && !sameSubject && a.subject() != null && b.subject() != null
+                        && (a.subject().equals(b.counterpart()) || b.subject().equals(a.counterpart()))) {
+                    return "winner: " + a.subject() + " ≠ " + b.subject(); // one's winner is the other's beaten side
+                }
+                continue;
+            }
+            if (!EITHER_SIDE.contains(Set.of(outcome.getValue(), other)) || sameSubject || !toldFromEitherSide(a, b)) {
+                return outcome.getKey() + ": " + outcome.getValue() + " ≠ " + other;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a win and a loss name each other's sides, as far as the headlines say who the other side was. */
+    private static boolean toldFromEitherSide(StorySignature.Facts a, StorySignature.Facts b) {
+        if (a.counterpart() == null || b.counterpart() == null) {
+            return true; // no على/أمام to go by: two different headline openers are taken for the two sides
+        }
+        return a.counterpart().equals(b.subject()) || b.counterpart().equals(a.subject());
+    }
+
+    /**
+     * A headline telling an outcome that undoes or denies the event (postponed, failed, rejected,
+     * cancelled, denied) against a text that tells no outcome of that kind: "إطلاق القمر" and
+     * "تأجيل إطلاق القمر" are not one story.
+     */
+    private static String markedOnOneSide(StorySignature.Facts a, StorySignature.Facts b) {
+        for (StorySignature.Facts[] pair : List.of(new StorySignature.Facts[] {a, b}, new StorySignature.Facts[] {b, a})) {
+            for (String category : pair[0].markedOutcomes()) {
+                if (!pair[1].outcomes().containsKey(category)) {
+                    return category + ": " + pair[0].outcomes().get(category) + " on one side only";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Places no list knows (the word after مدينة, بلدة, حي...): each text's main one is a word the other
+     * text does not use at all, while the other names a place of its own.
+     */
+    private static String unknownPlaces(StorySignature a, StorySignature b) {
+        Set<String> mainA = orAll(a.facts().headlinePlaces(), a.facts().places());
+        Set<String> mainB = orAll(b.facts().headlinePlaces(), b.facts().places());
+        String onlyA = absentFrom(mainA, b);
+        String onlyB = absentFrom(mainB, a);
+        boolean unknown = onlyA != null && onlyA.startsWith(StoryReading.UNKNOWN_PLACE) || onlyB != null && onlyB.startsWith(StoryReading.UNKNOWN_PLACE);
+        return onlyA != null && onlyB != null && unknown ? "place: " + onlyA + " ≠ " + onlyB : null;
+    }
+
+    /** A place of {@code main} the other text neither names nor uses the word of, or null. */
+    private static String absentFrom(Set<String> main, StorySignature other) {
+        for (String place : main) {
+            boolean present = other.facts().places().contains(place) || place.startsWith(StoryReading.UNKNOWN_PLACE)
+                    && other.words().contains(place.substring(StoryReading.UNKNOWN_PLACE.length()));
+            if (!present) {
+                return place;
+            }
+        }
+        return null;
+    }
+
+    private static <T> String join(Set<T> values) {
+        return String.join("/", values.stream().map(v -> v instanceof java.math.BigDecimal n ? n.toPlainString() : String.valueOf(v)).sorted().toList());
+    }
+}

@@ -1,0 +1,298 @@
+package io.newsroom.story;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a headline and its lead into a {@link StorySignature}. Each word becomes one comparable
+ * word: a place by its country or city ("@EG", "@aden": مصر, المصرية and مصريون are one), a number
+ * by its value ("#15"), a synonym by its group ("~quake": زلزال, هزة أرضية), any other word by its
+ * root (احتراق and حريق are حرق). Beside the words it collects the facts that tell events apart.
+ */
+final class StoryReading {
+
+    private static final String STOP = StoryLexicon.STOP;
+    /** How a place no list knows is named among the places: "?" and its word (Conflicts looks for the word in the other text). */
+    static final String UNKNOWN_PLACE = "?";
+    private static final String COUNTERPART = "counterpart";
+    /** How far after a role its holder's country may follow: وزير الخارجية وشؤون المغتربين الأردني. */
+    private static final int ROLE_REACH = 3;
+
+    private final StoryLexicon lexicon;
+    private final Set<StorySignal> signals;
+    private final Set<String> words = new HashSet<>();
+    private final List<String> headlineWords = new ArrayList<>();
+    private final Set<String> countries = new HashSet<>();
+    private final Set<String> headlineCountries = new HashSet<>();
+    private final Set<String> places = new HashSet<>();
+    private final Set<String> headlinePlaces = new HashSet<>();
+    private final Map<String, Set<String>> actors = new HashMap<>();
+    private final Map<String, Set<BigDecimal>> counts = new HashMap<>();
+    private final Map<String, Set<String>> topics = new HashMap<>();
+    private final StoryOutcomes outcomes;
+    private String subject;
+    private boolean headlineNamesACity;
+    private boolean subjectInstitution;
+    private String subjectCountry;
+
+    private StoryReading(StoryLexicon lexicon, Set<StorySignal> signals) {
+        this.lexicon = lexicon;
+        this.signals = signals;
+        this.outcomes = new StoryOutcomes(lexicon);
+    }
+
+    static StorySignature read(String headline, List<String> lead, StoryLexicon lexicon, Set<StorySignal> signals) {
+        StoryReading reading = new StoryReading(lexicon, signals);
+        String dateline = dateline(headline, lexicon);
+        if (dateline != null) {
+            // "أنقرة: مقتل جنديين..." is where the news came from, not where it happened: its words count, not its place
+            reading.part(StoryText.tokens(dateline, signals.contains(StorySignal.NUMBERS)), true, false);
+            headline = headline.substring(headline.indexOf(':') + 1);
+        }
+        reading.part(StoryText.tokens(headline, signals.contains(StorySignal.NUMBERS)), true, true);
+        if (signals.contains(StorySignal.LEAD)) {
+            for (String part : lead) {
+                List<StoryText.Token> tokens = StoryText.tokens(part, signals.contains(StorySignal.NUMBERS));
+                reading.part(tokens.subList(0, Math.min(tokens.size(), StorySignature.LEAD_WORDS)), false, true);
+            }
+        }
+        if (!reading.headlineNamesACity) {
+            reading.headlinePlaces.addAll(reading.places); // a headline naming only a region (دارفور) leaves the cities to the lead
+        }
+        if (reading.counts.containsKey("~killed") || reading.counts.containsKey("~injured")) {
+            reading.topics.computeIfAbsent("casualties", k -> new HashSet<>()).add("some"); // against "دون إصابات"
+        }
+        return new StorySignature(Set.copyOf(reading.words), new StorySignature.Facts(Set.copyOf(reading.countries),
+                Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors,
+                reading.counts, reading.topics, reading.outcomes.outcomes(), reading.outcomes.marked(), reading.subject, reading.subjectInstitution,
+                reading.outcomes.counterpart(),
+                List.copyOf(reading.headlineWords), reading.subjectCountry));
+    }
+
+    /** A city alone before a colon opening the headline ("أنقرة: ..."), or null. */
+    private static String dateline(String headline, StoryLexicon lexicon) {
+        int colon = headline == null ? -1 : headline.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String before = headline.substring(0, colon);
+        List<StoryText.Token> tokens = StoryText.tokens(before, true);
+        List<Phrases.Match<StoryLexicon.Place>> places = lexicon.places.find(tokens);
+        boolean city = places.size() == 1 && places.get(0).length() == tokens.size()
+                && places.get(0).value().kind() == StoryLexicon.Place.Kind.CITY;
+        return city ? before : null;
+    }
+
+    private void part(List<StoryText.Token> tokens, boolean headline, boolean facts) {
+        String[] keys = new String[tokens.size()];
+        Set<Integer> inPlaces = placesAndTheirKeys(tokens, keys, headline, facts);
+        if (!facts) {
+            for (String key : keys) {
+                if (key != null) {
+                    words.add(key);
+                }
+            }
+            return;
+        }
+        if (signals.contains(StorySignal.SYNONYMS)) {
+            for (Phrases.Match<String> match : lexicon.synonyms.find(tokens)) {
+                for (int i = match.start(); i < match.start() + match.length(); i++) {
+                    if (keys[i] == null) {
+                        keys[i] = match.value();
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (keys[i] == null) {
+                keys[i] = key(tokens.get(i));
+            }
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null && !keys[i].equals(STOP)) {
+                words.add(keys[i]);
+                if (headline) {
+                    headlineWords.add(keys[i]);
+                }
+                if (headline && subject == null) {
+                    subject = keys[i];
+                    subjectInstitution = lexicon.institutions.contains(keys[i]);
+                    subjectCountry = inPlaces.contains(i) ? countryAt(tokens, i) : null;
+                }
+            }
+        }
+        actors(tokens, inPlaces);
+        counts(tokens, keys);
+        slots(tokens, keys, headline);
+    }
+
+    /** The comparable word of a token no list named. */
+    private String key(StoryText.Token token) {
+        if (token.number() != null) {
+            return "#" + token.number().toPlainString();
+        }
+        if (signals.contains(StorySignal.SYNONYMS)) {
+            String group = lexicon.groupOfRoot(token.root());
+            if (group != null) {
+                return group;
+            }
+        }
+        if (token.key().length() <= 2) {
+            return null; // what is left of a particle or a clitic
+        }
+        String key = signals.contains(StorySignal.ROOTS) ? token.root() : token.stem();
+        return key.length() < 2 ? null : key;
+    }
+
+    /**
+     * Places become one word each ("@EG", and a city says its country too: الحسيمة and المغرب agree)
+     * and facts: countries, cities with their regions, and places no list knows, by the word that
+     * follows a place noun (مدينة سنجة, بلدة سرمدا, مخيم الهول).
+     */
+    private Set<Integer> placesAndTheirKeys(List<StoryText.Token> tokens, String[] keys, boolean headline, boolean facts) {
+        Set<Integer> starts = new HashSet<>();
+        for (Phrases.Match<StoryLexicon.Place> match : lexicon.places.find(tokens)) {
+            StoryLexicon.Place place = match.value();
+            String key = place.key();
+            for (int i = match.start(); i < match.start() + match.length(); i++) {
+                keys[i] = key;
+            }
+            starts.add(match.start());
+            if (place.country() != null) {
+                words.add(place.countryKey());
+            }
+            if (!facts) {
+                continue;
+            }
+            if (place.country() != null) {
+                add(countries, headline ? headlineCountries : null, place.country());
+            }
+            if (place.kind() != StoryLexicon.Place.Kind.COUNTRY) {
+                headlineNamesACity |= headline && place.kind() == StoryLexicon.Place.Kind.CITY;
+                add(places, headline ? headlinePlaces : null, place.id());
+                if (place.region() != null) {
+                    add(places, headline ? headlinePlaces : null, place.region());
+                }
+            }
+        }
+        for (int i = 0; facts && i + 1 < tokens.size(); i++) {
+            if (keys[i] == null && keys[i + 1] == null && isPlaceNoun(tokens.get(i)) && isPlaceName(tokens.get(i + 1))) {
+                String name = key(tokens.get(i + 1));
+                if (name != null) {
+                    headlineNamesACity |= headline;
+                    add(places, headline ? headlinePlaces : null, UNKNOWN_PLACE + name);
+                }
+            }
+        }
+        return starts;
+    }
+
+    private static void add(Set<String> all, Set<String> alsoTo, String value) {
+        all.add(value);
+        if (alsoTo != null) {
+            alsoTo.add(value);
+        }
+    }
+
+    private String countryAt(List<StoryText.Token> tokens, int at) {
+        List<Phrases.Match<StoryLexicon.Place>> found = lexicon.places.find(tokens.subList(at, tokens.size()));
+        return found.isEmpty() || found.get(0).start() != 0 ? null : found.get(0).value().country();
+    }
+
+    /** A place noun without its article, as it stands before a name (مدينة كركوك; not المنطقة الصناعية). */
+    private boolean isPlaceNoun(StoryText.Token token) {
+        if (token.hasArticle()) {
+            return false;
+        }
+        for (String form : token.forms()) {
+            if (PLACE_NOUNS.contains(form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A word that names the place before it: with the article or bare, but not a preposition with
+     * the article (مخيم للنازحين) and not an adjective (منطقة جبلية, حي سكني).
+     */
+    private boolean isPlaceName(StoryText.Token token) {
+        String first = token.first();
+        boolean preposition = first.startsWith("لل") || first.startsWith("بال") || first.startsWith("كال");
+        boolean adjective = !first.startsWith("ال") && (first.endsWith("ية") || first.endsWith("ي"));
+        return token.number() == null && !preposition && !adjective && !STOP.equals(lexicon.synonyms.of(token)) && token.key().length() > 2;
+    }
+
+    private static final Set<String> PLACE_NOUNS = Set.of("مدينة", "بلدة", "قرية", "حي", "منطقة", "محافظة", "ولاية", "اقليم", "مديرية",
+            "ناحية", "قضاء", "مخيم", "جزيرة", "مقاطعة", "قرى", "مدن", "بلدات");
+
+    /** The countries named just after a role: its holders (أمير قطر, وزير الخارجية الأردني, نظيره التركي). */
+    private void actors(List<StoryText.Token> tokens, Set<Integer> placeStarts) {
+        List<Phrases.Match<String>> roles = lexicon.roles.find(tokens);
+        Set<Integer> roleStarts = new HashSet<>();
+        roles.forEach(role -> roleStarts.add(role.start()));
+        String previous = null;
+        for (Phrases.Match<String> role : roles) {
+            String name = role.value().equals(COUNTERPART) ? previous : role.value();
+            previous = name;
+            if (name == null) {
+                continue;
+            }
+            int end = role.start() + role.length();
+            for (int i = end; i < Math.min(tokens.size(), end + ROLE_REACH) && !roleStarts.contains(i) && !isStop(tokens.get(i)); i++) {
+                if (placeStarts.contains(i)) {
+                    StoryLexicon.Place place = lexicon.places.find(tokens.subList(i, tokens.size())).get(0).value();
+                    if (place.kind() == StoryLexicon.Place.Kind.COUNTRY) {
+                        actors.computeIfAbsent(name, k -> new HashSet<>()).add(place.country());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Each figure with the words beside it, which say what it counts (5 قتلى, مقتل 5, بقوة 5.8 درجة). */
+    private void counts(List<StoryText.Token> tokens, String[] keys) {
+        for (int i = 0; i < tokens.size(); i++) {
+            StoryText.Token token = tokens.get(i);
+            if (token.number() == null) {
+                continue;
+            }
+            // the word before, unless the figure opens a clause of its own (3 قتلى و15 مصابا)
+            if (i > 0 && !token.afterAnd() && countable(tokens.get(i - 1), keys[i - 1])) {
+                counts.computeIfAbsent(keys[i - 1], k -> new HashSet<>()).add(token.number());
+            }
+            // the word after, unless it opens a clause of its own (مقتل 4 وإصابة 7)
+            if (i + 1 < tokens.size() && !tokens.get(i + 1).afterAnd() && countable(tokens.get(i + 1), keys[i + 1])) {
+                counts.computeIfAbsent(keys[i + 1], k -> new HashSet<>()).add(token.number());
+            }
+        }
+    }
+
+    private static boolean countable(StoryText.Token token, String key) {
+        return token.number() == null && key != null && !key.equals(STOP);
+    }
+
+    private boolean isStop(StoryText.Token token) {
+        String group = lexicon.synonyms.of(token);
+        return STOP.equals(group);
+    }
+
+    /** Topics by category (what a text is about); outcomes to {@link StoryOutcomes}. */
+    private void slots(List<StoryText.Token> tokens, String[] keys, boolean headline) {
+        List<Phrases.Match<StoryLexicon.Slot>> told = new ArrayList<>();
+        for (Phrases.Match<StoryLexicon.Slot> match : lexicon.slots.find(tokens)) {
+            StoryLexicon.Slot slot = match.value();
+            if (lexicon.firstMentionCategories.contains(slot.category())) {
+                told.add(match);
+            } else if (!slot.category().equals(STOP)) {
+                topics.computeIfAbsent(slot.category(), k -> new HashSet<>()).add(slot.value());
+            }
+        }
+        outcomes.read(tokens, keys, told, headline);
+    }
+}

@@ -1,0 +1,37 @@
+package io.newsroom.story;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The signals the same-story decision is made of. All are on in the product; SameStoryTest turns
+ * each off in turn to measure what it buys.
+ */
+enum StorySignal {
+    /** Paraphrase: words compared by root (احتراق/حريق), not only by light stem. */
+    ROOTS,
+    /** Paraphrase: numbers read as values (خمسة عشر = 15 = ١٥, 5,8 = 5.8). */
+    NUMBERS,
+    /** Paraphrase: near-synonyms (مستودع/مخزن) and words that say nothing left out. */
+    SYNONYMS,
+    /** Paraphrase: rare words weigh more than common ones (document frequencies of the window). */
+    WEIGHTS,
+    /** Paraphrase: the lead beside the headline. */
+    LEAD,
+    /** Conflict: different countries. */
+    COUNTRIES,
+    /** Conflict: different cities or regions. */
+    CITIES,
+    /** Conflict: different countries in one role (وزير الخارجية الأردني / السوري). */
+    ACTORS,
+    /** Conflict: different figures for one count (5 قتلى / 3 قتلى). */
+    COUNTS,
+    /** Conflict: opposite outcomes (raise/hold, freed/detained, win/lose, approve/reject, convict/acquit). */
+    OUTCOMES,
+    /** Conflict: different subjects (sport, ministry, facility, commodity, weapon, competition, stage, month). */
+    TOPICS;
+
+    static Set<StorySignal> all() {
+        return EnumSet.allOf(StorySignal.class);
+    }
+}

@@ -1,0 +1,53 @@
+package io.newsroom.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same-story decision on the held-out set (src/test/resources/stories/held-out-pairs.tsv, same
+ * format as the tuning set): pairs written apart from the tuning set by someone who did not see the
+ * decision, never used to choose anything. The threshold is the tuning set's
+ * ({@link SameStory#DEFAULT_THRESHOLD}); words are weighted over the set's own texts, as the story
+ * index weighs them over its window.
+ *
+ * <p>The issue's targets on this set are precision 0.97 and recall 0.85, and the decision does not
+ * reach them: measured once, when the set was merged, it scored precision 0.698 and recall 0.493 (the
+ * decision before it: 0.103 and 0.040). Until a decision meets the targets, this test holds the
+ * decision to what it was measured at, so that no change makes readers lose more events to wrong
+ * joins; it prints the shortfall. Raise the floors to the targets when they are met, on a held-out set
+ * no one tuned on (this one has been measured: a new attempt needs a new one, written apart).
+ */
+class SameStoryHeldOutTest {
+
+    static final String HELD_OUT_SET = "/stories/held-out-pairs.tsv";
+
+    /** The targets. */
+    static final double TARGET_PRECISION = 0.97;
+    static final double TARGET_RECALL = 0.85;
+
+    /** What the decision scored when the set was first measured (TP 37, FP 16, FN 38): never less. */
+    static final double MEASURED_PRECISION = 0.698;
+    static final double MEASURED_RECALL = 0.493;
+
+    @Test
+    void onTextNoOneTunedItToTheDecisionDoesNoWorseThanMeasured() throws IOException {
+        List<StoryEvaluation.Pair> pairs = StoryEvaluation.pairs(HELD_OUT_SET);
+        assertThat(pairs).as(HELD_OUT_SET + " is missing from the test classpath: the held-out set must be there for this measure").isNotNull();
+        long same = pairs.stream().filter(StoryEvaluation.Pair::same).count();
+        long different = pairs.size() - same;
+        assertThat(same >= 70 && different >= 70)
+                .as(HELD_OUT_SET + " holds " + same + " same-event and " + different + " different-event pairs; at least 70 of each are needed")
+                .isTrue();
+        List<StoryEvaluation.Judged> judged = StoryEvaluation.judge(pairs, StorySignal.all());
+        StoryEvaluation.Measured measured = StoryEvaluation.measure(judged, SameStory.DEFAULT_THRESHOLD);
+        System.out.printf("Same-story decision on the held-out set (%d same, %d different), threshold %.3f from the tuning set: %s%n", same,
+                different, SameStory.DEFAULT_THRESHOLD, measured);
+        System.out.printf("  targets: precision %.2f, recall %.2f; short by %.3f and %.3f%n", TARGET_PRECISION, TARGET_RECALL,
+                Math.max(0, TARGET_PRECISION - measured.precision()), Math.max(0, TARGET_RECALL - measured.recall()));
+        assertThat(measured.precision()).as(measured.toString()).isGreaterThanOrEqualTo(MEASURED_PRECISION);
+        assertThat(measured.recall()).as(measured.toString()).isGreaterThanOrEqualTo(MEASURED_RECALL);
+    }
+}
