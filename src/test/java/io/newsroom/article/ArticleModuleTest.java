@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The article module on its own (with the modules it depends on, none of those that listen to it):
  * each kind of change, whoever asks for it, publishes the events the announcement rule says, and no
- * other. A real PostgreSQL underneath, as everywhere.
+ * other. A real PostgreSQL underneath, as everywhere; run by Surefire, away from the end-to-end tests'
+ * application, whose scheduling job would race this one's on a shared database.
  */
 @ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
