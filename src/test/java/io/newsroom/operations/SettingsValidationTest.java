@@ -7,6 +7,7 @@ import io.newsroom.content.CorsProperties;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.database.EmbeddedDatabaseProperties;
 import io.newsroom.similar.SimilarProperties;
+import io.newsroom.webhook.WebhookProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,14 +20,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Every settings record refuses an impossible value when the context starts, naming the setting,
- * instead of failing later at run time (the webhook settings are tested with a whole instance in
- * {@code WebhookSettingsIT}).
+ * instead of failing later at run time. Settings records are checked where they bind, so a context
+ * of the records alone proves it; a whole instance started for each case proved nothing more.
  */
 class SettingsValidationTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({CacheProperties.class, CorsProperties.class, SiteProperties.class,
-            EmbeddedDatabaseProperties.class, SimilarProperties.class})
+            EmbeddedDatabaseProperties.class, SimilarProperties.class,
+            WebhookProperties.class})
     static class AllSettings {
     }
 
@@ -62,7 +64,12 @@ class SettingsValidationTest {
             "newsroom.similar.recency-weight|1.5|recencyWeight",
             "newsroom.similar.duplicate-threshold|0|duplicateThreshold",
             "newsroom.similar.half-life|0s|halfLife",
-            "newsroom.similar.max-per-source|-1|maxPerSource"})
+            "newsroom.similar.max-per-source|-1|maxPerSource",
+            "newsroom.webhooks.concurrency|0|concurrency",
+            "newsroom.webhooks.max-attempts|0|maxAttempts",
+            "newsroom.webhooks.read-timeout|0s|readTimeout",
+            "newsroom.webhooks.delivery-retention|-1d|deliveryRetention",
+            "newsroom.webhooks.max-backoff|1ms|newsroom.webhooks.max-backoff"})
     void anImpossibleSettingStopsTheStartUpNamingIt(String setting, String value, String named) {
         runner.withPropertyValues(setting + "=" + value).run(context -> {
             assertThat(context).hasFailed();

@@ -1,17 +1,13 @@
 package io.newsroom.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsroom.support.IntegrationTest;
-import io.newsroom.support.SecondInstance;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Webhook settings checked at start-up, and the delivery log kept for its retention time only. */
+/** The delivery log keeps deliveries for their retention time only (the settings' own checks: SettingsValidationTest). */
 class WebhookSettingsIT extends IntegrationTest {
 
     @Autowired
@@ -36,13 +32,5 @@ class WebhookSettingsIT extends IntegrationTest {
         assertThat(retention.deleteExpired()).isEqualTo(2);
 
         assertThat(jdbc.queryForList("SELECT id FROM webhook_deliveries", UUID.class)).containsExactlyInAnyOrder(oldPending, recent);
-    }
-
-    @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({"concurrency, 0, concurrency", "max-attempts, 0, maxAttempts", "read-timeout, 0s, readTimeout",
-            "delivery-retention, -1d, deliveryRetention", "max-backoff, 1ms, newsroom.webhooks.max-backoff"})
-    void anImpossibleSettingStopsTheStartUpNamingIt(String setting, String value, String named) {
-        assertThatThrownBy(() -> SecondInstance.start("--newsroom.webhooks." + setting + "=" + value).close())
-                .hasStackTraceContaining("newsroom.webhooks").hasStackTraceContaining(named);
     }
 }
