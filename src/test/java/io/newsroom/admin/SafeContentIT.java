@@ -1,5 +1,6 @@
 package io.newsroom.admin;
 
+import static io.newsroom.support.ArticleFixtures.ARABIC_FIGURE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsroom.support.ArticleFixtures;
@@ -15,13 +16,6 @@ import org.junit.jupiter.api.Test;
  * article/BodySanitizerTest.
  */
 class SafeContentIT extends IntegrationTest {
-
-    private static final String ARABIC_FIGURE = "<p dir=\"rtl\">أبرمت باكستان وإيران اتفاقية جديدة وهى خطة عمل مشتركة لمكافحة الإرهاب.</p>"
-            + "<figure><img src=\"https://media.example.org/gate.jpg\" alt=\"بوابة الوزارة\">"
-            + "<figcaption>ضابط شرطة يحرس بوابة الدخول الرئيسية لوزارة الخارجية الباكستانية، في إسلام أباد</figcaption></figure>"
-            + "<h2>خطة عمل مشتركة للتعامل مع خطر الإرهاب</h2>"
-            + "<blockquote><p>\"التهريب كان سبباً لخسارة اقتصادية لكلا البلدين\".</p></blockquote>"
-            + "<ul><li>أولاً</li><li>ثانياً</li></ul><p><a href=\"https://www.alwafd.news/story\">المصدر</a></p>";
 
     @Test
     void arabicParagraphWithFigureAndCaptionSurvivesUnchanged() {

@@ -9,6 +9,14 @@ import java.util.Map;
 /** Requests that many admin tests make: a valid article body, creation, publication. */
 public final class ArticleFixtures {
 
+    /** The seed page's story body: an Arabic paragraph, a figure with its caption, a heading, a quote, a list and a link. */
+    public static final String ARABIC_FIGURE = "<p dir=\"rtl\">أبرمت باكستان وإيران اتفاقية جديدة وهى خطة عمل مشتركة لمكافحة الإرهاب.</p>"
+            + "<figure><img src=\"https://media.example.org/gate.jpg\" alt=\"بوابة الوزارة\">"
+            + "<figcaption>ضابط شرطة يحرس بوابة الدخول الرئيسية لوزارة الخارجية الباكستانية، في إسلام أباد</figcaption></figure>"
+            + "<h2>خطة عمل مشتركة للتعامل مع خطر الإرهاب</h2>"
+            + "<blockquote><p>\"التهريب كان سبباً لخسارة اقتصادية لكلا البلدين\".</p></blockquote>"
+            + "<ul><li>أولاً</li><li>ثانياً</li></ul><p><a href=\"https://www.alwafd.news/story\">المصدر</a></p>";
+
     private ArticleFixtures() {
     }
 
