@@ -71,6 +71,8 @@ class WebhookDispatcher implements SmartLifecycle {
         poller = Executors.newSingleThreadExecutor(daemon("webhook-poller"));
         senders = Executors.newFixedThreadPool(properties.concurrency(), daemon("webhook-sender"));
         running = true;
+        // A look queued when the last stop discarded the old executor never ran to clear the flag.
+        pollQueued.set(false);
         wakeUp();
     }
 

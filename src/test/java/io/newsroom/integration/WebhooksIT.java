@@ -10,6 +10,7 @@ import io.newsroom.support.WebhookReceiver;
 import io.newsroom.support.WebhookReceiver.Received;
 import io.newsroom.support.WebhookReceiver.Reply;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -22,6 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.Lifecycle;
 import tools.jackson.databind.JsonNode;
 
 /** Webhooks end to end: a real receiver on 127.0.0.1, the service's own worker, signatures checked independently. */
@@ -30,6 +34,9 @@ class WebhooksIT extends IntegrationTest {
     private static final List<String> ALL_EVENTS = List.of("article.published", "article.updated", "article.unpublished", "article.deleted");
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String SECRET = "a-receiver-secret-of-some-length";
+
+    @Autowired
+    ApplicationContext context;
 
     private WebhookReceiver receiver;
 
@@ -272,6 +279,29 @@ class WebhooksIT extends IntegrationTest {
         sleep(Duration.ofMillis(500));
         assertThat(receiver.received()).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_deliveries WHERE subscription_id = ?::uuid", Long.class, subscription)).isEqualTo(1);
+    }
+
+    /**
+     * A worker stopped while a look for due deliveries was queued behind one in progress (a context
+     * paused, an instance shutting down) looks again once started: the queued look died with the old
+     * executor and must not keep the new one from ever being asked.
+     */
+    @Test
+    void aWorkerStoppedWithALookQueuedSendsAgainOnceStarted() throws Exception {
+        Lifecycle worker = context.getBean("webhookDispatcher", Lifecycle.class);
+        subscribe(List.of("article.published"));
+        try (Connection blocker = jdbc.getDataSource().getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("LOCK TABLE webhook_deliveries IN ACCESS EXCLUSIVE MODE");
+            Thread.sleep(2_500); // one look blocks on the lock, the next poll queues another behind it
+            worker.stop();
+            blocker.rollback();
+        } finally {
+            worker.start();
+        }
+        publishedId(api.as(editorKey), "خبر بعد إعادة تشغيل العامل", "إيران");
+
+        assertThat(receiver.await(WAIT, r -> r.size() == 1).get(0).event()).isEqualTo("article.published");
     }
 
     private String subscribe(List<String> events) {
