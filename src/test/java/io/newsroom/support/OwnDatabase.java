@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A PostgreSQL of one test's own (embedded, on a fixed port and data directory, so that the test can
@@ -60,9 +61,11 @@ public final class OwnDatabase implements AutoCloseable {
         return Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
     }
 
+    /** Stops the server and deletes its data directory: a test run leaves nothing behind in the temporary folder. */
     @Override
     public void close() throws IOException {
         postgres.close();
+        FileSystemUtils.deleteRecursively(data);
     }
 
     private static int freePort() throws IOException {

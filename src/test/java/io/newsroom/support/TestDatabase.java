@@ -54,10 +54,13 @@ public final class TestDatabase {
         }
         try {
             // Durability is worth nothing in a throwaway test database; these settings make each commit cheap.
+            // Race tests deadlock on purpose (one side must end in 409): PostgreSQL's default of a second
+            // before it looks for a deadlock is a second of waiting each time.
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("deadlock_timeout", "100ms")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
             return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
