@@ -169,13 +169,14 @@ public class BulkImport {
         if (status != null && !List.of("DRAFT", "PUBLISHED").contains(status)) {
             throw new InvalidRequestProblem("status", "must be DRAFT or PUBLISHED");
         }
-        ArticleRequest content = json.treeToValue(node, ArticleRequest.class);
+        // Checked as it will be stored (plain text, however the line escaped it), and before the line is
+        // hashed: a bad line costs its parse and no more.
+        ArticleRequest content = json.treeToValue(node, ArticleRequest.class).withPlainText();
+        ingest.check(content);
         Instant published = NinjsMapper.time("publishedAt", publishedAt);
         List<UUID> relatedIds = content.relatedIds() == null || content.relatedIds().isEmpty() ? null : content.relatedIds();
-        IngestDocument document = new IngestDocument(externalId, null, published, "PUBLISHED".equals(status) ? PubStatus.USABLE : PubStatus.DRAFT,
+        return new IngestDocument(externalId, null, published, "PUBLISHED".equals(status) ? PubStatus.USABLE : PubStatus.DRAFT,
                 null, content, null, null, List.of(), relatedIds, NinjsMapper.hash(node.put("status", status == null ? "DRAFT" : status)));
-        ingest.check(document.content()); // the text as it is stored: plain text, however the line escaped it
-        return document;
     }
 
     /**
