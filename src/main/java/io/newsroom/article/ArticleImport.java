@@ -2,6 +2,8 @@ package io.newsroom.article;
 
 import io.newsroom.actor.Actor;
 import io.newsroom.audit.AuditLog;
+import io.newsroom.author.Author;
+import io.newsroom.author.AuthorService;
 import io.newsroom.source.SourceRepository;
 import io.newsroom.tag.Tag;
 import io.newsroom.tag.TagService;
@@ -41,6 +43,7 @@ public class ArticleImport {
     }
 
     private final TagService tags;
+    private final AuthorService authors;
     private final ArticleAnnouncer announcer;
     private final AuditLog audit;
     private final SourceRepository sources;
@@ -48,9 +51,10 @@ public class ArticleImport {
     private final JsonMapper json;
     private final Clock clock;
 
-    ArticleImport(TagService tags, SourceRepository sources, ArticleAnnouncer announcer, AuditLog audit, JdbcTemplate jdbc, JsonMapper json,
-                  Clock clock) {
+    ArticleImport(TagService tags, AuthorService authors, SourceRepository sources, ArticleAnnouncer announcer, AuditLog audit, JdbcTemplate jdbc,
+                  JsonMapper json, Clock clock) {
         this.tags = tags;
+        this.authors = authors;
         this.announcer = announcer;
         this.audit = audit;
         this.sources = sources;
@@ -86,6 +90,9 @@ public class ArticleImport {
                     slug, actor, now);
             article.tagWith(command.tagNames().stream().map(ArabicNormalizer::key).filter(key -> !key.isEmpty()).distinct()
                     .map(tagsByKey::get).toList(), now);
+            if (!command.authors().isEmpty()) {
+                article.credit(authors.resolve(command.authors(), content.sourceId()), now);
+            }
             if (command.externalId() != null) {
                 article.assignExternalId(command.externalId());
             }
@@ -169,6 +176,14 @@ public class ArticleImport {
             }
         }
         jdbc.batchUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (?, ?, ?)", tagRows);
+        List<Object[]> authorRows = new ArrayList<>();
+        for (Article a : articles) {
+            List<Author> credited = a.getAuthors();
+            for (int position = 0; position < credited.size(); position++) {
+                authorRows.add(new Object[] {a.getId(), position, credited.get(position).getId()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO article_authors (article_id, position, author_id) VALUES (?, ?, ?)", authorRows);
         jdbc.batchUpdate("""
                 INSERT INTO article_revisions (article_id, number, created_at, actor_id, actor_name, change, snapshot)
                 VALUES (?, 1, ?, ?, ?, 'imported', ?::jsonb)""", articles.stream().map(a -> new Object[] {
