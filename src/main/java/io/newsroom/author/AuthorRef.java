@@ -1,6 +1,7 @@
 package io.newsroom.author;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.newsroom.text.CleanText;
@@ -41,7 +42,8 @@ public record AuthorRef(UUID id, @Size(max = 100) String name) {
         return new AuthorRef(id, null);
     }
 
-    /** Whether it names an author at all: an id, or a name with a letter or digit. */
+    /** Whether it names no author at all: neither an id nor a name. */
+    @JsonIgnore
     public boolean isEmpty() {
         return id == null && (name == null || name.isBlank());
     }

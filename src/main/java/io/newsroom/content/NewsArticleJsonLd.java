@@ -26,7 +26,7 @@ public final class NewsArticleJsonLd {
     }
 
     /** A credited author as schema.org wants it: a Person with the URL of their page. */
-    private static Map<String, Object> person(PublicArticle.AuthorRef author) {
+    private static Map<String, Object> person(PublicArticle.AuthorCredit author) {
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("@type", "Person");
         person.put("name", author.name());

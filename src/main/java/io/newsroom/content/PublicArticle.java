@@ -15,7 +15,7 @@ import org.springframework.modulith.NamedInterface;
 public record PublicArticle(
         UUID id, String slug, String language, String direction, String headline, String subheadline,
         String bodyHtml, String excerpt, String byline, SourceRef source, String sourceUrl, ImageRef image,
-        List<TagRef> tags, List<AuthorRef> authors, List<RelatedRef> related, List<TranslationRef> translations, List<ReportRef> alsoReportedBy,
+        List<TagRef> tags, List<AuthorCredit> authors, List<RelatedRef> related, List<TranslationRef> translations, List<ReportRef> alsoReportedBy,
         boolean original,
         Instant publishedAt, Instant createdAt, Instant updatedAt) {
 
@@ -29,7 +29,7 @@ public record PublicArticle(
     }
 
     /** A credited author: the name, the slug and the author's page; the id only names the author in cache keys. */
-    public record AuthorRef(@JsonIgnore UUID id, String name, String slug, String url) {
+    public record AuthorCredit(@JsonIgnore UUID id, String name, String slug, String url) {
     }
 
     public record RelatedRef(UUID id, String slug, String headline, Instant publishedAt) {
@@ -53,7 +53,7 @@ public record PublicArticle(
                 sourceUrl, image, tags, authors, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
     }
 
-    PublicArticle withAuthors(List<AuthorRef> authors) {
+    PublicArticle withAuthors(List<AuthorCredit> authors) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
                 sourceUrl, image, tags, authors, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
     }

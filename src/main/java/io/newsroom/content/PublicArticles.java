@@ -280,16 +280,16 @@ public class PublicArticles {
                 .stream().findFirst();
     }
 
-    private List<PublicArticle.AuthorRef> authors(ResultSet rs) throws SQLException {
+    private List<PublicArticle.AuthorCredit> authors(ResultSet rs) throws SQLException {
         UUID[] ids = array(rs, "author_ids", UUID[].class);
         if (ids == null) {
             return List.of();
         }
         String[] names = array(rs, "author_names", String[].class);
         String[] slugs = array(rs, "author_slugs", String[].class);
-        List<PublicArticle.AuthorRef> authors = new ArrayList<>(ids.length);
+        List<PublicArticle.AuthorCredit> authors = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
-            authors.add(new PublicArticle.AuthorRef(ids[i], names[i], slugs[i], site.authorUrl(slugs[i])));
+            authors.add(new PublicArticle.AuthorCredit(ids[i], names[i], slugs[i], site.authorUrl(slugs[i])));
         }
         return authors;
     }
@@ -385,12 +385,12 @@ public class PublicArticles {
         if (articles.isEmpty()) {
             return articles;
         }
-        Map<UUID, List<PublicArticle.AuthorRef>> authors = new LinkedHashMap<>();
+        Map<UUID, List<PublicArticle.AuthorCredit>> authors = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT aa.article_id, w.id, w.name, w.slug FROM article_authors aa JOIN authors w ON w.id = aa.author_id
                 WHERE aa.article_id IN (:ids) ORDER BY aa.article_id, aa.position""",
                 Map.of("ids", articles.stream().map(PublicArticle::id).toList()), rs -> {
-                    authors.computeIfAbsent(rs.getObject("article_id", UUID.class), k -> new ArrayList<>()).add(new PublicArticle.AuthorRef(
+                    authors.computeIfAbsent(rs.getObject("article_id", UUID.class), k -> new ArrayList<>()).add(new PublicArticle.AuthorCredit(
                             rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("slug"), site.authorUrl(rs.getString("slug"))));
                 });
         return articles.stream().map(a -> a.withAuthors(authors.getOrDefault(a.id(), List.of()))).toList();

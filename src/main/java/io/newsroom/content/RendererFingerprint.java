@@ -49,7 +49,7 @@ public final class RendererFingerprint {
         return new PublicArticle(id, "عينة", "ar", "rtl", "عنوان", "عنوان فرعي", "<p>نص</p>", "مقتطف", "كاتب", source,
                 "https://example.com/a", new PublicArticle.ImageRef("https://example.com/i.jpg", "تعليق", "حقوق"),
                 List.of(new PublicArticle.TagRef(id, "وسم", "وسم")),
-                List.of(new PublicArticle.AuthorRef(id, "كاتب", "كاتب", "https://example.com/authors/كاتب")), List.of(new PublicArticle.RelatedRef(id, "آخر", "عنوان آخر", at)),
+                List.of(new PublicArticle.AuthorCredit(id, "كاتب", "كاتب", "https://example.com/authors/كاتب")), List.of(new PublicArticle.RelatedRef(id, "آخر", "عنوان آخر", at)),
                 List.of(new PublicArticle.TranslationRef("en", "sample", "Headline", "https://example.com/en", true)),
                 List.of(new PublicArticle.ReportRef(source, "https://example.com/r", at)), true, at, at, at);
     }

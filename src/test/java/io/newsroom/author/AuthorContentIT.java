@@ -89,6 +89,10 @@ class AuthorContentIT extends IntegrationTest {
         assertThat(profile.json().get("links").get(0).asString()).isEqualTo("https://x.com/ali");
         assertThat(profile.json().get("url").asString()).endsWith("/api/content/authors/" + SiteProperties.encode("محمد-علي"));
         assertThat(profile.json().has("personId")).isFalse();
+        JsonNode person = profile.json().get("structuredData");
+        assertThat(person.get("@type").asString()).isEqualTo("Person");
+        assertThat(person.get("url").asString()).isEqualTo(profile.json().get("url").asString());
+        assertThat(person.get("sameAs").get(0).asString()).isEqualTo("https://x.com/ali");
         assertThat(api.get("/api/content/authors/" + SiteProperties.encode("محمد-علي"), "If-None-Match", profile.header("ETag")).status())
                 .isEqualTo(304);
 

@@ -1,5 +1,6 @@
 package io.newsroom.content.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.newsroom.content.ContentCaching;
 import io.newsroom.content.PublicAuthors;
 import io.newsroom.content.SiteProperties;
@@ -12,7 +13,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +26,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Authors (content)", description = "Authors with published articles: list and profile; their articles are /api/content/articles?author=")
 class ContentAuthorController {
+
+    /** An author's profile, plus schema.org Person data to embed as JSON-LD on the author's page. */
+    record AuthorView(@JsonUnwrapped PublicAuthors.PublicAuthor author, Map<String, Object> structuredData) {
+
+        static AuthorView of(PublicAuthors.PublicAuthor author) {
+            Map<String, Object> person = new LinkedHashMap<>();
+            person.put("@context", "https://schema.org");
+            person.put("@type", "Person");
+            person.put("name", author.name());
+            person.put("url", author.url());
+            if (author.bio() != null) {
+                person.put("description", author.bio());
+            }
+            if (author.image() != null) {
+                person.put("image", author.image());
+            }
+            if (!author.links().isEmpty()) {
+                person.put("sameAs", author.links());
+            }
+            return new AuthorView(author, person);
+        }
+    }
 
     private final PublicAuthors authors;
     private final ContentCaching caching;
@@ -43,15 +68,16 @@ class ContentAuthorController {
     }
 
     @GetMapping("/api/content/authors/{slug}")
-    @Operation(summary = "One author's profile by slug (only authors with published articles); a former slug answers 301")
-    ResponseEntity<PublicAuthors.PublicAuthor> author(@PathVariable String slug, HttpServletRequest request) {
+    @Operation(summary = "One author's profile by slug (only authors with published articles), with schema.org Person data;"
+            + " a former slug answers 301")
+    ResponseEntity<AuthorView> author(@PathVariable String slug, HttpServletRequest request) {
         PublicAuthors.AuthorLookup lookup = authors.author(slug);
         if (lookup.author().isPresent()) {
             PublicAuthors.PublicAuthor author = lookup.author().get();
             if (!author.slug().equals(slug)) {
                 return moved(author.slug(), request); // a variant spelling: the canonical URL
             }
-            return caching.ok(author, null, List.of(ContentCaching.authorKey(author.id())));
+            return caching.ok(AuthorView.of(author), null, List.of(ContentCaching.authorKey(author.id())));
         }
         String movedTo = lookup.movedTo().orElseThrow(() -> new NotFoundProblem("No author with slug " + slug));
         return moved(movedTo, request);
