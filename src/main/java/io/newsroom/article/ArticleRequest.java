@@ -1,6 +1,7 @@
 package io.newsroom.article;
 
 import io.newsroom.author.AuthorRef;
+import io.newsroom.author.AuthorService;
 import io.newsroom.text.Bylines;
 import io.newsroom.text.CleanText;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,7 +37,7 @@ public record ArticleRequest(
         @Size(max = 200) String slug,
         @Schema(description = "The credited authors, in order: each an id, a name, {\"id\"} or {\"name\"}; an unknown name becomes an "
                 + "author of the article's source. Left out on an edit: unchanged. The byline follows them unless written otherwise")
-        @Size(max = 20) List<@NotNull @Valid AuthorRef> authors) {
+        @Size(max = AuthorService.MAX_PER_ARTICLE) List<@NotNull @Valid AuthorRef> authors) {
 
     public ArticleRequest {
         headline = CleanText.line(headline);
@@ -92,7 +93,7 @@ public record ArticleRequest(
      */
     public ArticleRequest withBylineAuthors() {
         return new ArticleRequest(headline, subheadline, bodyHtml, excerpt, byline, language, sourceId, sourceUrl, image, tags,
-                relatedIds, slug, Bylines.names(byline).stream().map(AuthorRef::byName).toList());
+                relatedIds, slug, Bylines.names(byline).stream().limit(AuthorService.MAX_PER_ARTICLE).map(AuthorRef::byName).toList());
     }
 
     public NewArticle toNewArticle() {

@@ -82,6 +82,27 @@ class AuthorIntakeIT extends IntegrationTest {
     }
 
     @Test
+    void everyAuthorOfAnAtomEntryIsCreditedInOrder() {
+        String novosti = source("نوفوستي");
+        server.serve("/atom.xml", FeedServer.feed("application/atom+xml; charset=utf-8", () -> """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">
+                  <title>نوفوستي</title><id>urn:novosti</id><updated>2026-12-03T08:00:00Z</updated>
+                  <entry>
+                    <id>urn:novosti:1</id><title>موسكو وطهران توقعان خطة عمل مشتركة</title>
+                    <link href="https://novosti.example/1"/><updated>2026-12-03T08:00:00Z</updated>
+                    <author><name>أليكسي بتروف</name></author><author><name>ماريا إيفانوفا</name></author>
+                    <content type="html">&lt;p&gt;نص الخبر&lt;/p&gt;</content>
+                  </entry>
+                </feed>"""));
+        String feed = feed(novosti, "/atom.xml");
+        assertThat(poll(novosti, feed).get("created").asInt()).isEqualTo(1);
+        JsonNode article = article(feed, "urn:novosti:1");
+        assertThat(article.get("authors").findValuesAsString("name")).containsExactly("أليكسي بتروف", "ماريا إيفانوفا");
+        assertThat(article.get("byline").asString()).isEqualTo("أليكسي بتروف, ماريا إيفانوفا");
+    }
+
+    @Test
     void ninjsByBecomesAuthorsOfTheInfosourceAndFollowsNewVersions() {
         Map<String, Object> document = ninjs("urn:newsml:novosti:1", "2026-11-29T06:00:00Z", "بقلم: ليلى حسن، محمد علي");
         Api.Result created = api.as(integrationKey).post("/api/admin/ingest/ninjs", document);
