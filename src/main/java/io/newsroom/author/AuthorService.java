@@ -142,10 +142,14 @@ public class AuthorService {
         return author;
     }
 
+    /** Authors by name; {@code q} finds names containing it (any spelling), {@code sourceId} one source's authors. */
     @Transactional(readOnly = true)
-    public Page<Author> list(int limit, String cursor) {
+    public Page<Author> list(String q, UUID sourceId, int limit, String cursor) {
         Cursors.NameAndId after = cursor == null ? null : Cursors.decodeNameAndId(cursor);
-        List<Author> fetched = authors.pageByName(after == null ? null : after.name(), after == null ? null : after.id(), limit + 1);
+        String key = q == null ? "" : ArabicNormalizer.key(CleanText.name(q));
+        String keyPart = key.isEmpty() ? null : "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<Author> fetched = authors.pageByName(after == null ? null : after.name(), after == null ? null : after.id(), keyPart, sourceId,
+                limit + 1);
         return Page.of(fetched, limit, a -> Cursors.encode(a.getName(), a.getId()));
     }
 

@@ -70,6 +70,17 @@ class AuthorsIT extends IntegrationTest {
         assertThat(first.get("items").findValuesAsString("name")).containsExactly("أحمد سمير", "سارة حسن");
         assertThat(second.get("items").findValuesAsString("name")).containsExactly("ليلى حسن");
         assertThat(second.get("next").isNull()).isTrue();
+
+        // a search by any spelling of part of a name, and one source's authors
+        assertThat(editor.get("/api/admin/authors?q=" + Api.encode("حسن")).json().get("items").findValuesAsString("name"))
+                .containsExactly("سارة حسن", "ليلى حسن");
+        assertThat(editor.get("/api/admin/authors?q=" + Api.encode("ليلي")).json().get("items").findValuesAsString("name"))
+                .containsExactly("ليلى حسن");
+        assertThat(editor.get("/api/admin/authors?q=" + Api.encode("%_")).json().get("items")).isEmpty();
+        String source = source("مصراوي");
+        editor.post("/api/admin/authors", Map.of("name", "ليلى حسن", "sourceId", source));
+        assertThat(editor.get("/api/admin/authors?sourceId=" + source).json().get("items").findValuesAsString("sourceId"))
+                .containsExactly(source);
     }
 
     @Test

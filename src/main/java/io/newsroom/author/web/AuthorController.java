@@ -71,10 +71,12 @@ class AuthorController {
     }
 
     @GetMapping
-    @Operation(summary = "List authors by name")
-    Page<AuthorResponse> list(@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
+    @Operation(summary = "List authors by name; q finds names containing it (any spelling), sourceId one source's authors")
+    Page<AuthorResponse> list(@RequestParam(required = false) @Size(max = 100) String q,
+                              @RequestParam(required = false) UUID sourceId,
+                              @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
                               @RequestParam(required = false) String cursor) {
-        return authors.list(limit, cursor).map(AuthorResponse::of);
+        return authors.list(q, sourceId, limit, cursor).map(AuthorResponse::of);
     }
 
     @PostMapping
