@@ -7,6 +7,7 @@ import io.newsroom.problem.ConflictProblem;
 import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.problem.NotFoundProblem;
 import io.newsroom.text.ArabicNormalizer;
+import io.newsroom.text.Bylines;
 import io.newsroom.text.CleanText;
 import io.newsroom.text.Slugs;
 import java.sql.Timestamp;
@@ -82,7 +83,7 @@ public class AuthorService {
                 ids.add(ref.id());
             } else {
                 String key = ArabicNormalizer.key(ref.name());
-                if (key.isEmpty()) {
+                if (!Bylines.hasLetterOrDigit(key)) {
                     throw new InvalidRequestProblem("authors[" + i + "].name", "must contain a letter or digit");
                 }
                 namesByKey.putIfAbsent(key, ref.name());
@@ -126,7 +127,7 @@ public class AuthorService {
         }
         String name = CleanText.name(displayName);
         String key = name == null ? "" : ArabicNormalizer.key(name);
-        if (key.isEmpty()) {
+        if (!Bylines.hasLetterOrDigit(key)) {
             throw new InvalidRequestProblem("name", "a person's display name must contain a letter or digit to name an author");
         }
         Instant now = clock.instant();
@@ -306,7 +307,7 @@ public class AuthorService {
 
     private void checkNameIsFree(String name, UUID sourceId, UUID self) {
         String key = ArabicNormalizer.key(name);
-        if (key.isEmpty()) {
+        if (!Bylines.hasLetterOrDigit(key)) {
             throw new InvalidRequestProblem("name", "must contain a letter or digit");
         }
         Map<String, UUID> existing = idsByName(scope(sourceId), Set.of(key));

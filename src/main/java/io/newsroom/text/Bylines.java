@@ -65,7 +65,7 @@ public final class Bylines {
         for (String part : SEPARATORS.split(CleanText.plainLine(byline).strip())) {
             String name = name(part);
             String key = name == null ? "" : ArabicNormalizer.key(name);
-            if (!key.isEmpty()) {
+            if (!key.isEmpty()) { // names without a letter or digit were left out by name()
                 byKey.putIfAbsent(key, name);
             }
         }
@@ -81,6 +81,11 @@ public final class Bylines {
             return null;
         }
         name = CleanText.name(LEAD_IN.matcher(name).replaceFirst(""));
-        return name == null || name.isBlank() || name.length() > MAX_NAME ? null : name;
+        return name == null || !hasLetterOrDigit(name) || name.length() > MAX_NAME ? null : name;
+    }
+
+    /** Whether the text holds a letter or a digit: what a name needs ("***" or "—" name no one). */
+    public static boolean hasLetterOrDigit(String text) {
+        return text != null && text.codePoints().anyMatch(ArabicNormalizer::isLetterOrNumber);
     }
 }

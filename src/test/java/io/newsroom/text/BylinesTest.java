@@ -31,6 +31,8 @@ class BylinesTest {
         assertThat(Bylines.names("بقلم: سارة أحمد، محمد علي")).containsExactly("سارة أحمد", "محمد علي");
         assertThat(Bylines.names("A; B & C | D")).containsExactly("A", "B", "C", "D");
         assertThat(Bylines.names("  ")).isEmpty();
+        assertThat(Bylines.names("*** — محمد علي")).containsExactly("*** — محمد علي");
+        assertThat(Bylines.names("***, —")).isEmpty();
         assertThat(Bylines.names(null)).isEmpty();
     }
 
