@@ -3,6 +3,7 @@ package io.newsroom.article;
 import io.newsroom.actor.Actor;
 import io.newsroom.audit.AuditLog;
 import io.newsroom.author.Author;
+import io.newsroom.author.AuthorRef;
 import io.newsroom.author.AuthorService;
 import io.newsroom.source.SourceRepository;
 import io.newsroom.tag.Tag;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.NamedInterface;
@@ -76,6 +78,7 @@ public class ArticleImport {
         Instant now = clock.instant();
         UUID actor = Actor.current().id();
         Map<String, Tag> tagsByKey = resolveTags(imported);
+        createMissingAuthors(imported);
         BatchSlugs slugs = new BatchSlugs(imported.stream().map(item -> Slugs.of(requestedSlug(item.article()))).toList(),
                 this::takenSlugKeys, this::isTakenInDatabase);
         List<Article> articles = new ArrayList<>(imported.size());
@@ -113,6 +116,21 @@ public class ArticleImport {
             byKey.put(tag.getNormalizedKey(), tag);
         }
         return byKey;
+    }
+
+    /** New author names first, source by source in one order: see {@link AuthorService#createMissing}. */
+    private void createMissingAuthors(List<NewImportedArticle> imported) {
+        Map<UUID, List<String>> namesBySource = new TreeMap<>();
+        List<String> newsroomNames = new ArrayList<>();
+        for (NewImportedArticle item : imported) {
+            UUID sourceId = item.article().content().sourceId();
+            List<String> names = item.article().authors().stream().filter(a -> a.id() == null).map(AuthorRef::name).toList();
+            (sourceId == null ? newsroomNames : namesBySource.computeIfAbsent(sourceId, k -> new ArrayList<>())).addAll(names);
+        }
+        if (!newsroomNames.isEmpty()) {
+            authors.createMissing(newsroomNames, null);
+        }
+        namesBySource.forEach((sourceId, names) -> authors.createMissing(names, sourceId));
     }
 
     private static String requestedSlug(NewArticle article) {

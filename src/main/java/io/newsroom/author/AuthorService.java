@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -108,6 +109,29 @@ public class AuthorService {
             resolved.putIfAbsent(author.getId(), author);
         }
         return List.copyOf(resolved.values());
+    }
+
+    /**
+     * Creates the authors of these names in this source (null: the newsroom's own) that do not exist
+     * yet, in key order, for callers that create many articles in one transaction (an import, a feed
+     * poll): made ahead of them, two such transactions take their locks in one order and cannot
+     * deadlock, and each article's {@link #resolve} then only finds. Names without a letter or digit
+     * are left out.
+     */
+    @Transactional
+    public void createMissing(Collection<String> names, UUID sourceId) {
+        UUID scope = scope(sourceId);
+        Map<String, String> namesByKey = new LinkedHashMap<>();
+        for (String raw : names) {
+            String name = CleanText.name(raw);
+            String key = name == null ? "" : ArabicNormalizer.key(name);
+            if (Bylines.hasLetterOrDigit(key)) {
+                namesByKey.putIfAbsent(key, name);
+            }
+        }
+        Map<String, UUID> existing = idsByName(scope, namesByKey.keySet());
+        namesByKey.keySet().stream().filter(key -> !existing.containsKey(key)).sorted()
+                .forEach(key -> insertIfAbsent(namesByKey.get(key), key, sourceId, scope));
     }
 
     /**
