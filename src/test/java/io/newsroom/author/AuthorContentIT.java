@@ -183,7 +183,7 @@ class AuthorContentIT extends IntegrationTest {
         String slug = publishedSlug("خبر مخزن", List.of("محمد علي"));
         String path = Api.articlePath(slug);
         Api.Result before = api.get(path);
-        api.get(path + "?format=ninjs");
+        api.get(path, "Accept", "application/ninjs+json");
         assertThat(api.get(path).body()).isEqualTo(before.body()); // served from its stored rendering
         assertThat(jdbc.queryForObject("SELECT count(*) FROM article_renderings", Long.class)).isEqualTo(1);
 
@@ -195,7 +195,7 @@ class AuthorContentIT extends IntegrationTest {
         assertThat(after.json().get("authors").get(0).get("name").asString()).isEqualTo("محمد علي حسن");
         assertThat(after.json().get("byline").asString()).isEqualTo("محمد علي حسن");
         assertThat(after.json().get("structuredData").get("author").get(0).get("name").asString()).isEqualTo("محمد علي حسن");
-        assertThat(api.get(path + "?format=ninjs").json().get("people").get(0).get("name").asString()).isEqualTo("محمد علي حسن");
+        assertThat(api.get(path, "Accept", "application/ninjs+json").json().get("people").get(0).get("name").asString()).isEqualTo("محمد علي حسن");
         assertThat(api.get(path, "If-None-Match", before.header("ETag")).status()).isEqualTo(200);
     }
 
