@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsroom.support.Api;
 import io.newsroom.support.FeedServer;
 import io.newsroom.support.IntegrationTest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +84,37 @@ class AuthorIntakeIT extends IntegrationTest {
         assertThat(article(masrawyFeed, "masrawy-2").get("authors").findValuesAsString("id")).containsExactly(wafdAli);
         assertThat(article(masrawyFeed, "masrawy-1").get("authors").findValuesAsString("id")).containsExactly(wafdAli);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM authors", Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    void twoFeedsOfOneSourcePolledAtOnceNamingTheSameNewWritersShareThem() throws Exception {
+        String wafd = source("بوابة الوفد");
+        server.serve("/one.xml", FeedServer.feed(RSS, () -> rss(
+                item("one-1", "افتتاح مستشفى جديد في أسوان", "<dc:creator>كاتب أول</dc:creator>"),
+                item("one-2", "ارتفاع صادرات القطن هذا العام", "<dc:creator>كاتب ثان</dc:creator>"))));
+        server.serve("/two.xml", FeedServer.feed(RSS, () -> rss(
+                item("two-1", "فوز فريق الناشئين بكأس البحر المتوسط", "<dc:creator>كاتب ثان</dc:creator>"),
+                item("two-2", "مهرجان للموسيقى العربية في الإسكندرية", "<dc:creator>كاتب أول</dc:creator>"))));
+        String one = feed(wafd, "/one.xml");
+        String two = feed(wafd, "/two.xml");
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<JsonNode>> reports = new ArrayList<>();
+            for (String feedId : List.of(one, two)) {
+                reports.add(pool.submit(() -> {
+                    barrier.await();
+                    return poll(wafd, feedId);
+                }));
+            }
+            for (Future<JsonNode> report : reports) {
+                assertThat(report.get().get("created").asInt()).as(report.get().toString()).isEqualTo(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForList("SELECT name FROM authors ORDER BY name", String.class)).containsExactly("كاتب أول", "كاتب ثان");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM article_authors", Long.class)).isEqualTo(4);
     }
 
     @Test
