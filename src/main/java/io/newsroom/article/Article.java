@@ -1,8 +1,10 @@
 package io.newsroom.article;
 
+import io.newsroom.author.Author;
 import io.newsroom.problem.ConflictProblem;
 import io.newsroom.source.Source;
 import io.newsroom.tag.Tag;
+import io.newsroom.text.Bylines;
 import io.newsroom.text.SearchText;
 import io.newsroom.text.Slugs;
 import jakarta.persistence.CascadeType;
@@ -148,6 +150,14 @@ public class Article {
     @OrderColumn(name = "position")
     private List<Tag> tags = new ArrayList<>();
 
+    @ManyToMany
+    @OptimisticLock(excluded = true)
+    @JoinTable(name = "article_authors",
+            joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "author_id"))
+    @OrderColumn(name = "position")
+    private List<Author> authors = new ArrayList<>();
+
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
     @OptimisticLock(excluded = true)
     @OrderBy("position")
@@ -207,6 +217,32 @@ public class Article {
         this.tags.clear();
         this.tags.addAll(tags);
         this.updatedAt = now;
+    }
+
+    /**
+     * Credits these authors, in order. The byline stays the display line: one that is missing, or that is
+     * only the names of the authors credited until now (the line {@link Bylines#of} made of them), follows
+     * the authors; one an editor wrote otherwise ("مراسلو الوكالة في بيروت") stays as written.
+     */
+    public void credit(List<Author> authors, Instant now) {
+        credit(authors, this.authors.stream().map(Author::getName).toList(), now);
+    }
+
+    /** An author credited here was known as {@code formerName} until now: a byline of the authors' names follows the new one. */
+    void authorRenamed(UUID authorId, String formerName, Instant now) {
+        credit(List.copyOf(authors), authors.stream().map(a -> a.getId().equals(authorId) ? formerName : a.getName()).toList(), now);
+    }
+
+    private void credit(List<Author> next, List<String> formerNames, Instant now) {
+        boolean followsAuthors = byline == null || byline.isBlank() || byline.equals(Bylines.of(formerNames, language));
+        changingWhatIsShown(now);
+        List<Author> credited = List.copyOf(next);
+        authors.clear();
+        authors.addAll(credited);
+        if (followsAuthors) {
+            byline = Bylines.of(credited.stream().map(Author::getName).toList(), language);
+        }
+        updatedAt = now;
     }
 
     /**
@@ -567,6 +603,11 @@ public class Article {
 
     public List<Tag> getTags() {
         return Collections.unmodifiableList(tags);
+    }
+
+    /** The credited authors, in order. */
+    public List<Author> getAuthors() {
+        return Collections.unmodifiableList(authors);
     }
 
     public List<Article> getRelated() {

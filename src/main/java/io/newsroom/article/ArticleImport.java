@@ -2,6 +2,9 @@ package io.newsroom.article;
 
 import io.newsroom.actor.Actor;
 import io.newsroom.audit.AuditLog;
+import io.newsroom.author.Author;
+import io.newsroom.author.AuthorRef;
+import io.newsroom.author.AuthorService;
 import io.newsroom.source.SourceRepository;
 import io.newsroom.tag.Tag;
 import io.newsroom.tag.TagService;
@@ -17,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.NamedInterface;
@@ -41,6 +45,7 @@ public class ArticleImport {
     }
 
     private final TagService tags;
+    private final AuthorService authors;
     private final ArticleAnnouncer announcer;
     private final AuditLog audit;
     private final SourceRepository sources;
@@ -48,9 +53,10 @@ public class ArticleImport {
     private final JsonMapper json;
     private final Clock clock;
 
-    ArticleImport(TagService tags, SourceRepository sources, ArticleAnnouncer announcer, AuditLog audit, JdbcTemplate jdbc, JsonMapper json,
-                  Clock clock) {
+    ArticleImport(TagService tags, AuthorService authors, SourceRepository sources, ArticleAnnouncer announcer, AuditLog audit, JdbcTemplate jdbc,
+                  JsonMapper json, Clock clock) {
         this.tags = tags;
+        this.authors = authors;
         this.announcer = announcer;
         this.audit = audit;
         this.sources = sources;
@@ -72,6 +78,7 @@ public class ArticleImport {
         Instant now = clock.instant();
         UUID actor = Actor.current().id();
         Map<String, Tag> tagsByKey = resolveTags(imported);
+        createMissingAuthors(imported);
         BatchSlugs slugs = new BatchSlugs(imported.stream().map(item -> Slugs.of(requestedSlug(item.article()))).toList(),
                 this::takenSlugKeys, this::isTakenInDatabase);
         List<Article> articles = new ArrayList<>(imported.size());
@@ -86,6 +93,9 @@ public class ArticleImport {
                     slug, actor, now);
             article.tagWith(command.tagNames().stream().map(ArabicNormalizer::key).filter(key -> !key.isEmpty()).distinct()
                     .map(tagsByKey::get).toList(), now);
+            if (!command.authors().isEmpty()) {
+                article.credit(authors.resolve(command.authors(), content.sourceId()), now);
+            }
             if (command.externalId() != null) {
                 article.assignExternalId(command.externalId());
             }
@@ -106,6 +116,21 @@ public class ArticleImport {
             byKey.put(tag.getNormalizedKey(), tag);
         }
         return byKey;
+    }
+
+    /** New author names first, source by source in one order: see {@link AuthorService#createMissing}. */
+    private void createMissingAuthors(List<NewImportedArticle> imported) {
+        Map<UUID, List<String>> namesBySource = new TreeMap<>();
+        List<String> newsroomNames = new ArrayList<>();
+        for (NewImportedArticle item : imported) {
+            UUID sourceId = item.article().content().sourceId();
+            List<String> names = item.article().authors().stream().filter(a -> a.id() == null).map(AuthorRef::name).toList();
+            (sourceId == null ? newsroomNames : namesBySource.computeIfAbsent(sourceId, k -> new ArrayList<>())).addAll(names);
+        }
+        if (!newsroomNames.isEmpty()) {
+            authors.createMissing(newsroomNames, null);
+        }
+        namesBySource.forEach((sourceId, names) -> authors.createMissing(names, sourceId));
     }
 
     private static String requestedSlug(NewArticle article) {
@@ -169,6 +194,14 @@ public class ArticleImport {
             }
         }
         jdbc.batchUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (?, ?, ?)", tagRows);
+        List<Object[]> authorRows = new ArrayList<>();
+        for (Article a : articles) {
+            List<Author> credited = a.getAuthors();
+            for (int position = 0; position < credited.size(); position++) {
+                authorRows.add(new Object[] {a.getId(), position, credited.get(position).getId()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO article_authors (article_id, position, author_id) VALUES (?, ?, ?)", authorRows);
         jdbc.batchUpdate("""
                 INSERT INTO article_revisions (article_id, number, created_at, actor_id, actor_name, change, snapshot)
                 VALUES (?, 1, ?, ?, ?, 'imported', ?::jsonb)""", articles.stream().map(a -> new Object[] {

@@ -1,6 +1,10 @@
 package io.newsroom.article;
 
+import io.newsroom.author.AuthorRef;
+import io.newsroom.author.AuthorService;
+import io.newsroom.text.Bylines;
 import io.newsroom.text.CleanText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.newsroom.validation.HttpUrl;
 import io.newsroom.validation.LanguageTag;
 import jakarta.validation.Valid;
@@ -30,7 +34,10 @@ public record ArticleRequest(
         @Valid ImageRequest image,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
         @Size(max = 10) List<@NotNull UUID> relatedIds,
-        @Size(max = 200) String slug) {
+        @Size(max = 200) String slug,
+        @Schema(description = "The credited authors, in order: each an id, a name, {\"id\"} or {\"name\"}; an unknown name becomes an "
+                + "author of the article's source. Left out on an edit: unchanged. The byline follows them unless written otherwise")
+        @Size(max = AuthorService.MAX_PER_ARTICLE) List<@NotNull @Valid AuthorRef> authors) {
 
     public ArticleRequest {
         headline = CleanText.line(headline);
@@ -42,6 +49,12 @@ public record ArticleRequest(
         sourceUrl = CleanText.line(sourceUrl);
         tags = tags == null ? null : tags.stream().map(CleanText::name).toList();
         slug = CleanText.name(slug);
+    }
+
+    /** An article as clients that predate authors send it: crediting none (on an edit, keeping those credited). */
+    public ArticleRequest(String headline, String subheadline, String bodyHtml, String excerpt, String byline, String language, UUID sourceId,
+                          String sourceUrl, ImageRequest image, List<String> tags, List<UUID> relatedIds, String slug) {
+        this(headline, subheadline, bodyHtml, excerpt, byline, language, sourceId, sourceUrl, image, tags, relatedIds, slug, null);
     }
 
     public record ImageRequest(@NotBlank @HttpUrl String url, @Size(max = 2000) String caption, @Size(max = 300) String credit) {
@@ -63,13 +76,24 @@ public record ArticleRequest(
                 CleanText.plainLine(image.credit()));
         return new ArticleRequest(CleanText.plainLine(headline), CleanText.plainLine(subheadline), bodyHtml, CleanText.plainText(excerpt),
                 CleanText.plainLine(byline), language, sourceId, sourceUrl, plainImage,
-                tags == null ? null : tags.stream().map(CleanText::plainLine).toList(), relatedIds, slug);
+                tags == null ? null : tags.stream().map(CleanText::plainLine).toList(), relatedIds, slug,
+                authors == null ? null : authors.stream().map(a -> a.id() != null ? a : AuthorRef.byName(CleanText.plainLine(a.name()))).toList());
     }
 
     /** The same article with its source and read-also links resolved (ingest names them by name and uri). */
     public ArticleRequest withSourceAndRelated(UUID sourceId, List<UUID> relatedIds) {
         return new ArticleRequest(headline, subheadline, bodyHtml, excerpt, byline, language, sourceId, sourceUrl, image, tags,
-                relatedIds, slug);
+                relatedIds, slug, authors);
+    }
+
+    /**
+     * The same article crediting the writers its byline names ({@link Bylines#names}), for what other
+     * systems send (a feed item's creator, a ninjs {@code by}): each becomes an author of the article's
+     * source, and the byline stays as sent.
+     */
+    public ArticleRequest withBylineAuthors() {
+        return new ArticleRequest(headline, subheadline, bodyHtml, excerpt, byline, language, sourceId, sourceUrl, image, tags,
+                relatedIds, slug, Bylines.names(byline).stream().limit(AuthorService.MAX_PER_ARTICLE).map(AuthorRef::byName).toList());
     }
 
     public NewArticle toNewArticle() {
@@ -78,11 +102,11 @@ public record ArticleRequest(
 
     /** {@code externalId}: the ninjs uri of an ingested story. */
     public NewArticle toNewArticle(String externalId) {
-        return new NewArticle(content(), tags, relatedIds, slug, externalId);
+        return new NewArticle(content(), tags, relatedIds, slug, externalId, authors);
     }
 
     public ArticleChanges toChanges() {
-        return new ArticleChanges(content(), tags, relatedIds, slug);
+        return new ArticleChanges(content(), tags, relatedIds, slug, authors);
     }
 
     private ArticleContent content() {

@@ -3,6 +3,9 @@ package io.newsroom.article;
 import io.newsroom.actor.Actor;
 import io.newsroom.actor.Role;
 import io.newsroom.audit.AuditLog;
+import io.newsroom.author.Author;
+import io.newsroom.author.AuthorRef;
+import io.newsroom.author.AuthorService;
 import io.newsroom.problem.ConflictProblem;
 import io.newsroom.problem.InvalidRequestProblem;
 import io.newsroom.problem.NotFoundProblem;
@@ -35,17 +38,19 @@ public class ArticleService {
     private final ArticleRepository articles;
     private final SourceRepository sources;
     private final TagService tags;
+    private final AuthorService authors;
     private final ArticleRevisions revisions;
     private final FormerSlugs formerSlugs;
     private final AuditLog audit;
     private final ArticleAnnouncer announcer;
     private final Clock clock;
 
-    ArticleService(ArticleRepository articles, SourceRepository sources, TagService tags, ArticleRevisions revisions,
+    ArticleService(ArticleRepository articles, SourceRepository sources, TagService tags, AuthorService authors, ArticleRevisions revisions,
                    FormerSlugs formerSlugs, AuditLog audit, ArticleAnnouncer announcer, Clock clock) {
         this.articles = articles;
         this.sources = sources;
         this.tags = tags;
+        this.authors = authors;
         this.revisions = revisions;
         this.formerSlugs = formerSlugs;
         this.audit = audit;
@@ -71,6 +76,7 @@ public class ArticleService {
         String slug = Slugs.unique(Slugs.of(requested), key -> articles.existsBySlugKey(key) || formerSlugs.articleFor(key).isPresent());
         Article article = new Article(content, source(content.sourceId()), slug, Actor.current().id(), now);
         article.tagWith(tags.resolve(command.tagNames()), now);
+        article.credit(authors.resolve(command.authors(), content.sourceId()), now);
         if (command.externalId() != null) {
             article.assignExternalId(command.externalId());
         }
@@ -299,7 +305,8 @@ public class ArticleService {
             content = new ArticleContent(content.headline(), content.subheadline(), content.bodyHtml(), content.excerpt(),
                     content.byline(), content.language(), null, content.sourceUrl(), content.image());
         }
-        applyAndRecord(article, new ArticleChanges(content, snapshot.tags(), null, snapshot.slug()), "restored from revision " + number, now);
+        List<AuthorRef> credited = snapshot.authorIds() == null ? null : authors.existing(snapshot.authorIds()).stream().map(AuthorRef::byId).toList();
+        applyAndRecord(article, new ArticleChanges(content, snapshot.tags(), null, snapshot.slug(), credited), "restored from revision " + number, now);
         audit.record("article.revision-restored", "article", id, id, Map.of("revision", number));
         announcer.announce(article);
         return article;
@@ -333,6 +340,8 @@ public class ArticleService {
         ArticleContent content = changes.content().withBody(BodySanitizer.clean(changes.content().bodyHtml()));
         article.edit(content, source(content.sourceId()), now);
         article.tagWith(tags.resolve(changes.tagNames()), now);
+        List<Author> credited = changes.authors() == null ? List.copyOf(article.getAuthors()) : authors.resolve(changes.authors(), content.sourceId());
+        article.credit(credited, now);
         if (changes.slug() != null && !changes.slug().isBlank()) {
             rename(article, Slugs.of(changes.slug()), now);
         }

@@ -51,6 +51,12 @@ public class EditorialArticleQueries {
             sql.append(" AND a.source_id IN (SELECT s.id FROM sources s WHERE s.slug_key = :sourceKey OR s.id::text = :source)");
             params.addValue("sourceKey", Slugs.key(filter.source())).addValue("source", filter.source());
         }
+        if (filter.author() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_authors aa JOIN authors w ON w.id = aa.author_id"
+                    + " WHERE aa.article_id = a.id AND (w.slug_key = :authorKey OR w.id::text = :author"
+                    + " OR w.id = (SELECT f.author_id FROM author_former_slugs f WHERE f.slug_key = :authorKey)))");
+            params.addValue("authorKey", Slugs.key(filter.author())).addValue("author", filter.author());
+        }
         if (filter.text() != null && !SearchText.tsquery(filter.text()).isEmpty()) {
             sql.append(" AND a.id IN (SELECT s.article_id FROM article_search s WHERE s.search_vector @@ CAST(:q AS tsquery))");
             params.addValue("q", SearchText.tsquery(filter.text()));

@@ -20,6 +20,7 @@
 @ApplicationModule(displayName = "Articles", allowedDependencies = {
         "actor",
         "audit",
+        "author",
         "paging",
         "problem",
         "request",

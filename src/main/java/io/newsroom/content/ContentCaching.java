@@ -62,4 +62,9 @@ public class ContentCaching {
     public static String articleKey(Object id) {
         return "article-" + id;
     }
+
+    /** The surrogate key of everything that shows an author (its profile, its feeds, the articles crediting it). */
+    public static String authorKey(Object id) {
+        return "author-" + id;
+    }
 }

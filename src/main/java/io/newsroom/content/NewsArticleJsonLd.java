@@ -25,6 +25,15 @@ public final class NewsArticleJsonLd {
         return work;
     }
 
+    /** A credited author as schema.org wants it: a Person with the URL of their page. */
+    private static Map<String, Object> person(PublicArticle.AuthorCredit author) {
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("@type", "Person");
+        person.put("name", author.name());
+        person.put("url", author.url());
+        return person;
+    }
+
     public static Map<String, Object> of(PublicArticle a, SiteProperties site) {
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
@@ -46,7 +55,9 @@ public final class NewsArticleJsonLd {
             }
             ld.put("image", image);
         }
-        if (a.byline() != null) {
+        if (!a.authors().isEmpty()) {
+            ld.put("author", a.authors().stream().map(NewsArticleJsonLd::person).toList());
+        } else if (a.byline() != null) {
             ld.put("author", Map.of("@type", "Person", "name", a.byline()));
         }
         Map<String, Object> publisher = new LinkedHashMap<>();

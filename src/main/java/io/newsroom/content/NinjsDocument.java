@@ -10,8 +10,8 @@ import org.springframework.http.MediaType;
 
 /**
  * An article as an IPTC ninjs 2.2 news item (validated against ninjs-schema_2.2.json in the tests):
- * headlines, HTML body, tags as subjects, the source as infosource, and the lead image and the
- * read-also articles as associations.
+ * headlines, HTML body, the byline as {@code by} and the credited authors as {@code people}, tags as
+ * subjects, the source as infosource, and the lead image and the read-also articles as associations.
  */
 public final class NinjsDocument {
 
@@ -56,6 +56,11 @@ public final class NinjsDocument {
         }
         if (a.byline() != null) {
             item.put("by", a.byline());
+        }
+        if (!a.authors().isEmpty()) {
+            // ninjs 2.2 has no author list of its own: the credited writers are people whose relationship to the item is "author"
+            item.put("people", a.authors().stream().map(w -> (Object) Map.of("name", w.name(), "rel", "author", "literal", w.slug(),
+                    "uri", w.url())).toList());
         }
         if (!a.tags().isEmpty()) {
             item.put("subjects", a.tags().stream().map(t -> (Object) Map.of("name", t.name(), "literal", t.slug(),

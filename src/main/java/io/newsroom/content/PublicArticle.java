@@ -1,5 +1,6 @@
 package io.newsroom.content;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import org.springframework.modulith.NamedInterface;
 public record PublicArticle(
         UUID id, String slug, String language, String direction, String headline, String subheadline,
         String bodyHtml, String excerpt, String byline, SourceRef source, String sourceUrl, ImageRef image,
-        List<TagRef> tags, List<RelatedRef> related, List<TranslationRef> translations, List<ReportRef> alsoReportedBy,
+        List<TagRef> tags, List<AuthorCredit> authors, List<RelatedRef> related, List<TranslationRef> translations, List<ReportRef> alsoReportedBy,
         boolean original,
         Instant publishedAt, Instant createdAt, Instant updatedAt) {
 
@@ -25,6 +26,10 @@ public record PublicArticle(
     }
 
     public record TagRef(UUID id, String name, String slug) {
+    }
+
+    /** A credited author: the name, the slug and the author's page; the id only names the author in cache keys. */
+    public record AuthorCredit(@JsonIgnore UUID id, String name, String slug, String url) {
     }
 
     public record RelatedRef(UUID id, String slug, String headline, Instant publishedAt) {
@@ -40,26 +45,31 @@ public record PublicArticle(
 
     PublicArticle withAlsoReportedBy(List<ReportRef> alsoReportedBy) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
-                sourceUrl, image, tags, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
+                sourceUrl, image, tags, authors, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
     }
 
     PublicArticle withTags(List<TagRef> tags) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
-                sourceUrl, image, tags, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
+                sourceUrl, image, tags, authors, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
+    }
+
+    PublicArticle withAuthors(List<AuthorCredit> authors) {
+        return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
+                sourceUrl, image, tags, authors, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
     }
 
     PublicArticle withRelated(List<RelatedRef> related) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
-                sourceUrl, image, tags, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
+                sourceUrl, image, tags, authors, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
     }
 
     PublicArticle withPublishedAt(Instant publishedAt) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
-                sourceUrl, image, tags, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
+                sourceUrl, image, tags, authors, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
     }
 
     PublicArticle withTranslations(List<TranslationRef> translations) {
         return new PublicArticle(id, slug, language, direction, headline, subheadline, bodyHtml, excerpt, byline, source,
-                sourceUrl, image, tags, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
+                sourceUrl, image, tags, authors, related, translations, alsoReportedBy, original, publishedAt, createdAt, updatedAt);
     }
 }

@@ -37,12 +37,16 @@ public class PublicArticles {
 
     /** After the article COLUMNS: its tags aggregated alongside (in position order), and the FROM clause; the WHERE is the caller's. */
     private static final String TAG_COLUMNS_AND_FROM = """
-            , tg.tag_ids, tg.tag_names, tg.tag_slugs
+            , tg.tag_ids, tg.tag_names, tg.tag_slugs, au.author_ids, au.author_names, au.author_slugs
             FROM articles a LEFT JOIN sources s ON s.id = a.source_id
             LEFT JOIN LATERAL (
               SELECT array_agg(t.id ORDER BY at.position) AS tag_ids, array_agg(t.name ORDER BY at.position) AS tag_names,
                      array_agg(t.slug ORDER BY at.position) AS tag_slugs
               FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) tg ON true
+            LEFT JOIN LATERAL (
+              SELECT array_agg(w.id ORDER BY aa.position) AS author_ids, array_agg(w.name ORDER BY aa.position) AS author_names,
+                     array_agg(w.slug ORDER BY aa.position) AS author_slugs
+              FROM article_authors aa JOIN authors w ON w.id = aa.author_id WHERE aa.article_id = a.id) au ON true
             """;
 
     /**
@@ -89,8 +93,12 @@ public class PublicArticles {
                 FROM articles m WHERE m.story_lead_id = a.id) times
               WHERE t > now()) ch ON true WHERE\s""";
 
-    /** Reader-side filters; null means any. */
-    public record Filter(String tag, String source, String language, Instant since, Instant until) {
+    /** Reader-side filters; null means any. {@code author}: an author's slug (or a former one). */
+    public record Filter(String tag, String source, String language, Instant since, Instant until, String author) {
+
+        public Filter(String tag, String source, String language, Instant since, Instant until) {
+            this(tag, source, language, since, until, null);
+        }
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -115,6 +123,14 @@ public class PublicArticles {
             }
             sql.append(" AND EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id AND at.tag_id = :tagId)");
             params.addValue("tagId", tag.get());
+        }
+        if (filter.author() != null) {
+            Optional<UUID> author = authorId(filter.author());
+            if (author.isEmpty()) {
+                return new Page<>(List.of(), null);
+            }
+            sql.append(" AND EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = :authorId)");
+            params.addValue("authorId", author.get());
         }
         if (filter.source() != null) {
             sql.append(" AND s.slug_key = :sourceKey");
@@ -141,7 +157,7 @@ public class PublicArticles {
         params.addValue("limit", limit + 1);
         List<PublicArticle> rows = jdbc.query(sql.toString(), params, (rs, n) -> article(rs));
         Page<PublicArticle> page = Page.of(rows, limit, a -> Cursors.encode(a.publishedAt(), a.id()));
-        return new Page<>(withTags(page.items()), page.next());
+        return new Page<>(withAuthors(withTags(page.items())), page.next());
     }
 
     /** A visible article by slug (any spelling variant of it), with tags and visible read-also links. */
@@ -174,7 +190,7 @@ public class PublicArticles {
 
     private Optional<Rendered> one(String where, Map<String, ?> params) {
         List<Rendered> found = jdbc.query(ONE_ARTICLE + where, params,
-                (rs, n) -> new Rendered(article(rs).withTags(tags(rs)).withRelated(related(rs)).withTranslations(translations(rs))
+                (rs, n) -> new Rendered(article(rs).withTags(tags(rs)).withAuthors(authors(rs)).withRelated(related(rs)).withTranslations(translations(rs))
                         .withAlsoReportedBy(reports(rs)), rs.getLong("shown_stamp"), instant(rs.getTimestamp("changes_at"))));
         return found.stream().findFirst();
     }
@@ -227,7 +243,7 @@ public class PublicArticles {
             return List.of();
         }
         return jdbc.query("SELECT " + SUMMARY_COLUMNS + ", a.shown_stamp" + TAG_COLUMNS_AND_FROM + " WHERE " + VISIBLE + " AND a.id IN (:ids)",
-                Map.of("ids", ids), (rs, n) -> new StampedSummary(article(rs).withTags(tags(rs)), rs.getLong("shown_stamp")));
+                Map.of("ids", ids), (rs, n) -> new StampedSummary(article(rs).withTags(tags(rs)).withAuthors(authors(rs)), rs.getLong("shown_stamp")));
     }
 
     private List<PublicArticle> byIds(List<UUID> ids, String columns) {
@@ -237,7 +253,7 @@ public class PublicArticles {
         // One statement with the tags aggregated alongside: the ten hits of every search page and similar list.
         Map<UUID, PublicArticle> found = new LinkedHashMap<>();
         jdbc.query("SELECT " + columns + TAG_COLUMNS_AND_FROM + " WHERE " + VISIBLE + " AND a.id IN (:ids)", Map.of("ids", ids),
-                (rs, n) -> article(rs).withTags(tags(rs))).forEach(a -> found.put(a.id(), a));
+                (rs, n) -> article(rs).withTags(tags(rs)).withAuthors(authors(rs))).forEach(a -> found.put(a.id(), a));
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -254,6 +270,28 @@ public class PublicArticles {
                 SELECT id FROM tags WHERE slug_key = :key
                 UNION ALL SELECT tag_id FROM tag_aliases WHERE slug_key = :key LIMIT 1""", Map.of("key", Slugs.key(slug)), UUID.class)
                 .stream().findFirst();
+    }
+
+    /** An author by slug, or by a slug it was known under before a rename or a merge. */
+    Optional<UUID> authorId(String slug) {
+        return jdbc.queryForList("""
+                SELECT id FROM authors WHERE slug_key = :key
+                UNION ALL SELECT author_id FROM author_former_slugs WHERE slug_key = :key LIMIT 1""", Map.of("key", Slugs.key(slug)), UUID.class)
+                .stream().findFirst();
+    }
+
+    private List<PublicArticle.AuthorCredit> authors(ResultSet rs) throws SQLException {
+        UUID[] ids = array(rs, "author_ids", UUID[].class);
+        if (ids == null) {
+            return List.of();
+        }
+        String[] names = array(rs, "author_names", String[].class);
+        String[] slugs = array(rs, "author_slugs", String[].class);
+        List<PublicArticle.AuthorCredit> authors = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            authors.add(new PublicArticle.AuthorCredit(ids[i], names[i], slugs[i], site.authorUrl(slugs[i])));
+        }
+        return authors;
     }
 
     private static List<PublicArticle.TagRef> tags(ResultSet rs) throws SQLException {
@@ -343,6 +381,21 @@ public class PublicArticles {
         return articles.stream().map(a -> a.withTags(tags.getOrDefault(a.id(), List.of()))).toList();
     }
 
+    private List<PublicArticle> withAuthors(List<PublicArticle> articles) {
+        if (articles.isEmpty()) {
+            return articles;
+        }
+        Map<UUID, List<PublicArticle.AuthorCredit>> authors = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT aa.article_id, w.id, w.name, w.slug FROM article_authors aa JOIN authors w ON w.id = aa.author_id
+                WHERE aa.article_id IN (:ids) ORDER BY aa.article_id, aa.position""",
+                Map.of("ids", articles.stream().map(PublicArticle::id).toList()), rs -> {
+                    authors.computeIfAbsent(rs.getObject("article_id", UUID.class), k -> new ArrayList<>()).add(new PublicArticle.AuthorCredit(
+                            rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("slug"), site.authorUrl(rs.getString("slug"))));
+                });
+        return articles.stream().map(a -> a.withAuthors(authors.getOrDefault(a.id(), List.of()))).toList();
+    }
+
     private static PublicArticle article(ResultSet rs) throws SQLException {
         UUID sourceId = rs.getObject("source_id", UUID.class);
         String imageUrl = rs.getString("image_url");
@@ -353,7 +406,7 @@ public class PublicArticles {
                 sourceId == null ? null : new PublicArticle.SourceRef(sourceId, rs.getString("source_name"), rs.getString("source_slug"), rs.getString("source_url_home")),
                 rs.getString("source_url"),
                 imageUrl == null ? null : new PublicArticle.ImageRef(imageUrl, rs.getString("image_caption"), rs.getString("image_credit")),
-                List.of(), List.of(), List.of(), List.of(), rs.getBoolean("is_original"), instant(rs.getTimestamp("published_at")), rs.getTimestamp("created_at").toInstant(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), rs.getBoolean("is_original"), instant(rs.getTimestamp("published_at")), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -48,7 +48,8 @@ public final class RendererFingerprint {
         PublicArticle.SourceRef source = new PublicArticle.SourceRef(id, "مصدر", "مصدر", "https://example.com/");
         return new PublicArticle(id, "عينة", "ar", "rtl", "عنوان", "عنوان فرعي", "<p>نص</p>", "مقتطف", "كاتب", source,
                 "https://example.com/a", new PublicArticle.ImageRef("https://example.com/i.jpg", "تعليق", "حقوق"),
-                List.of(new PublicArticle.TagRef(id, "وسم", "وسم")), List.of(new PublicArticle.RelatedRef(id, "آخر", "عنوان آخر", at)),
+                List.of(new PublicArticle.TagRef(id, "وسم", "وسم")),
+                List.of(new PublicArticle.AuthorCredit(id, "كاتب", "كاتب", "https://example.com/authors/كاتب")), List.of(new PublicArticle.RelatedRef(id, "آخر", "عنوان آخر", at)),
                 List.of(new PublicArticle.TranslationRef("en", "sample", "Headline", "https://example.com/en", true)),
                 List.of(new PublicArticle.ReportRef(source, "https://example.com/r", at)), true, at, at, at);
     }

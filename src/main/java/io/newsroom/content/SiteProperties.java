@@ -32,6 +32,11 @@ public record SiteProperties(
         return articleUrl.replace("{slug}", encode(slug));
     }
 
+    /** An author's public page: the content API's profile (a former slug of the author answers 301 there). */
+    public String authorUrl(String slug) {
+        return url + "/api/content/authors/" + encode(slug);
+    }
+
     /** A slug as one percent-encoded URL path segment (UTF-8). */
     public static String encode(String slug) {
         return java.net.URLEncoder.encode(slug, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");

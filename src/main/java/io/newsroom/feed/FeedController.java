@@ -13,6 +13,7 @@ import com.rometools.rome.io.WireFeedOutput;
 import io.newsroom.content.ContentCaching;
 import io.newsroom.content.PublicArticle;
 import io.newsroom.content.PublicArticles;
+import io.newsroom.content.PublicAuthors;
 import io.newsroom.content.PublicTaxonomy;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.problem.NotFoundProblem;
@@ -35,8 +36,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * RSS 2.0 and Atom 1.0 feeds of the latest 50 published articles: site-wide, per tag and per
- * source. Built with Rome; full bodies travel in {@code content:encoded} (RSS) and {@code content}
+ * RSS 2.0 and Atom 1.0 feeds of the latest 50 published articles: site-wide, per tag, per source and
+ * per author. Built with Rome; full bodies travel in {@code content:encoded} (RSS) and {@code content}
  * (Atom), wrapped in an element that carries {@code dir} and {@code lang} so readers render Arabic
  * right to left.
  */
@@ -50,12 +51,14 @@ class FeedController {
 
     private final PublicArticles articles;
     private final PublicTaxonomy taxonomy;
+    private final PublicAuthors authors;
     private final SiteProperties site;
     private final ContentCaching caching;
 
-    FeedController(PublicArticles articles, PublicTaxonomy taxonomy, SiteProperties site, ContentCaching caching) {
+    FeedController(PublicArticles articles, PublicTaxonomy taxonomy, PublicAuthors authors, SiteProperties site, ContentCaching caching) {
         this.articles = articles;
         this.taxonomy = taxonomy;
+        this.authors = authors;
         this.site = site;
         this.caching = caching;
     }
@@ -85,6 +88,24 @@ class FeedController {
         PublicTaxonomy.PublicSource source = taxonomy.source(slug).orElseThrow(() -> new NotFoundProblem("No source with slug " + slug));
         return feed("rss_2.0", RSS, site.name() + " — " + source.name(), new PublicArticles.Filter(null, source.slug(), null, null, null),
                 "source-" + source.id());
+    }
+
+    @GetMapping(value = "/feeds/authors/{slug}/rss.xml", produces = RSS)
+    @Operation(summary = "Latest 50 articles by an author, RSS 2.0 (only authors with published articles)")
+    ResponseEntity<String> authorRss(@PathVariable String slug) {
+        return authorFeed(slug, "rss_2.0", RSS);
+    }
+
+    @GetMapping(value = "/feeds/authors/{slug}/atom.xml", produces = ATOM)
+    @Operation(summary = "Latest 50 articles by an author, Atom 1.0 (only authors with published articles)")
+    ResponseEntity<String> authorAtom(@PathVariable String slug) {
+        return authorFeed(slug, "atom_1.0", ATOM);
+    }
+
+    private ResponseEntity<String> authorFeed(String slug, String type, String contentType) {
+        PublicAuthors.PublicAuthor author = authors.author(slug).author().orElseThrow(() -> new NotFoundProblem("No author with slug " + slug));
+        return feed(type, contentType, site.name() + " — " + author.name(), new PublicArticles.Filter(null, null, null, null, null, author.slug()),
+                ContentCaching.authorKey(author.id()));
     }
 
     private ResponseEntity<String> feed(String type, String contentType, String title, PublicArticles.Filter filter, String surrogateKey) {

@@ -61,7 +61,7 @@ final class NinjsMapper {
                 null, null,
                 image(document),
                 names(document.get(version1 ? "subject" : "subjects")),
-                null, null);
+                null, null).withBylineAuthors();
         JsonNode infosource = first(document.get("infosources"));
         return new IngestDocument(uri, versionCreated, firstCreated, pubStatus(document), time(document, "embargoed"),
                 content, infosource == null ? null : text(infosource, "name"), infosource == null ? null : httpUri(infosource),

@@ -92,7 +92,8 @@ final class FeedItemMapper {
         String language = feed.language() != null ? feed.language() : feedLanguage == null || feedLanguage.isBlank() ? null : feedLanguage.strip();
 
         ArticleRequest content = new ArticleRequest(headline, null, body, excerpt, cut(CleanText.plainLine(item.author()), MAX_BYLINE), language,
-                feed.sourceId(), link, image, List.copyOf(tags).subList(0, Math.min(tags.size(), MAX_TAGS)), List.of(), null);
+                feed.sourceId(), link, image, List.copyOf(tags).subList(0, Math.min(tags.size(), MAX_TAGS)), List.of(), null)
+                .withBylineAuthors();
         String hash = hash(String.join("\u0000", String.valueOf(headline), String.valueOf(body), String.valueOf(excerpt),
                 String.valueOf(item.author()), String.valueOf(link), String.valueOf(image), String.join(",", tags), String.valueOf(language)));
         boolean undecodable = holdsReplacementCharacter(content);

@@ -92,9 +92,9 @@ final class FeedParser {
         Instant published = entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
                 : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : null;
         String author = entry.getAuthor();
-        if ((author == null || author.isBlank()) && !entry.getAuthors().isEmpty()) {
-            SyndPerson person = entry.getAuthors().get(0);
-            author = person.getName();
+        List<String> people = entry.getAuthors().stream().map(SyndPerson::getName).filter(n -> n != null && !n.isBlank()).toList();
+        if (people.size() > 1 || (author == null || author.isBlank()) && !people.isEmpty()) {
+            author = String.join(", ", people); // every writer of the item: each becomes one of its authors
         }
         List<String> categories = entry.getCategories().stream().map(SyndCategory::getName).filter(n -> n != null && !n.isBlank()).toList();
         String[] image = image(entry);

@@ -46,10 +46,17 @@ final class JsonFeedParser {
         return new FeedParser.Parsed(text(feed, "language"), items, List.of(), List.of());
     }
 
-    /** 1.1's authors[0].name, 1.0's author.name, else the feed's. */
+    /** 1.1's authors' names (each becomes one of the item's authors), 1.0's author.name, else the feed's. */
     private static String author(JsonNode item, JsonNode feed) {
         for (JsonNode holder : List.of(item, feed)) {
-            String name = text(holder.path("authors").path(0), "name");
+            List<String> names = new java.util.ArrayList<>();
+            holder.path("authors").forEach(person -> {
+                String personName = text(person, "name");
+                if (personName != null && !personName.isBlank()) {
+                    names.add(personName);
+                }
+            });
+            String name = names.isEmpty() ? null : String.join(", ", names);
             if (name == null) {
                 name = text(holder.path("author"), "name");
             }

@@ -109,7 +109,7 @@ class SecurityConfiguration {
                                 "/api/admin/articles/*/revisions/*/restore").hasAnyRole(ADMIN, EDITOR, WRITER)
                         .requestMatchers(PUT, "/api/admin/articles/*", "/api/admin/articles/*/related").hasAnyRole(ADMIN, EDITOR, WRITER)
                         .requestMatchers(PATCH, "/api/admin/articles/*").hasAnyRole(ADMIN, EDITOR, WRITER)
-                        .requestMatchers("/api/admin/tags/**", "/api/admin/sources/**").hasAnyRole(ADMIN, EDITOR)
+                        .requestMatchers("/api/admin/tags/**", "/api/admin/authors/**", "/api/admin/sources/**").hasAnyRole(ADMIN, EDITOR)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .anyRequest().permitAll())
                 .build();

@@ -61,7 +61,7 @@ class GeneratedClientIT extends IntegrationTest {
         List<String> walked = new ArrayList<>();
         String cursor = null;
         do {
-            PagePublicArticle page = readers.listPublishedArticles("إيران", null, null, null, null, 2, cursor);
+            PagePublicArticle page = readers.listPublishedArticles("إيران", null, null, null, null, null, 2, cursor);
             assertThat(page.getItems()).hasSizeLessThanOrEqualTo(2);
             page.getItems().stream().map(PublicArticle::getSlug).forEach(walked::add);
             cursor = page.getNext();

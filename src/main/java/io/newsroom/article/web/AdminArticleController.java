@@ -44,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 @RestController
 @RequestMapping("/api/admin/articles")
@@ -71,7 +72,7 @@ class AdminArticleController {
     }
 
     @PostMapping
-    @Operation(summary = "Create an article (a draft); unknown tag names become tags")
+    @Operation(summary = "Create an article (a draft); unknown tag names become tags, unknown author names authors")
     ResponseEntity<AdminArticleResponse> create(@Valid @RequestBody ArticleRequest request) {
         AdminArticleResponse created = inTransaction(() -> articles.create(request.toNewArticle()));
         return ResponseEntity.created(URI.create("/api/admin/articles/" + created.id()))
@@ -83,12 +84,13 @@ class AdminArticleController {
     Page<AdminArticleResponse> list(@RequestParam(required = false) ArticleStatus status,
                                     @RequestParam(required = false) String tag,
                                     @RequestParam(required = false) String source,
+                                    @RequestParam(required = false) String author,
                                     @RequestParam(required = false) String q,
                                     @RequestParam(defaultValue = "false") boolean deleted,
                                     @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                     @RequestParam(required = false) String cursor) {
         return transaction.execute(tx -> {
-            Page<Article> page = queries.list(new ArticleFilter(status, tag, source, q, deleted), limit, cursor);
+            Page<Article> page = queries.list(new ArticleFilter(status, tag, source, q, deleted, author), limit, cursor);
             return new Page<>(page.items().stream().map(a -> AdminArticleResponse.of(a, clock.instant())).toList(), page.next());
         });
     }
@@ -253,7 +255,11 @@ class AdminArticleController {
         }
         ArticleRequest merged;
         try {
-            merged = json.treeToValue(JsonMergePatch.apply(json.valueToTree(current), patch), ArticleRequest.class);
+            JsonNode target = JsonMergePatch.apply(json.valueToTree(current), patch);
+            if (patch.has("authors") && patch.get("authors").isNull() && target instanceof ObjectNode object) {
+                object.putArray("authors"); // null clears, as in any merge patch (a left-out authors list keeps them)
+            }
+            merged = json.treeToValue(target, ArticleRequest.class);
         } catch (JacksonException e) {
             throw new InvalidRequestProblem("body", "the patch names an unknown field or gives a value of the wrong type");
         }
@@ -273,6 +279,7 @@ class AdminArticleController {
         return new ArticleRequest(article.headline(), article.subheadline(), article.bodyHtml(), article.excerpt(),
                 article.byline(), article.language(), article.source() == null ? null : article.source().id(),
                 article.sourceUrl(), image, article.tags().stream().map(AdminArticleResponse.TagRef::name).toList(),
-                article.related().stream().map(AdminArticleResponse.ReadAlsoRef::id).toList(), article.slug());
+                article.related().stream().map(AdminArticleResponse.ReadAlsoRef::id).toList(), article.slug(),
+                article.authors().stream().map(a -> io.newsroom.author.AuthorRef.byId(a.id())).toList());
     }
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 record AdminArticleResponse(
         UUID id, String slug, String language, String direction, ArticleStatus status,
         String headline, String subheadline, String bodyHtml, String excerpt, String byline,
-        SourceRef source, String sourceUrl, ImageRef image, List<TagRef> tags, List<ReadAlsoRef> related,
+        SourceRef source, String sourceUrl, ImageRef image, List<TagRef> tags, List<CreditedAuthor> authors, List<ReadAlsoRef> related,
         Instant scheduledAt, Instant publishedAt, Instant unpublishAt, Instant createdAt, Instant updatedAt, Instant deletedAt, UUID translationGroup,
         UUID storyLeadId, long version) {
 
@@ -22,6 +22,10 @@ record AdminArticleResponse(
     }
 
     record TagRef(UUID id, String name, String slug) {
+    }
+
+    /** A credited author: enough to show it and to send it back (by id) in an edit. */
+    record CreditedAuthor(UUID id, String name, String slug) {
     }
 
     record ReadAlsoRef(UUID id, String slug, String headline, ArticleStatus status) {
@@ -35,6 +39,7 @@ record AdminArticleResponse(
                 a.getSourceUrl(),
                 a.getImage() == null ? null : new ImageRef(a.getImage().url(), a.getImage().caption(), a.getImage().credit()),
                 a.getTags().stream().map(t -> new TagRef(t.getId(), t.getName(), t.getSlug())).toList(),
+                a.getAuthors().stream().map(au -> new CreditedAuthor(au.getId(), au.getName(), au.getSlug())).toList(),
                 a.getRelated().stream().map(r -> new ReadAlsoRef(r.getId(), r.getSlug(), r.getHeadline(), r.effectiveStatus(now))).toList(),
                 a.getScheduledAt(), a.getPublishedAt(), a.getUnpublishAt(), a.getCreatedAt(), a.getUpdatedAt(), a.getDeletedAt(), a.getTranslationGroup(),
                 a.getStoryLeadId(), a.getVersion());

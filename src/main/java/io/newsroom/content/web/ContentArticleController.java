@@ -53,19 +53,21 @@ class ContentArticleController {
     }
 
     @GetMapping
-    @Operation(summary = "Published articles, newest first, with filters and a cursor")
+    @Operation(summary = "Published articles, newest first, with filters (tag, source, author slugs) and a cursor")
     ResponseEntity<Page<PublicArticle>> list(@RequestParam(required = false) String tag,
                                              @RequestParam(required = false) String source,
+                                             @RequestParam(required = false) String author,
                                              @RequestParam(required = false) @LanguageTag String language,
                                              @RequestParam(required = false) OffsetDateTime since,
                                              @RequestParam(required = false) OffsetDateTime until,
                                              @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                              @RequestParam(required = false) String cursor) {
         PublicArticles.Filter filter = new PublicArticles.Filter(tag, source, language,
-                since == null ? null : since.toInstant(), until == null ? null : until.toInstant());
+                since == null ? null : since.toInstant(), until == null ? null : until.toInstant(), author);
         Page<PublicArticle> page = articles.list(filter, limit, cursor);
         List<String> keys = new ArrayList<>(List.of("articles"));
         page.items().forEach(a -> keys.add(ContentCaching.articleKey(a.id())));
+        page.items().stream().flatMap(a -> a.authors().stream()).map(w -> ContentCaching.authorKey(w.id())).distinct().forEach(keys::add);
         return caching.ok(page, lastModified(page.items()), keys);
     }
 
@@ -93,7 +95,8 @@ class ContentArticleController {
             return redirect(article.slug(), servletRequest); // a variant spelling: send readers to the canonical URL
         }
         StoredRenderings.renderedFrom(servletRequest, found.get());
-        List<String> keys = List.of(ContentCaching.articleKey(article.id()));
+        List<String> keys = new ArrayList<>(List.of(ContentCaching.articleKey(article.id())));
+        article.authors().forEach(w -> keys.add(ContentCaching.authorKey(w.id())));
         boolean ninjs = "ninjs".equals(format) || NinjsDocument.isPreferredBy(accept);
         ResponseEntity<?> response = ninjs
                 ? caching.ok(NinjsDocument.of(article, site), article.updatedAt(), keys, NinjsDocument.MEDIA_TYPE)

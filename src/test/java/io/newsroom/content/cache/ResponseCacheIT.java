@@ -2,6 +2,7 @@ package io.newsroom.content.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsroom.content.SiteProperties;
 import io.newsroom.support.Api;
 import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.ConditionalRequestMatrix;
@@ -9,6 +10,8 @@ import io.newsroom.support.IntegrationTest;
 import io.newsroom.support.SecondInstance;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,6 +201,28 @@ class ResponseCacheIT extends IntegrationTest {
         Instant unpublished = Instant.now();
         await(() -> other.get(path).status() == 404 && !other.get("/api/content/articles").body().contains(id));
         assertThat(Duration.between(unpublished, Instant.now())).isLessThan(WITHIN);
+    }
+
+    /** An author renamed: every page that shows them, cached on the other instance, shows the new name (as tag renames do). */
+    @Test
+    void renamingAnAuthorRefreshesEveryCachedPageThatShowsThem() {
+        Api editor = api.as(editorKey);
+        Map<String, Object> body = new LinkedHashMap<>(ArticleFixtures.article("خبر بقلم كاتب"));
+        body.put("authors", List.of("محمد علي"));
+        String id = editor.post("/api/admin/articles", body).json().get("id").asString();
+        editor.post("/api/admin/articles/" + id + "/publish", null);
+        String slug = editor.get("/api/admin/articles/" + id).json().get("slug").asString();
+        String author = editor.get("/api/admin/articles/" + id).json().get("authors").get(0).get("id").asString();
+        String encoded = SiteProperties.encode("محمد-علي");
+        List<String> pages = List.of("/api/content/articles/" + SiteProperties.encode(slug),
+                "/api/content/articles/" + SiteProperties.encode(slug) + "?format=ninjs", "/api/content/articles",
+                "/api/content/articles?author=" + encoded, "/api/content/authors", "/api/content/authors/" + encoded,
+                "/feeds/authors/" + encoded + "/rss.xml", "/feeds/authors/" + encoded + "/atom.xml", "/feeds/rss.xml");
+        await(() -> pages.stream().allMatch(page -> other.get(page).status() == 200));
+        pages.forEach(other::get); // each now cached on the second instance
+
+        editor.put("/api/admin/authors/" + author, Map.of("name", "محمد علي حسن", "slug", "محمد-علي"));
+        await(() -> pages.stream().allMatch(page -> other.get(page).body().contains("محمد علي حسن")));
     }
 
     @Test

@@ -50,7 +50,7 @@ class ContentArticleHeadersTest {
         Instant published = Instant.parse("2026-12-01T10:00:00Z");
         article = new PublicArticle(UUID.randomUUID(), SLUG, "ar", "rtl", "باكستان وإيران تبرمان خطة عمل مشتركة", null,
                 "<p>نص الخبر</p>", null, "مراسلنا", null, null, null,
-                List.of(new PublicArticle.TagRef(UUID.randomUUID(), "إيران", "إيران")), List.of(), List.of(), List.of(), true,
+                List.of(new PublicArticle.TagRef(UUID.randomUUID(), "إيران", "إيران")), List.of(), List.of(), List.of(), List.of(), true,
                 published, published, published);
         when(articles.rendered(SLUG)).thenReturn(Optional.of(new PublicArticles.Rendered(article, 1, null)));
     }
