@@ -20,6 +20,7 @@
 @ApplicationModule(displayName = "Articles", allowedDependencies = {
         "actor",
         "audit",
+        "media",
         "paging",
         "problem",
         "request",
