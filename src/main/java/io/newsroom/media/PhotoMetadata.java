@@ -80,6 +80,11 @@ final class PhotoMetadata {
         if (value == null) {
             value = properties.get(name + "[1]");
         }
+        if (value == null) {
+            // other tools' layouts: the first item of the array, never a qualifier ("[1]/xml:lang")
+            value = properties.entrySet().stream().filter(e -> e.getKey().startsWith(name + "[") && !e.getKey().contains("/"))
+                    .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).findFirst().orElse(null);
+        }
         return value == null || value.isBlank() ? null : value;
     }
 

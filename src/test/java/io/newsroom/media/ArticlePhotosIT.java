@@ -174,4 +174,45 @@ class ArticlePhotosIT extends IntegrationTest {
             assertThat(brokenArticle.get("image").get("mediaId").isNull()).isTrue();
         }
     }
+
+    @Test
+    void aFeedItemsPhotoIsKeptInTheLibraryAndAnUnreachableOneIsAWarningInThePollReport() throws Exception {
+        try (FeedServer server = new FeedServer()) {
+            byte[] jpeg = Photos.jpeg(900, 600);
+            server.serve("/img/wheat.jpg", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+                exchange.sendResponseHeaders(200, jpeg.length);
+                exchange.getResponseBody().write(jpeg);
+                exchange.close();
+            });
+            String rss = """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <rss version="2.0"><channel><title>الوفد</title><link>https://alwafd.example/</link><description>أخبار</description>
+                    <item><title>أسعار القمح ترتفع في الأسواق العالمية</title><link>https://alwafd.example/news/1</link><guid>wheat-1</guid>
+                    <pubDate>Mon, 07 Dec 2026 08:00:00 GMT</pubDate><description>ارتفعت أسعار القمح</description>
+                    <enclosure url="%s" type="image/jpeg" length="%d"/></item>
+                    <item><title>وزير الزراعة يتفقد الحقول في الصعيد</title><link>https://alwafd.example/news/2</link><guid>fields-2</guid>
+                    <pubDate>Mon, 07 Dec 2026 07:00:00 GMT</pubDate><description>جولة ميدانية</description>
+                    <enclosure url="%s" type="image/jpeg" length="10"/></item>
+                    </channel></rss>
+                    """.formatted(server.url("/img/wheat.jpg"), jpeg.length, server.url("/img/missing.jpg"));
+            server.serve("/rss.xml", FeedServer.bytes("application/rss+xml; charset=utf-8", rss.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            String sourceId = api.as(adminKey).post("/api/admin/sources", Map.of("name", "الوفد", "url", "https://alwafd.example/"))
+                    .json().get("id").asString();
+            String feedId = api.as(editorKey).post("/api/admin/sources/" + sourceId + "/feeds",
+                    Map.of("url", server.url("/rss.xml"), "enabled", false)).json().get("id").asString();
+            Api.Result polled = api.as(editorKey).post("/api/admin/sources/" + sourceId + "/feeds/" + feedId + "/poll", null);
+            assertThat(polled.status()).as(polled.toString()).isEqualTo(200);
+            assertThat(polled.json().get("created").asInt()).isEqualTo(2);
+            assertThat(polled.json().get("warnings").toString()).contains("fields-2").contains("missing.jpg").contains("not kept");
+
+            List<String> mediaIds = jdbc.queryForList("SELECT image_media_id::text FROM articles WHERE image_media_id IS NOT NULL", String.class);
+            assertThat(mediaIds).hasSize(1);
+            JsonNode kept = api.as(editorKey).get("/api/admin/media/" + mediaIds.get(0)).json();
+            assertThat(kept.get("sourceUrl").asString()).isEqualTo(server.url("/img/wheat.jpg"));
+            assertThat(kept.get("width").asInt()).isEqualTo(900);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM articles WHERE image_url = ?", Integer.class, server.url("/img/missing.jpg")))
+                    .as("the unreachable photo stays a URL").isEqualTo(1);
+        }
+    }
 }

@@ -101,6 +101,11 @@ class MediaS3IT extends IntegrationTest {
         assertThat(upright.getHeight()).isEqualTo(400);
         assertThat(Photos.contains(fromBucket, "GPS")).isFalse();
 
+        Answer asReaders = onS3.get(s3rver.bucketUrl() + "/media/" + hash + "/w300.jpg");
+        assertThat(asReaders.status()).as("a reader's plain GET of the public URL").isEqualTo(200);
+        assertThat(asReaders.body()).isEqualTo(fromBucket);
+        assertThat(asReaders.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
+
         Answer served = onS3.get("/media/" + hash + "/w300.jpg");
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(fromBucket);
