@@ -12,6 +12,8 @@ import io.newsroom.problem.NotFoundProblem;
 import io.newsroom.text.CleanText;
 import io.newsroom.validation.HttpUrl;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -136,6 +138,10 @@ class AdminMediaController {
 
     @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH})
     @Operation(summary = "Change caption, credit, copyright, alt text or focal point ({x, y} in 0..1); null clears a text")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "JSON merge patch (RFC 7386) of caption, credit,"
+            + " copyright, alt and focalPoint {x, y}; a field left out is kept, a text set to null is cleared",
+            content = {@Content(mediaType = MERGE_PATCH, schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)),
+                    @Content(mediaType = "application/json", schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE))})
     MediaView change(@PathVariable UUID id, @RequestBody JsonNode patch) {
         return library.change(id, changeOf(patch));
     }
