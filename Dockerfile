@@ -26,8 +26,11 @@ COPY --from=build /newsroom.jar newsroom.jar
 RUN java -Djarmode=tools -jar newsroom.jar extract --layers --destination extracted
 
 FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --no-create-home newsroom
+# webp: cwebp writes the WebP renditions of photos
+RUN apt-get update && apt-get install -y --no-install-recommends curl webp && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --no-create-home newsroom \
+    && mkdir -p /var/lib/newsroom/media && chown newsroom /var/lib/newsroom/media
+ENV NEWSROOM_MEDIA_DIRECTORY=/var/lib/newsroom/media
 WORKDIR /app
 COPY --from=layers /layers/extracted/dependencies/ ./
 COPY --from=layers /layers/extracted/spring-boot-loader/ ./

@@ -48,7 +48,8 @@ class TableOwnershipTest {
             Map.entry("source_feeds", "intake"),
             Map.entry("preview_links", "preview"),
             Map.entry("webhook_subscriptions", "webhook"),
-            Map.entry("webhook_deliveries", "webhook"));
+            Map.entry("webhook_deliveries", "webhook"),
+            Map.entry("media", "media"));
 
     private static final Path SOURCES = Path.of("src/main/java/io/newsroom");
     private static final Path MIGRATIONS = Path.of("db/migration");

@@ -29,14 +29,20 @@ class TestPrerequisitesScriptTest {
     @TempDir
     Path fonts;
 
+    /** Where the script looks for s3rver: installed (a package.json there) unless a test removes it. */
+    @TempDir
+    Path s3rver;
+
     @BeforeEach
     void theToolsEveryBranchUses() throws IOException {
         Files.createSymbolicLink(bin.resolve("cat"), which("cat"));
+        Files.createDirectories(s3rver.resolve("node_modules/s3rver"));
+        Files.writeString(s3rver.resolve("node_modules/s3rver/package.json"), "{}");
     }
 
     @Test
     void everythingPresentIsANoOp() throws Exception {
-        for (String tool : new String[] {"python3", "chromium", "chromedriver"}) {
+        for (String tool : new String[] {"python3", "chromium", "chromedriver", "cwebp", "node", "npm"}) {
             standIn(tool, "exit 1"); // found, never run
         }
         standIn("id", "echo 1000");
@@ -47,12 +53,40 @@ class TestPrerequisitesScriptTest {
     }
 
     @Test
+    void s3rverIsInstalledWithNpmIntoTheBuildWithoutRoot() throws Exception {
+        for (String tool : new String[] {"python3", "chromium", "chromedriver", "cwebp", "node"}) {
+            standIn(tool, "exit 1");
+        }
+        standIn("id", "echo 1000");
+        Path asked = bin.resolve("asked");
+        standIn("npm", "echo \"$@\" >> " + asked);
+        Files.delete(s3rver.resolve("node_modules/s3rver/package.json"));
+        Run run = run(fonts);
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(Files.readAllLines(asked)).containsExactly(
+                "install --prefix " + s3rver + " --no-audit --no-fund --loglevel=error s3rver@3.7.1");
+    }
+
+    @Test
+    void aFailedS3rverInstallFailsTheBuild() throws Exception {
+        for (String tool : new String[] {"python3", "chromium", "chromedriver", "cwebp", "node"}) {
+            standIn(tool, "exit 1");
+        }
+        standIn("id", "echo 1000");
+        standIn("npm", "exit 1");
+        Files.delete(s3rver.resolve("node_modules/s3rver/package.json"));
+        Run run = run(fonts);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.output()).contains("npm could not install s3rver 3.7.1");
+    }
+
+    @Test
     void missingAndNotRootFailsAtOnceWithTheCommandToRun() throws Exception {
         standIn("python3", "exit 1");
         standIn("id", "echo 1000");
         Run run = run(fonts.resolve("absent"));
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.output()).contains("sudo apt-get install -y chromium chromium-driver fonts-noto-core")
+        assertThat(run.output()).contains("sudo apt-get install -y chromium chromium-driver fonts-noto-core webp nodejs npm")
                 .doesNotContain("installing");
     }
 
@@ -61,7 +95,7 @@ class TestPrerequisitesScriptTest {
         standIn("id", "echo 0");
         Run run = run(fonts);
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.output()).contains("sudo apt-get install -y python3 chromium chromium-driver\n");
+        assertThat(run.output()).contains("sudo apt-get install -y python3 chromium chromium-driver webp nodejs npm\n");
     }
 
     @Test
@@ -72,7 +106,7 @@ class TestPrerequisitesScriptTest {
         Run run = run(fonts.resolve("absent"));
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(Files.readAllLines(asked)).containsExactly("update -q",
-                "install -y -q python3 chromium chromium-driver fonts-noto-core");
+                "install -y -q python3 chromium chromium-driver fonts-noto-core webp nodejs npm");
     }
 
     @Test
@@ -81,7 +115,7 @@ class TestPrerequisitesScriptTest {
         standIn("apt-get", "exit 100");
         Run run = run(fonts);
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.output()).contains("apt-get could not install python3 chromium chromium-driver");
+        assertThat(run.output()).contains("apt-get could not install python3 chromium chromium-driver webp nodejs npm");
     }
 
     private record Run(int exit, String output, Duration took) {
@@ -91,6 +125,7 @@ class TestPrerequisitesScriptTest {
         ProcessBuilder builder = new ProcessBuilder(which("bash").toString(), SCRIPT.toString()).redirectErrorStream(true);
         builder.environment().put("PATH", bin.toString());
         builder.environment().put("NOTO_FONTS_DIRECTORY", notoFonts.toString());
+        builder.environment().put("S3RVER_DIRECTORY", s3rver.toString());
         long start = System.nanoTime();
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

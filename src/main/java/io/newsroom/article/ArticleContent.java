@@ -23,6 +23,10 @@ public record ArticleContent(
         language = language == null || language.isBlank() ? DEFAULT_LANGUAGE : language;
     }
 
+    ArticleContent withImage(ArticleImage resolved) {
+        return new ArticleContent(headline, subheadline, bodyHtml, excerpt, byline, language, sourceId, sourceUrl, resolved);
+    }
+
     ArticleContent withBody(String sanitisedBody) {
         return new ArticleContent(headline, subheadline, sanitisedBody, excerpt, byline, language, sourceId, sourceUrl, image);
     }

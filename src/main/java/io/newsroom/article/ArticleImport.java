@@ -52,9 +52,11 @@ public class ArticleImport {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ArticlePhotos photos;
 
     ArticleImport(TagService tags, AuthorService authors, SourceRepository sources, ArticleAnnouncer announcer, AuditLog audit, JdbcTemplate jdbc,
-                  JsonMapper json, Clock clock) {
+                  JsonMapper json, ArticlePhotos photos, Clock clock) {
+        this.photos = photos;
         this.tags = tags;
         this.authors = authors;
         this.announcer = announcer;
@@ -87,7 +89,7 @@ public class ArticleImport {
             if (!command.relatedIds().isEmpty()) {
                 throw new IllegalArgumentException("read-also links are set through ArticleService");
             }
-            ArticleContent content = command.content().withBody(BodySanitizer.clean(command.content().bodyHtml()));
+            ArticleContent content = photos.resolve(command.content()).withBody(BodySanitizer.clean(command.content().bodyHtml()));
             String slug = slugs.assign(Slugs.of(requestedSlug(command)));
             Article article = new Article(content, content.sourceId() == null ? null : sources.getReferenceById(content.sourceId()),
                     slug, actor, now);
@@ -157,8 +159,8 @@ public class ArticleImport {
         jdbc.batchUpdate("""
                 INSERT INTO articles (id, slug, slug_key, language, status, headline, subheadline, body_html, excerpt, byline,
                     source_id, source_url, image_url, image_caption, image_credit, scheduled_at, published_at, created_at,
-                    updated_at, version, external_id, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?)""", articles, articles.size(), (ps, a) -> {
+                    updated_at, version, external_id, created_by, image_media_id, image_alt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?, ?, ?)""", articles, articles.size(), (ps, a) -> {
             ArticleImage image = a.getImage();
             ps.setObject(1, a.getId());
             ps.setString(2, a.getSlug());
@@ -180,6 +182,8 @@ public class ArticleImport {
             ps.setTimestamp(18, at);
             ps.setString(19, a.getExternalId());
             ps.setObject(20, a.getCreatedBy());
+            ps.setObject(21, image == null ? null : image.mediaId());
+            ps.setString(22, image == null ? null : image.alt());
         });
         jdbc.batchUpdate("INSERT INTO article_search (article_id, search_vector) VALUES (?, ?::tsvector)", articles, articles.size(),
                 (ps, a) -> {

@@ -7,7 +7,9 @@ import io.newsroom.text.CleanText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.newsroom.validation.HttpUrl;
 import io.newsroom.validation.LanguageTag;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -57,12 +59,28 @@ public record ArticleRequest(
         this(headline, subheadline, bodyHtml, excerpt, byline, language, sourceId, sourceUrl, image, tags, relatedIds, slug, null);
     }
 
-    public record ImageRequest(@NotBlank @HttpUrl String url, @Size(max = 2000) String caption, @Size(max = 300) String credit) {
+    /**
+     * The lead image: a library photo ({@code mediaId}, which wins when both are given) or an outside
+     * image ({@code url}); caption, credit and alt text override the library's words for this article.
+     */
+    public record ImageRequest(@HttpUrl String url, UUID mediaId, @Size(max = 2000) String caption, @Size(max = 300) String credit,
+                               @Size(max = 2000) String alt) {
 
         public ImageRequest {
             url = CleanText.line(url);
             caption = CleanText.line(caption);
             credit = CleanText.line(credit);
+            alt = CleanText.line(alt);
+        }
+
+        public ImageRequest(String url, String caption, String credit) {
+            this(url, null, caption, credit, null);
+        }
+
+        @JsonIgnore
+        @AssertTrue(message = "needs a url or a mediaId")
+        public boolean isNamed() {
+            return mediaId != null || (url != null && !url.isBlank());
         }
     }
 
@@ -72,12 +90,18 @@ public record ArticleRequest(
      * escaped markup is common. The body stays HTML.
      */
     public ArticleRequest withPlainText() {
-        ImageRequest plainImage = image == null ? null : new ImageRequest(image.url(), CleanText.plainLine(image.caption()),
-                CleanText.plainLine(image.credit()));
+        ImageRequest plainImage = image == null ? null : new ImageRequest(image.url(), image.mediaId(), CleanText.plainLine(image.caption()),
+                CleanText.plainLine(image.credit()), CleanText.plainLine(image.alt()));
         return new ArticleRequest(CleanText.plainLine(headline), CleanText.plainLine(subheadline), bodyHtml, CleanText.plainText(excerpt),
                 CleanText.plainLine(byline), language, sourceId, sourceUrl, plainImage,
                 tags == null ? null : tags.stream().map(CleanText::plainLine).toList(), relatedIds, slug,
                 authors == null ? null : authors.stream().map(a -> a.id() != null ? a : AuthorRef.byName(CleanText.plainLine(a.name()))).toList());
+    }
+
+    /** The same article with another lead image (a feed item's or ninjs photo, fetched into the library). */
+    public ArticleRequest withImage(ImageRequest image) {
+        return new ArticleRequest(headline, subheadline, bodyHtml, excerpt, byline, language, sourceId, sourceUrl, image, tags,
+                relatedIds, slug);
     }
 
     /** The same article with its source and read-also links resolved (ingest names them by name and uri). */
@@ -110,7 +134,8 @@ public record ArticleRequest(
     }
 
     private ArticleContent content() {
-        ArticleImage articleImage = image == null ? null : new ArticleImage(image.url(), image.caption(), image.credit());
+        ArticleImage articleImage = image == null ? null
+                : new ArticleImage(image.mediaId() == null ? image.url() : null, image.caption(), image.credit(), image.mediaId(), image.alt());
         return new ArticleContent(headline, subheadline, bodyHtml, excerpt, byline, language, sourceId, sourceUrl, articleImage);
     }
 }

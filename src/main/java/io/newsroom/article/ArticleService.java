@@ -44,9 +44,11 @@ public class ArticleService {
     private final AuditLog audit;
     private final ArticleAnnouncer announcer;
     private final Clock clock;
+    private final ArticlePhotos photos;
 
     ArticleService(ArticleRepository articles, SourceRepository sources, TagService tags, AuthorService authors, ArticleRevisions revisions,
-                   FormerSlugs formerSlugs, AuditLog audit, ArticleAnnouncer announcer, Clock clock) {
+                   FormerSlugs formerSlugs, AuditLog audit, ArticleAnnouncer announcer, ArticlePhotos photos, Clock clock) {
+        this.photos = photos;
         this.articles = articles;
         this.sources = sources;
         this.tags = tags;
@@ -71,7 +73,7 @@ public class ArticleService {
     @Transactional
     public Article create(NewArticle command, Announcing announcing) {
         Instant now = clock.instant();
-        ArticleContent content = command.content().withBody(BodySanitizer.clean(command.content().bodyHtml()));
+        ArticleContent content = photos.resolve(command.content()).withBody(BodySanitizer.clean(command.content().bodyHtml()));
         String requested = command.slug() == null || command.slug().isBlank() ? content.headline() : command.slug();
         String slug = Slugs.unique(Slugs.of(requested), key -> articles.existsBySlugKey(key) || formerSlugs.articleFor(key).isPresent());
         Article article = new Article(content, source(content.sourceId()), slug, Actor.current().id(), now);
@@ -300,7 +302,7 @@ public class ArticleService {
         checkMayEdit(article);
         ArticleSnapshot snapshot = revision(id, number).snapshot();
         Instant now = clock.instant();
-        ArticleContent content = snapshot.content();
+        ArticleContent content = photos.resolveKept(snapshot.content());
         if (content.sourceId() != null && !sources.existsById(content.sourceId())) {
             content = new ArticleContent(content.headline(), content.subheadline(), content.bodyHtml(), content.excerpt(),
                     content.byline(), content.language(), null, content.sourceUrl(), content.image());
@@ -337,7 +339,7 @@ public class ArticleService {
     }
 
     private void apply(Article article, ArticleChanges changes, Instant now) {
-        ArticleContent content = changes.content().withBody(BodySanitizer.clean(changes.content().bodyHtml()));
+        ArticleContent content = photos.resolve(changes.content()).withBody(BodySanitizer.clean(changes.content().bodyHtml()));
         article.edit(content, source(content.sourceId()), now);
         article.tagWith(tags.resolve(changes.tagNames()), now);
         List<Author> credited = changes.authors() == null ? List.copyOf(article.getAuthors()) : authors.resolve(changes.authors(), content.sourceId());

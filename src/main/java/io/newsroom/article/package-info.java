@@ -21,6 +21,7 @@
         "actor",
         "audit",
         "author",
+        "media",
         "paging",
         "problem",
         "request",

@@ -49,7 +49,15 @@ public final class NewsArticleJsonLd {
         if (a.image() != null) {
             Map<String, Object> image = new LinkedHashMap<>();
             image.put("@type", "ImageObject");
-            image.put("url", a.image().url());
+            PublicArticle.RenditionRef largest = a.image().largest();
+            image.put("url", largest == null ? a.image().url() : largest.url());
+            if (largest != null) {
+                image.put("width", largest.width());
+                image.put("height", largest.height());
+            }
+            if (a.image().credit() != null) {
+                image.put("creditText", a.image().credit());
+            }
             if (a.image().caption() != null) {
                 image.put("caption", a.image().caption());
             }

@@ -82,9 +82,16 @@ public final class NinjsDocument {
             image.put("name", "image");
             image.put("uri", a.image().url());
             image.put("type", "picture");
-            image.put("renditions", List.of(Map.of("name", "original", "href", a.image().url())));
+            image.put("renditions", imageRenditions(a.image()));
+            List<Map<String, Object>> descriptions = new ArrayList<>();
             if (a.image().caption() != null) {
-                image.put("descriptions", List.of(Map.of("role", "caption", "value", a.image().caption())));
+                descriptions.add(Map.of("role", "caption", "value", a.image().caption()));
+            }
+            if (a.image().alt() != null) {
+                descriptions.add(Map.of("role", "alt", "value", a.image().alt()));
+            }
+            if (!descriptions.isEmpty()) {
+                image.put("descriptions", descriptions);
             }
             if (a.image().credit() != null) {
                 image.put("by", a.image().credit());
@@ -106,5 +113,23 @@ public final class NinjsDocument {
 
     private static String uri(java.util.UUID id) {
         return "urn:uuid:" + id;
+    }
+
+    /** A library photo's renditions (name: crop, width and format, e.g. {@code 16x9-640-webp}), or the outside image's one URL. */
+    private static List<Map<String, Object>> imageRenditions(PublicArticle.ImageRef image) {
+        if (image.renditions().isEmpty()) {
+            return List.of(Map.of("name", "original", "href", image.url()));
+        }
+        List<Map<String, Object>> renditions = new ArrayList<>();
+        for (PublicArticle.RenditionRef r : image.renditions()) {
+            Map<String, Object> rendition = new LinkedHashMap<>();
+            rendition.put("name", r.crop().replace(':', 'x') + "-" + r.width() + "-" + r.format());
+            rendition.put("href", r.url());
+            rendition.put("contenttype", r.format().equals("webp") ? "image/webp" : "image/jpeg");
+            rendition.put("width", r.width());
+            rendition.put("height", r.height());
+            renditions.add(rendition);
+        }
+        return renditions;
     }
 }

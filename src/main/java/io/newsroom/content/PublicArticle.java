@@ -22,7 +22,39 @@ public record PublicArticle(
     public record SourceRef(UUID id, String name, String slug, String url) {
     }
 
-    public record ImageRef(String url, String caption, String credit) {
+    /**
+     * The lead image. For a library photo: its size as readers see it, the article's words or the
+     * library's, where crops are centred, every rendition, and a {@code srcset} of the photo's own
+     * ratio in JPEG (every browser); {@code <picture>} adds the WebP ones. For an outside image only
+     * {@code url}, caption and credit are known.
+     */
+    public record ImageRef(String url, Integer width, Integer height, String caption, String credit, String alt, FocalPoint focalPoint,
+                           List<RenditionRef> renditions, String srcset) {
+
+        public ImageRef(String url, String caption, String credit) {
+            this(url, null, null, caption, credit, null, null, List.of(), null);
+        }
+
+        /** The renditions of one crop ({@code original}, {@code 16:9}) and format ({@code webp}, {@code jpeg}), narrowest first. */
+        public List<RenditionRef> renditions(String crop, String format) {
+            return renditions.stream().filter(r -> r.crop().equals(crop) && r.format().equals(format)).toList();
+        }
+
+        public String srcset(String crop, String format) {
+            return String.join(", ", renditions(crop, format).stream().map(r -> r.url() + " " + r.width() + "w").toList());
+        }
+
+        /** The widest JPEG of the photo's own ratio: what feeds, sitemaps and structured data name. */
+        public RenditionRef largest() {
+            List<RenditionRef> jpeg = renditions("original", "jpeg");
+            return jpeg.isEmpty() ? null : jpeg.get(jpeg.size() - 1);
+        }
+    }
+
+    public record FocalPoint(double x, double y) {
+    }
+
+    public record RenditionRef(String url, int width, int height, String format, String crop) {
     }
 
     public record TagRef(UUID id, String name, String slug) {

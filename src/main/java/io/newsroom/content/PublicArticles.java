@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import io.newsroom.media.MediaReaders;
+import io.newsroom.media.MediaView;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +40,7 @@ public class PublicArticles {
     /** After the article COLUMNS: its tags aggregated alongside (in position order), and the FROM clause; the WHERE is the caller's. */
     private static final String TAG_COLUMNS_AND_FROM = """
             , tg.tag_ids, tg.tag_names, tg.tag_slugs, au.author_ids, au.author_names, au.author_slugs
-            FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+            FROM articles a LEFT JOIN sources s ON s.id = a.source_id""" + MediaReaders.join("a", "mi") + """
             LEFT JOIN LATERAL (
               SELECT array_agg(t.id ORDER BY at.position) AS tag_ids, array_agg(t.name ORDER BY at.position) AS tag_names,
                      array_agg(t.slug ORDER BY at.position) AS tag_slugs
@@ -103,8 +105,10 @@ public class PublicArticles {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SiteProperties site;
+    private final MediaReaders photos;
 
-    PublicArticles(NamedParameterJdbcTemplate jdbc, SiteProperties site) {
+    PublicArticles(NamedParameterJdbcTemplate jdbc, SiteProperties site, MediaReaders photos) {
+        this.photos = photos;
         this.jdbc = jdbc;
         this.site = site;
     }
@@ -114,7 +118,8 @@ public class PublicArticles {
      * article's visible_from is its published_at; ordering and filtering on it uses V9's indexes.
      */
     public Page<PublicArticle> list(Filter filter, int limit, String cursor) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE " + VISIBLE);
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
+                + MediaReaders.join("a", "mi") + " WHERE " + VISIBLE);
         MapSqlParameterSource params = new MapSqlParameterSource();
         if (filter.tag() != null) {
             Optional<UUID> tag = tagId(filter.tag());
@@ -260,9 +265,10 @@ public class PublicArticles {
     private static String columns(String body) {
         return """
                 a.id, a.slug, a.language, a.headline, a.subheadline, %s AS body_html, a.excerpt, a.byline, a.source_url,
-                a.image_url, a.image_caption, a.image_credit, a.published_at, a.created_at, a.updated_at,
+                a.image_url, a.image_caption, a.image_credit, a.image_alt, a.published_at, a.created_at, a.updated_at,
                 a.translation_group IS NOT NULL AND a.translation_group = a.id AS is_original,
-                s.id AS source_id, s.name AS source_name, s.slug AS source_slug, s.url AS source_url_home""".formatted(body);
+                s.id AS source_id, s.name AS source_name, s.slug AS source_slug, s.url AS source_url_home, """.formatted(body)
+                + MediaReaders.columns("mi");
     }
 
     Optional<UUID> tagId(String slug) {
@@ -396,7 +402,7 @@ public class PublicArticles {
         return articles.stream().map(a -> a.withAuthors(authors.getOrDefault(a.id(), List.of()))).toList();
     }
 
-    private static PublicArticle article(ResultSet rs) throws SQLException {
+    private PublicArticle article(ResultSet rs) throws SQLException {
         UUID sourceId = rs.getObject("source_id", UUID.class);
         String imageUrl = rs.getString("image_url");
         String language = rs.getString("language");
@@ -405,8 +411,26 @@ public class PublicArticles {
                 rs.getString("byline"),
                 sourceId == null ? null : new PublicArticle.SourceRef(sourceId, rs.getString("source_name"), rs.getString("source_slug"), rs.getString("source_url_home")),
                 rs.getString("source_url"),
-                imageUrl == null ? null : new PublicArticle.ImageRef(imageUrl, rs.getString("image_caption"), rs.getString("image_credit")),
+                image(rs, imageUrl),
                 List.of(), List.of(), List.of(), List.of(), List.of(), rs.getBoolean("is_original"), instant(rs.getTimestamp("published_at")), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
+    }
+
+    /** The article's image: a library photo with the article's words over the library's, or an outside URL. */
+    private PublicArticle.ImageRef image(ResultSet rs, String imageUrl) throws SQLException {
+        Optional<MediaView> photo = photos.read(rs, "mi");
+        if (photo.isEmpty()) {
+            return imageUrl == null ? null : new PublicArticle.ImageRef(imageUrl, rs.getString("image_caption"), rs.getString("image_credit"));
+        }
+        MediaView p = photo.get();
+        List<PublicArticle.RenditionRef> renditions = p.renditions().stream()
+                .map(r -> new PublicArticle.RenditionRef(r.url(), r.width(), r.height(), r.format(), r.crop())).toList();
+        return new PublicArticle.ImageRef(p.url(), p.width(), p.height(), or(rs.getString("image_caption"), p.caption()),
+                or(rs.getString("image_credit"), p.credit()), or(rs.getString("image_alt"), p.alt()),
+                new PublicArticle.FocalPoint(p.focalPoint().x(), p.focalPoint().y()), renditions, p.srcset("original", "jpeg"));
+    }
+
+    private static String or(String own, String library) {
+        return own != null && !own.isBlank() ? own : library;
     }
 }

@@ -14,6 +14,7 @@
  */
 @ApplicationModule(displayName = "Content API", allowedDependencies = {
         "article :: readers",
+        "media",
         "paging",
         "pipeline",
         "problem",

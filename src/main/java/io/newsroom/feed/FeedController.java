@@ -5,6 +5,8 @@ import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
@@ -122,7 +124,7 @@ class FeedController {
             feed.setPublishedDate(Date.from(updated));
         }
         feed.setEntries(items.stream().map(this::entry).toList());
-        return caching.ok(render(feed), updated, List.of("articles", surrogateKey), contentType);
+        return caching.ok(render(feed, items), updated, List.of("articles", surrogateKey), contentType);
     }
 
     private SyndEntry entry(PublicArticle a) {
@@ -150,6 +152,16 @@ class FeedController {
             return category;
         }).toList();
         entry.setCategories(categories);
+        PublicArticle.ImageRef image = a.image();
+        if (image != null) {
+            // RSS asks for a length; 0 is the usual "unknown" for a file made on request
+            SyndEnclosure enclosure = new SyndEnclosureImpl();
+            PublicArticle.RenditionRef largest = image.largest();
+            enclosure.setUrl(xml(largest == null ? image.url() : largest.url()));
+            enclosure.setType(largest == null ? "image/jpeg" : "image/jpeg");
+            enclosure.setLength(0);
+            entry.setEnclosures(List.of(enclosure));
+        }
         return entry;
     }
 
@@ -162,10 +174,11 @@ class FeedController {
     }
 
     /** Rome builds the document; the root gets xml:lang so that Atom readers know the language too. */
-    private String render(SyndFeed feed) {
+    private String render(SyndFeed feed, List<PublicArticle> items) {
         try {
             Document document = new WireFeedOutput().outputJDom(feed.createWireFeed());
             document.getRootElement().setAttribute("lang", site.language(), Namespace.XML_NAMESPACE);
+            MediaRss.addImages(document, items);
             StringWriter out = new StringWriter();
             new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).output(document, out);
             return out.toString();

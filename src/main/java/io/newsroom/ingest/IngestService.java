@@ -68,10 +68,12 @@ public class IngestService {
     private final ApiKeyService keys;
     private final JdbcTemplate jdbc;
     private final Validator validator;
+    private final IngestPhotos photos;
     private final Clock clock;
 
     IngestService(ArticleService articles, ArticleImport articleImport, ArticleStories stories, SourceService sources, TagService tags, ApiKeyService keys,
-                  JdbcTemplate jdbc, Validator validator, Clock clock) {
+                  JdbcTemplate jdbc, Validator validator, IngestPhotos photos, Clock clock) {
+        this.photos = photos;
         this.articles = articles;
         this.articleImport = articleImport;
         this.stories = stories;
@@ -138,7 +140,7 @@ public class IngestService {
             }
         }
         List<String> warnings = new ArrayList<>();
-        ArticleRequest request = resolved(document, warnings);
+        ArticleRequest request = photos.keep(resolved(document, warnings), warnings);
         Article article = existing == null
                 ? articles.create(request.toNewArticle(document.uri()), announcing)
                 : articles.update(existing.getId(), existing.getVersion(), request.toChanges(), announcing);
@@ -199,11 +201,14 @@ public class IngestService {
         Instant now = clock.instant();
         Map<String, UUID> sourceIds = new HashMap<>();
         List<ArticleImport.NewImportedArticle> imported = new ArrayList<>(documents.size());
+        List<List<String>> warnings = new ArrayList<>(documents.size());
         for (IngestDocument document : documents) {
+            List<String> itemWarnings = new ArrayList<>();
+            warnings.add(itemWarnings);
             ArticleRequest content = document.content();
             UUID sourceId = document.sourceName() == null ? content.sourceId() : sourceIds.computeIfAbsent(document.sourceName(),
                     name -> sources.findOrCreate(name, document.sourceUrl()).getId());
-            ArticleRequest request = content.withSourceAndRelated(sourceId, null);
+            ArticleRequest request = photos.keep(content.withSourceAndRelated(sourceId, null), itemWarnings);
             boolean publish = (document.pubStatus() == PubStatus.USABLE || document.pubStatus() == PubStatus.PUBLISH_WHEN_NEW) && !asDraft;
             imported.add(new ArticleImport.NewImportedArticle(request.toNewArticle(document.uri()), publish ? publicationTime(document, now) : null));
         }
@@ -219,7 +224,11 @@ public class IngestService {
         }
         jdbc.batchUpdate("INSERT INTO ingested_documents (uri, article_id, version_created, content_hash, ingested_at) VALUES (?, ?, ?, ?, ?)",
                 remembered);
-        return created.stream().map(article -> result(Outcome.CREATED, article, List.of())).toList();
+        List<Result> results = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            results.add(result(Outcome.CREATED, created.get(i), warnings.get(i)));
+        }
+        return results;
     }
 
     /** Source by name (created if missing) and read-also links by uri (unknown ones are skipped and named). */

@@ -5,6 +5,7 @@
 @ApplicationModule(displayName = "Ingest", allowedDependencies = {
         "actor",
         "article :: api",
+        "media",
         "problem",
         "security",
         "source",

@@ -217,6 +217,8 @@ public class FeedPoller implements SmartLifecycle {
             } else if (made.result().outcome() == IngestService.Outcome.CREATED) {
                 created++;
                 joined += made.joinedStory() ? 1 : 0;
+                // a photo that could not be kept leaves the item with the sender's URL, and the report says so
+                made.result().warnings().forEach(warning -> warnings.add(FeedItemMapper.label(made.document()) + ": " + warning));
             } else {
                 unchanged++; // another instance took the item in a moment before
             }

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The filters that answer with a problem before any controller: a database outage, a body too large. */
@@ -18,7 +19,9 @@ class ProblemFilters {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(@Value("${newsroom.max-request-bytes:4194304}") long maxBytes,
-            JsonMapper json) {
-        return RequestPipeline.REQUEST_SIZE_LIMIT_FILTER.register(new RequestSizeLimitFilter(maxBytes, json));
+            @Value("${newsroom.media.max-bytes:40MB}") DataSize maxPhotoBytes, JsonMapper json) {
+        // a photo upload carries the file and a few short form fields
+        long maxUploadBytes = maxPhotoBytes.toBytes() + 64 * 1024;
+        return RequestPipeline.REQUEST_SIZE_LIMIT_FILTER.register(new RequestSizeLimitFilter(maxBytes, maxUploadBytes, json));
     }
 }

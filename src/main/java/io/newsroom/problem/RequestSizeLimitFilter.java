@@ -16,17 +16,27 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Refuses request bodies larger than any valid request (a 1 MB article body in Arabic is about
  * 2 MB of UTF-8), before they are read into memory: 413 when the length is declared, and a read
- * error (400) when a chunked body runs past the limit. Streaming bulk imports are exempt. Its place:
+ * error (400) when a chunked body runs past the limit. Streaming bulk imports are exempt, and a photo
+ * upload (multipart to /api/admin/media) has the photo size limit instead. Its place:
  * {@link io.newsroom.pipeline.RequestPipeline#REQUEST_SIZE_LIMIT_FILTER}.
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxUploadBytes;
     private final JsonMapper json;
 
-    RequestSizeLimitFilter(long maxBytes, JsonMapper json) {
+    RequestSizeLimitFilter(long maxBytes, long maxUploadBytes, JsonMapper json) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes;
         this.json = json;
+    }
+
+    private long limitOf(HttpServletRequest request) {
+        String type = request.getContentType();
+        boolean upload = "POST".equals(request.getMethod()) && "/api/admin/media".equals(request.getRequestURI())
+                && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        return upload ? Math.max(maxBytes, maxUploadBytes) : maxBytes;
     }
 
     @Override
@@ -37,6 +47,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitOf(request);
         if (request.getContentLengthLong() > maxBytes) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes");

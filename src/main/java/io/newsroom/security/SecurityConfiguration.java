@@ -36,7 +36,8 @@ class SecurityConfiguration {
     private static final String WRITER = Role.WRITER.name();
     private static final String INTEGRATION = Role.INTEGRATION.name();
     /** What frontends and CDNs read: the content API, feeds and sitemaps. */
-    private static final List<String> PUBLIC_READS = List.of("/api/content/**", "/feeds/**", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/**");
+    private static final List<String> PUBLIC_READS = List.of("/api/content/**", "/feeds/**", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/**",
+            "/media/**");
 
     /**
      * No Micrometer observation around each security filter, authentication and authorization: they
@@ -96,6 +97,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/admin/ingest/**").hasAnyRole(ADMIN, EDITOR, INTEGRATION)
                         .requestMatchers("/api/admin/audit/**").hasAnyRole(ADMIN, EDITOR)
                         .requestMatchers(GET, "/api/admin/**").authenticated()
+                        // photos: writers and up add and describe them; deleting one is an editor's call
+                        .requestMatchers(DELETE, "/api/admin/media/*").hasAnyRole(ADMIN, EDITOR)
+                        .requestMatchers(POST, "/api/admin/media").hasAnyRole(ADMIN, EDITOR, WRITER)
+                        .requestMatchers(PATCH, "/api/admin/media/*").hasAnyRole(ADMIN, EDITOR, WRITER)
                         .requestMatchers(POST, "/api/admin/articles/*/publish", "/api/admin/articles/*/unpublish",
                                 "/api/admin/articles/*/schedule", "/api/admin/articles/*/archive",
                                 "/api/admin/articles/*/restore").hasAnyRole(ADMIN, EDITOR)

@@ -275,7 +275,8 @@ class AdminArticleController {
     /** The current state in request shape: what a JSON merge patch is applied to. */
     private static ArticleRequest requestOf(AdminArticleResponse article) {
         ArticleRequest.ImageRequest image = article.image() == null ? null
-                : new ArticleRequest.ImageRequest(article.image().url(), article.image().caption(), article.image().credit());
+                : new ArticleRequest.ImageRequest(article.image().url(), article.image().mediaId(), article.image().caption(),
+                        article.image().credit(), article.image().alt());
         return new ArticleRequest(article.headline(), article.subheadline(), article.bodyHtml(), article.excerpt(),
                 article.byline(), article.language(), article.source() == null ? null : article.source().id(),
                 article.sourceUrl(), image, article.tags().stream().map(AdminArticleResponse.TagRef::name).toList(),

@@ -18,7 +18,8 @@ record AdminArticleResponse(
     record SourceRef(UUID id, String name, String slug, String url) {
     }
 
-    record ImageRef(String url, String caption, String credit) {
+    /** {@code mediaId}: the library photo shown, if it is one; caption, credit and alt: the article's own words over the library's. */
+    record ImageRef(String url, UUID mediaId, String caption, String credit, String alt) {
     }
 
     record TagRef(UUID id, String name, String slug) {
@@ -37,7 +38,8 @@ record AdminArticleResponse(
                 a.getHeadline(), a.getSubheadline(), a.getBodyHtml(), a.getExcerpt(), a.getByline(),
                 s == null ? null : new SourceRef(s.getId(), s.getName(), s.getSlug(), s.getUrl()),
                 a.getSourceUrl(),
-                a.getImage() == null ? null : new ImageRef(a.getImage().url(), a.getImage().caption(), a.getImage().credit()),
+                a.getImage() == null ? null : new ImageRef(a.getImage().url(), a.getImage().mediaId(), a.getImage().caption(),
+                        a.getImage().credit(), a.getImage().alt()),
                 a.getTags().stream().map(t -> new TagRef(t.getId(), t.getName(), t.getSlug())).toList(),
                 a.getAuthors().stream().map(au -> new CreditedAuthor(au.getId(), au.getName(), au.getSlug())).toList(),
                 a.getRelated().stream().map(r -> new ReadAlsoRef(r.getId(), r.getSlug(), r.getHeadline(), r.effectiveStatus(now))).toList(),

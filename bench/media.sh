@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Photos benchmark: uploads of large JPEGs and serving of stored renditions, against the running jar
+# with the content benchmark's memory settings (240 MB heap, bench/run.sh). Prints, each with its
+# baseline measured in the same run:
+#   - upload of a 24-megapixel JPEG, answered with its default renditions made (median of RUNS), against
+#     Pillow making the same renditions from the same file (bench/media_photos.py baseline)
+#   - requests/s serving stored renditions, against an article by slug (wrk, same settings)
+#   - the service's largest resident memory while 24 and 60 MP uploads run beside by-slug reads,
+#     against the content benchmark's 512 MB
+# Usage: bench/media.sh [ARTICLES]   (from the repository root; needs wrk, python3-pil, curl)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-2000}
+RUNS=${RUNS:-5}
+# Pillow for the test photos and the baseline: Debian's python3-pil (the system Python, not a pyenv one)
+PY=${PYTHON:-/usr/bin/python3}
+DURATION=${DURATION:-15s}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+source bench/lib.sh
+
+DB_DIR="$DATA/pg-media-$N"
+MEDIA_DIR="$DATA/media-photos"
+PHOTOS="$DATA/photos"
+rm -rf "$MEDIA_DIR"
+fresh=false
+[ -d "$DB_DIR" ] || fresh=true
+"$PY" bench/media_photos.py make "$PHOTOS"
+KEY=bench-admin-key-0123456789abcdef
+start_service "$DB_DIR" "$DATA/service-media.log" "${JAVA_OPTS:--Xms240m -Xmx240m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}" \
+  MALLOC_ARENA_MAX=2 NEWSROOM_CACHE_RESPONSE_CACHE_SIZE=32MB NEWSROOM_ADMIN_KEY="$KEY" NEWSROOM_MEDIA_DIRECTORY="$MEDIA_DIR" \
+  NEWSROOM_WARM_UP_DURATION="${WARM_UP:-30s}"
+if $fresh; then
+  generate "$N" 500
+  cp "$DATA/slugs.txt" "$DATA/slugs-media-$N.txt"
+fi
+BASE="http://127.0.0.1:$PORT"
+
+# upload FILE TAG: seconds until the 201 (a different trailing byte each time: a new photo, the same pixels)
+upload() {
+  local copy="$DATA/upload-$2.jpg"
+  { cat "$1"; printf '%s' "$2"; } > "$copy"
+  curl -s -o "$DATA/upload-$2.json" -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $KEY" -F "file=@$copy;type=image/jpeg" \
+    "$BASE/api/admin/media" | awk '$1 != 201 { print "upload answered " $1 > "/dev/stderr"; exit 1 } { print $2 }'
+  rm -f "$copy"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "Photos, wrk -t2 -c16 -d$DURATION and $RUNS runs each on this machine ($(nproc) cores), heap 240 MB"
+upload "$PHOTOS/24mp.jpg" warm >/dev/null # the first upload loads the image classes and compiles the hot loops
+UPLOAD=$(for i in $(seq 1 "$RUNS"); do upload "$PHOTOS/24mp.jpg" "u$i"; done | median)
+PILLOW=$(for i in $(seq 1 "$RUNS"); do "$PY" bench/media_photos.py baseline "$PHOTOS/24mp.jpg"; done | median)
+python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'upload of a 24 MP JPEG, 10 renditions made   {a:6.2f} s   Pillow, same renditions {b:6.2f} s   ratio {a / b:.2f}')" "$UPLOAD" "$PILLOW"
+
+# Renditions of the uploaded photos, as readers ask for them: every width, both formats.
+python3 - "$DATA" "$RUNS" > "$DATA/paths-renditions.txt" <<'PY'
+import json, sys
+data, runs = sys.argv[1], int(sys.argv[2])
+for i in range(1, runs + 1):
+    for r in json.load(open(f"{data}/upload-u{i}.json"))["renditions"]:
+        if r["crop"] == "original":
+            print(r["url"][r["url"].index("/media/"):])
+PY
+sed 's|^|/api/content/articles/|' "$DATA/slugs-media-$N.txt" > "$DATA/paths-slug-media.txt"
+rate() { PATHS_FILE="$1" wrk -t2 -c16 -d"$DURATION" -s bench/paths.lua "$BASE" | awk '/Requests\/sec/ {printf "%.0f", $2}'; }
+rate "$DATA/paths-slug-media.txt" >/dev/null # warm-up of both paths
+rate "$DATA/paths-renditions.txt" >/dev/null
+SLUG=$(for i in 1 2 3; do rate "$DATA/paths-slug-media.txt"; echo; done | median)
+MEDIA=$(for i in 1 2 3; do rate "$DATA/paths-renditions.txt"; echo; done | median)
+python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'stored rendition {a:8.0f} req/s   article by slug {b:8.0f} req/s   ratio {a / b:.2f} (target >= 1)')" "$MEDIA" "$SLUG"
+
+# Memory: by-slug reads for the whole time, two upload loops (24 MP and 60 MP) beside them.
+PATHS_FILE="$DATA/paths-slug-media.txt" wrk -t1 -c8 -d60s -s bench/paths.lua "$BASE" > /dev/null &
+READS=$!
+( for i in 1 2 3; do upload "$PHOTOS/60mp.jpg" "m60-$i" >/dev/null; done ) &
+BIG=$!
+( for i in 1 2 3 4; do upload "$PHOTOS/24mp.jpg" "m24-$i" >/dev/null; done ) &
+MID=$!
+PEAK=0
+while kill -0 "$BIG" 2>/dev/null || kill -0 "$MID" 2>/dev/null; do
+  RSS=$(( $(ps -o rss= -p "$SERVICE") / 1024 ))
+  [ "$RSS" -gt "$PEAK" ] && PEAK=$RSS
+  sleep 0.5
+done
+wait "$BIG" && wait "$MID" || { echo "an upload failed under load; see $DATA/service-media.log" >&2; exit 1; }
+kill "$READS" 2>/dev/null || true
+echo "largest resident memory with 60 and 24 MP uploads beside reads: $PEAK MB (limit 512 MB)"
+echo "OutOfMemoryError in the log: $(grep -c OutOfMemoryError "$DATA/service-media.log" || true)"
