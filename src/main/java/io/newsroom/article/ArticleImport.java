@@ -70,7 +70,7 @@ public class ArticleImport {
             return List.of();
         }
         Instant now = clock.instant();
-        UUID actor = Actor.current().id();
+        Actor actor = Actor.current();
         Map<String, Tag> tagsByKey = resolveTags(imported);
         BatchSlugs slugs = new BatchSlugs(imported.stream().map(item -> Slugs.of(requestedSlug(item.article()))).toList(),
                 this::takenSlugKeys, this::isTakenInDatabase);
@@ -83,7 +83,7 @@ public class ArticleImport {
             ArticleContent content = command.content().withBody(BodySanitizer.clean(command.content().bodyHtml()));
             String slug = slugs.assign(Slugs.of(requestedSlug(command)));
             Article article = new Article(content, content.sourceId() == null ? null : sources.getReferenceById(content.sourceId()),
-                    slug, actor, now);
+                    slug, actor.keyId(), actor.personId(), now);
             article.tagWith(command.tagNames().stream().map(ArabicNormalizer::key).filter(key -> !key.isEmpty()).distinct()
                     .map(tagsByKey::get).toList(), now);
             if (command.externalId() != null) {
@@ -132,8 +132,8 @@ public class ArticleImport {
         jdbc.batchUpdate("""
                 INSERT INTO articles (id, slug, slug_key, language, status, headline, subheadline, body_html, excerpt, byline,
                     source_id, source_url, image_url, image_caption, image_credit, scheduled_at, published_at, created_at,
-                    updated_at, version, external_id, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?)""", articles, articles.size(), (ps, a) -> {
+                    updated_at, version, external_id, created_by, created_by_person)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?, ?)""", articles, articles.size(), (ps, a) -> {
             ArticleImage image = a.getImage();
             ps.setObject(1, a.getId());
             ps.setString(2, a.getSlug());
@@ -155,6 +155,7 @@ public class ArticleImport {
             ps.setTimestamp(18, at);
             ps.setString(19, a.getExternalId());
             ps.setObject(20, a.getCreatedBy());
+            ps.setObject(21, a.getCreatedByPerson());
         });
         jdbc.batchUpdate("INSERT INTO article_search (article_id, search_vector) VALUES (?, ?::tsvector)", articles, articles.size(),
                 (ps, a) -> {
@@ -170,9 +171,11 @@ public class ArticleImport {
         }
         jdbc.batchUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (?, ?, ?)", tagRows);
         jdbc.batchUpdate("""
-                INSERT INTO article_revisions (article_id, number, created_at, actor_id, actor_name, change, snapshot)
-                VALUES (?, 1, ?, ?, ?, 'imported', ?::jsonb)""", articles.stream().map(a -> new Object[] {
-                a.getId(), at, actor.id(), actor.name(), json.writeValueAsString(ArticleSnapshot.of(a))}).toList());
+                INSERT INTO article_revisions (article_id, number, created_at, actor_id, actor_name, actor_type, actor_person_id,
+                    actor_person_name, change, snapshot)
+                VALUES (?, 1, ?, ?, ?, ?, ?, ?, 'imported', ?::jsonb)""", articles.stream().map(a -> new Object[] {
+                a.getId(), at, actor.id(), actor.name(), actor.kind().name(), actor.personId(), actor.personName(),
+                json.writeValueAsString(ArticleSnapshot.of(a))}).toList());
         audit.recordAll(articles.stream().map(a -> new AuditLog.NewEntry("article.imported", "article", a.getId(), a.getId(),
                 Map.of("slug", a.getSlug(), "status", a.getStatus().name()))).toList());
     }

@@ -1,7 +1,6 @@
 package io.newsroom.article;
 
 import io.newsroom.actor.Actor;
-import io.newsroom.actor.Role;
 import io.newsroom.audit.AuditLog;
 import io.newsroom.problem.ConflictProblem;
 import io.newsroom.problem.InvalidRequestProblem;
@@ -19,7 +18,6 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,10 +37,11 @@ public class ArticleService {
     private final FormerSlugs formerSlugs;
     private final AuditLog audit;
     private final ArticleAnnouncer announcer;
+    private final WriterScope writers;
     private final Clock clock;
 
     ArticleService(ArticleRepository articles, SourceRepository sources, TagService tags, ArticleRevisions revisions,
-                   FormerSlugs formerSlugs, AuditLog audit, ArticleAnnouncer announcer, Clock clock) {
+                   FormerSlugs formerSlugs, AuditLog audit, ArticleAnnouncer announcer, WriterScope writers, Clock clock) {
         this.articles = articles;
         this.sources = sources;
         this.tags = tags;
@@ -50,11 +49,16 @@ public class ArticleService {
         this.formerSlugs = formerSlugs;
         this.audit = audit;
         this.announcer = announcer;
+        this.writers = writers;
         this.clock = clock;
     }
 
+    /** The article, if the current actor may see it: a WRITER finds only their own ({@link WriterScope}). */
     @Transactional(readOnly = true)
     public Article get(UUID id) {
+        if (!writers.maySee(id)) {
+            throw new ArticleNotFoundException(id);
+        }
         return articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
     }
 
@@ -69,7 +73,8 @@ public class ArticleService {
         ArticleContent content = command.content().withBody(BodySanitizer.clean(command.content().bodyHtml()));
         String requested = command.slug() == null || command.slug().isBlank() ? content.headline() : command.slug();
         String slug = Slugs.unique(Slugs.of(requested), key -> articles.existsBySlugKey(key) || formerSlugs.articleFor(key).isPresent());
-        Article article = new Article(content, source(content.sourceId()), slug, Actor.current().id(), now);
+        Actor actor = Actor.current();
+        Article article = new Article(content, source(content.sourceId()), slug, actor.keyId(), actor.personId(), now);
         article.tagWith(tags.resolve(command.tagNames()), now);
         if (command.externalId() != null) {
             article.assignExternalId(command.externalId());
@@ -312,10 +317,11 @@ public class ArticleService {
      * failed commit. {@code ifMatch}, when given, must name the version found (412 otherwise).
      */
     Article lockedForChange(UUID id, OptionalLong ifMatch) {
-        if (articles.lockRow(id) == 0) {
+        // whose article it is first: a WRITER does not lock, or learn of, someone else's
+        if (!writers.maySee(id) || articles.lockRow(id) == 0) {
             throw new ArticleNotFoundException(id);
         }
-        Article article = get(id);
+        Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
         if (ifMatch.isPresent() && ifMatch.getAsLong() != article.getVersion()) {
             throw PreconditionProblem.failed(article.getVersion(), ArticleETags.of(article.getVersion()));
         }
@@ -378,15 +384,10 @@ public class ArticleService {
         return article;
     }
 
-    /** A WRITER may work on drafts and on their own articles, never on someone else's published work. */
+    /** Deleted articles are restored before anything else is done to them. Whose article it is was settled by {@link #get}. */
     void checkMayEdit(Article article) {
         if (article.getDeletedAt() != null) {
             throw new ConflictProblem("The article is deleted; restore it first (POST /api/admin/articles/" + article.getId() + "/restore)");
-        }
-        Actor actor = Actor.current();
-        boolean othersPublishedWork = article.getPublishedAt() != null && !actor.isSystem() && !actor.id().equals(article.getCreatedBy());
-        if (actor.role() == Role.WRITER && othersPublishedWork) {
-            throw new AccessDeniedException("A WRITER key cannot change an article that another key created and that has been published");
         }
     }
 
@@ -404,7 +405,10 @@ public class ArticleService {
         } catch (InvalidChangeException e) {
             throw new InvalidRequestProblem(field, e.getMessage());
         }
-        List<Article> found = articles.findAllById(ids).stream().filter(a -> a.getDeletedAt() == null).toList();
+        // a WRITER links their own articles and published ones, never learns of others' unpublished work
+        java.util.Set<UUID> visible = writers.visibleAmong(ids);
+        List<Article> found = articles.findAllById(ids).stream().filter(a -> a.getDeletedAt() == null)
+                .filter(a -> visible.contains(a.getId()) || a.getStatus() == ArticleStatus.PUBLISHED).toList();
         if (found.size() != ids.size()) {
             throw new InvalidRequestProblem(field, "every id must name an existing article");
         }
