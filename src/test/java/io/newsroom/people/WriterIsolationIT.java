@@ -49,7 +49,7 @@ class WriterIsolationIT extends IntegrationTest {
     @Test
     void everyListAndFilterHoldsOnlyTheWritersOwnArticles() {
         for (String query : List.of("", "?status=DRAFT", "?tag=" + Api.encode(TAG), "?source=wire", "?source=" + source,
-                "?q=" + Api.encode("الانتخابات"), "?status=DRAFT&tag=" + Api.encode(TAG) + "&source=wire&q=" + Api.encode("تكتب"),
+                "?q=" + Api.encode("الانتخابات"), "?status=DRAFT&tag=" + Api.encode(TAG) + "&source=wire&q=" + Api.encode("الانتخابات"),
                 "?limit=1")) {
             assertThat(ids(layla.get("/api/admin/articles" + query))).as(query).containsExactly(laylas);
             assertThat(ids(omar.get("/api/admin/articles" + query))).as(query).containsExactly(omars);
