@@ -41,6 +41,7 @@ class TableOwnershipTest {
             Map.entry("tag_aliases", "tag"),
             Map.entry("sources", "source"),
             Map.entry("api_keys", "security"),
+            Map.entry("people", "security"),
             Map.entry("audit_log", "audit"),
             Map.entry("article_renderings", "content"),
             Map.entry("article_summaries", "content"),

@@ -1,5 +1,5 @@
 /**
- * Who makes a change ({@link io.newsroom.actor.Actor}) and the roles an API key carries.
+ * Who makes a change ({@link io.newsroom.actor.Actor}: a person, an API key or the system) and the roles they carry.
  */
 @ApplicationModule(displayName = "Actor", allowedDependencies = {})
 package io.newsroom.actor;

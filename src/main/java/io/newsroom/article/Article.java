@@ -136,6 +136,10 @@ public class Article {
     @Column(name = "created_by")
     private UUID createdBy;
 
+    /** The person who created the article, in person or through a key of theirs (WriterScope reads it). */
+    @Column(name = "created_by_person")
+    private UUID createdByPerson;
+
     /** The lead of the story this article has joined (ArticleStories); null when it stands for itself. */
     @Column(name = "story_lead_id")
     private UUID storyLeadId;
@@ -179,12 +183,18 @@ public class Article {
     }
 
     public Article(ArticleContent content, Source source, String slug, UUID createdBy, Instant now) {
+        this(content, source, slug, createdBy, null, now);
+    }
+
+    /** {@code createdBy}: the key that created it (null for a person signed in, or the system); {@code createdByPerson}: who did. */
+    public Article(ArticleContent content, Source source, String slug, UUID createdBy, UUID createdByPerson, Instant now) {
         this.seenBefore = ReaderView.NOTHING;
         this.seenFrom = now;
         this.id = UUID.randomUUID();
         this.status = ArticleStatus.DRAFT;
         this.createdAt = now;
         this.createdBy = createdBy;
+        this.createdByPerson = createdByPerson;
         changeSlug(slug, now);
         edit(content, source, now);
     }
@@ -590,9 +600,14 @@ public class Article {
         return externalId;
     }
 
-    /** The API key that created the article; null for the system (demo, migrations). */
+    /** The API key that created the article; null for a person signed in and for the system (demo, migrations). */
     public UUID getCreatedBy() {
         return createdBy;
+    }
+
+    /** The person who created the article, signed in or through a key of theirs; null when no person did. */
+    public UUID getCreatedByPerson() {
+        return createdByPerson;
     }
 
     /** The content as it stands, in the shape edits and revisions use. */

@@ -78,7 +78,7 @@ public class ArticleImport {
             return List.of();
         }
         Instant now = clock.instant();
-        UUID actor = Actor.current().id();
+        Actor actor = Actor.current();
         Map<String, Tag> tagsByKey = resolveTags(imported);
         createMissingAuthors(imported);
         BatchSlugs slugs = new BatchSlugs(imported.stream().map(item -> Slugs.of(requestedSlug(item.article()))).toList(),
@@ -92,7 +92,7 @@ public class ArticleImport {
             ArticleContent content = photos.resolve(command.content()).withBody(BodySanitizer.clean(command.content().bodyHtml()));
             String slug = slugs.assign(Slugs.of(requestedSlug(command)));
             Article article = new Article(content, content.sourceId() == null ? null : sources.getReferenceById(content.sourceId()),
-                    slug, actor, now);
+                    slug, actor.keyId(), actor.personId(), now);
             article.tagWith(command.tagNames().stream().map(ArabicNormalizer::key).filter(key -> !key.isEmpty()).distinct()
                     .map(tagsByKey::get).toList(), now);
             if (!command.authors().isEmpty()) {
@@ -159,8 +159,8 @@ public class ArticleImport {
         jdbc.batchUpdate("""
                 INSERT INTO articles (id, slug, slug_key, language, status, headline, subheadline, body_html, excerpt, byline,
                     source_id, source_url, image_url, image_caption, image_credit, scheduled_at, published_at, created_at,
-                    updated_at, version, external_id, created_by, image_media_id, image_alt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?, ?, ?)""", articles, articles.size(), (ps, a) -> {
+                    updated_at, version, external_id, created_by, image_media_id, image_alt, created_by_person)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?, ?, ?, ?)""", articles, articles.size(), (ps, a) -> {
             ArticleImage image = a.getImage();
             ps.setObject(1, a.getId());
             ps.setString(2, a.getSlug());
@@ -184,6 +184,7 @@ public class ArticleImport {
             ps.setObject(20, a.getCreatedBy());
             ps.setObject(21, image == null ? null : image.mediaId());
             ps.setString(22, image == null ? null : image.alt());
+            ps.setObject(23, a.getCreatedByPerson());
         });
         jdbc.batchUpdate("INSERT INTO article_search (article_id, search_vector) VALUES (?, ?::tsvector)", articles, articles.size(),
                 (ps, a) -> {
@@ -207,9 +208,11 @@ public class ArticleImport {
         }
         jdbc.batchUpdate("INSERT INTO article_authors (article_id, position, author_id) VALUES (?, ?, ?)", authorRows);
         jdbc.batchUpdate("""
-                INSERT INTO article_revisions (article_id, number, created_at, actor_id, actor_name, change, snapshot)
-                VALUES (?, 1, ?, ?, ?, 'imported', ?::jsonb)""", articles.stream().map(a -> new Object[] {
-                a.getId(), at, actor.id(), actor.name(), json.writeValueAsString(ArticleSnapshot.of(a))}).toList());
+                INSERT INTO article_revisions (article_id, number, created_at, actor_id, actor_name, actor_type, actor_person_id,
+                    actor_person_name, change, snapshot)
+                VALUES (?, 1, ?, ?, ?, ?, ?, ?, 'imported', ?::jsonb)""", articles.stream().map(a -> new Object[] {
+                a.getId(), at, actor.id(), actor.name(), actor.kind().name(), actor.personId(), actor.personName(),
+                json.writeValueAsString(ArticleSnapshot.of(a))}).toList());
         audit.recordAll(articles.stream().map(a -> new AuditLog.NewEntry("article.imported", "article", a.getId(), a.getId(),
                 Map.of("slug", a.getSlug(), "status", a.getStatus().name()))).toList());
     }

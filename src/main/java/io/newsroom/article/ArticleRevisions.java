@@ -1,6 +1,7 @@
 package io.newsroom.article;
 
 import io.newsroom.actor.Actor;
+import io.newsroom.actor.ActorRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,9 +31,11 @@ class ArticleRevisions {
         Integer number = jdbc.queryForObject(
                 "SELECT coalesce(max(number), 0) + 1 FROM article_revisions WHERE article_id = ?", Integer.class, article.getId());
         jdbc.update("""
-                INSERT INTO article_revisions (article_id, number, created_at, actor_id, actor_name, change, snapshot)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
-                """, article.getId(), number, Timestamp.from(now), actor.id(), actor.name(), change,
+                INSERT INTO article_revisions (article_id, number, created_at, actor_id, actor_name, actor_type, actor_person_id,
+                    actor_person_name, change, snapshot)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                """, article.getId(), number, Timestamp.from(now), actor.id(), actor.name(), actor.kind().name(), actor.personId(),
+                actor.personName(), change,
                 json.writeValueAsString(ArticleSnapshot.of(article)));
         return number;
     }
@@ -48,7 +51,10 @@ class ArticleRevisions {
 
     private ArticleRevision map(ResultSet rs, int row) throws SQLException {
         return new ArticleRevision(rs.getInt("number"), rs.getTimestamp("created_at").toInstant(),
-                rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getString("change"),
+                rs.getObject("actor_id", UUID.class), rs.getString("actor_name"),
+                ActorRef.stored(rs.getString("actor_type"), rs.getObject("actor_id", UUID.class), rs.getString("actor_name"),
+                        rs.getObject("actor_person_id", UUID.class), rs.getString("actor_person_name")),
+                rs.getString("change"),
                 json.readValue(rs.getString("snapshot"), ArticleSnapshot.class));
     }
 }

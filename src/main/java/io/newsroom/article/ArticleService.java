@@ -1,7 +1,6 @@
 package io.newsroom.article;
 
 import io.newsroom.actor.Actor;
-import io.newsroom.actor.Role;
 import io.newsroom.audit.AuditLog;
 import io.newsroom.author.Author;
 import io.newsroom.author.AuthorRef;
@@ -22,7 +21,6 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,11 +41,12 @@ public class ArticleService {
     private final FormerSlugs formerSlugs;
     private final AuditLog audit;
     private final ArticleAnnouncer announcer;
+    private final WriterScope writers;
     private final Clock clock;
     private final ArticlePhotos photos;
 
     ArticleService(ArticleRepository articles, SourceRepository sources, TagService tags, AuthorService authors, ArticleRevisions revisions,
-                   FormerSlugs formerSlugs, AuditLog audit, ArticleAnnouncer announcer, ArticlePhotos photos, Clock clock) {
+                   FormerSlugs formerSlugs, AuditLog audit, ArticleAnnouncer announcer, ArticlePhotos photos, WriterScope writers, Clock clock) {
         this.photos = photos;
         this.articles = articles;
         this.sources = sources;
@@ -57,11 +56,16 @@ public class ArticleService {
         this.formerSlugs = formerSlugs;
         this.audit = audit;
         this.announcer = announcer;
+        this.writers = writers;
         this.clock = clock;
     }
 
+    /** The article, if the current actor may see it: a WRITER finds only their own ({@link WriterScope}). */
     @Transactional(readOnly = true)
     public Article get(UUID id) {
+        if (!writers.maySee(id)) {
+            throw new ArticleNotFoundException(id);
+        }
         return articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
     }
 
@@ -76,9 +80,10 @@ public class ArticleService {
         ArticleContent content = photos.resolve(command.content()).withBody(BodySanitizer.clean(command.content().bodyHtml()));
         String requested = command.slug() == null || command.slug().isBlank() ? content.headline() : command.slug();
         String slug = Slugs.unique(Slugs.of(requested), key -> articles.existsBySlugKey(key) || formerSlugs.articleFor(key).isPresent());
-        Article article = new Article(content, source(content.sourceId()), slug, Actor.current().id(), now);
+        Actor actor = Actor.current();
+        Article article = new Article(content, source(content.sourceId()), slug, actor.keyId(), actor.personId(), now);
         article.tagWith(tags.resolve(command.tagNames()), now);
-        article.credit(authors.resolve(command.authors(), content.sourceId()), now);
+        article.credit(credits(command, content.sourceId(), actor), now);
         if (command.externalId() != null) {
             article.assignExternalId(command.externalId());
         }
@@ -90,6 +95,19 @@ public class ArticleService {
         audit.record("article.created", "article", article.getId(), article.getId(), Map.of("slug", slug));
         announcer.announce(article, announcing);
         return article;
+    }
+
+    /**
+     * The authors a new article credits: those it names; else, when a person writes it in person, the
+     * author linked to them (made on their first article), as WordPress credits the signed-in user.
+     */
+    private List<Author> credits(NewArticle command, UUID sourceId, Actor actor) {
+        List<Author> named = authors.resolve(command.authors(), sourceId);
+        boolean namesThemselves = actor.personName() != null && actor.personName().codePoints().anyMatch(Character::isLetterOrDigit);
+        if (!named.isEmpty() || actor.kind() != Actor.Kind.PERSON || !namesThemselves) {
+            return named;
+        }
+        return List.of(authors.forPerson(actor.personId(), actor.personName()));
     }
 
     /** Replaces the editable state, provided the caller edited {@code expectedVersion} (no lost updates). */
@@ -321,10 +339,11 @@ public class ArticleService {
      * failed commit. {@code ifMatch}, when given, must name the version found (412 otherwise).
      */
     Article lockedForChange(UUID id, OptionalLong ifMatch) {
-        if (articles.lockRow(id) == 0) {
+        // whose article it is first: a WRITER does not lock, or learn of, someone else's
+        if (!writers.maySee(id) || articles.lockRow(id) == 0) {
             throw new ArticleNotFoundException(id);
         }
-        Article article = get(id);
+        Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
         if (ifMatch.isPresent() && ifMatch.getAsLong() != article.getVersion()) {
             throw PreconditionProblem.failed(article.getVersion(), ArticleETags.of(article.getVersion()));
         }
@@ -389,15 +408,10 @@ public class ArticleService {
         return article;
     }
 
-    /** A WRITER may work on drafts and on their own articles, never on someone else's published work. */
+    /** Deleted articles are restored before anything else is done to them. Whose article it is was settled by {@link #get}. */
     void checkMayEdit(Article article) {
         if (article.getDeletedAt() != null) {
             throw new ConflictProblem("The article is deleted; restore it first (POST /api/admin/articles/" + article.getId() + "/restore)");
-        }
-        Actor actor = Actor.current();
-        boolean othersPublishedWork = article.getPublishedAt() != null && !actor.isSystem() && !actor.id().equals(article.getCreatedBy());
-        if (actor.role() == Role.WRITER && othersPublishedWork) {
-            throw new AccessDeniedException("A WRITER key cannot change an article that another key created and that has been published");
         }
     }
 
@@ -415,7 +429,10 @@ public class ArticleService {
         } catch (InvalidChangeException e) {
             throw new InvalidRequestProblem(field, e.getMessage());
         }
-        List<Article> found = articles.findAllById(ids).stream().filter(a -> a.getDeletedAt() == null).toList();
+        // a WRITER links their own articles and published ones, never learns of others' unpublished work
+        java.util.Set<UUID> visible = writers.visibleAmong(ids);
+        List<Article> found = articles.findAllById(ids).stream().filter(a -> a.getDeletedAt() == null)
+                .filter(a -> visible.contains(a.getId()) || a.getStatus() == ArticleStatus.PUBLISHED).toList();
         if (found.size() != ids.size()) {
             throw new InvalidRequestProblem(field, "every id must name an existing article");
         }

@@ -27,9 +27,12 @@ public class ArticleTranslations {
     private final ArticleService service;
     private final ArticleAnnouncer announcer;
     private final AuditLog audit;
+    private final WriterScope writers;
     private final Clock clock;
 
-    ArticleTranslations(ArticleRepository articles, ArticleService service, ArticleAnnouncer announcer, AuditLog audit, Clock clock) {
+    ArticleTranslations(ArticleRepository articles, ArticleService service, ArticleAnnouncer announcer, AuditLog audit, WriterScope writers,
+                        Clock clock) {
+        this.writers = writers;
         this.articles = articles;
         this.service = service;
         this.announcer = announcer;
@@ -43,14 +46,16 @@ public class ArticleTranslations {
         return service.get(id).getVersion();
     }
 
-    /** The group's members, the original first; empty when the article has no translations. */
+    /** The group's members, the original first; empty when the article has no translations. A WRITER sees their own among them. */
     @Transactional(readOnly = true)
     public List<Article> group(UUID id) {
         Article article = service.get(id);
         if (article.getTranslationGroup() == null) {
             return List.of();
         }
-        return ordered(articles.findByTranslationGroupOrderByCreatedAtAscIdAsc(article.getTranslationGroup()), article.getTranslationGroup());
+        List<Article> members = articles.findByTranslationGroupOrderByCreatedAtAscIdAsc(article.getTranslationGroup());
+        java.util.Set<UUID> visible = writers.visibleAmong(members.stream().map(Article::getId).toList());
+        return ordered(members, article.getTranslationGroup()).stream().filter(a -> visible.contains(a.getId())).toList();
     }
 
     /** Links article {@code id} as a translation of {@code originalId}; linking it again changes nothing. */

@@ -1,5 +1,6 @@
 package io.newsroom.article;
 
+import io.newsroom.actor.Actor;
 import io.newsroom.paging.Cursors;
 import io.newsroom.paging.Page;
 import io.newsroom.text.SearchText;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The editors' article list: newest created first, keyset-paginated on (created_at, id), so pages
  * stay stable while others edit and page 500 costs what page 1 costs. SQL picks the ids, JPA loads
- * the articles (tags, sources and read-also in batches, not one query per row).
+ * the articles (tags, sources and read-also in batches, not one query per row). A WRITER's list,
+ * with every filter, holds only their own articles ({@link WriterScope}).
  */
 @Component
 public class EditorialArticleQueries {
@@ -37,6 +39,11 @@ public class EditorialArticleQueries {
         StringBuilder sql = new StringBuilder("SELECT a.id, a.created_at FROM articles a WHERE ");
         MapSqlParameterSource params = new MapSqlParameterSource();
         sql.append(filter.deleted() ? "a.deleted_at IS NOT NULL" : "a.deleted_at IS NULL");
+        Actor actor = Actor.current();
+        if (WriterScope.limits(actor)) {
+            sql.append(" AND ").append(WriterScope.OWN);
+            WriterScope.parameters(actor, params);
+        }
         if (filter.status() != null) {
             sql.append(" AND a.status = :status");
             params.addValue("status", filter.status().name());

@@ -35,8 +35,10 @@ public class RevisionDiffs {
     private final ArticleRepository articles;
     private final ArticleRevisions revisions;
     private final SourceRepository sources;
+    private final ArticleService service;
 
-    RevisionDiffs(ArticleRepository articles, ArticleRevisions revisions, SourceRepository sources) {
+    RevisionDiffs(ArticleRepository articles, ArticleRevisions revisions, SourceRepository sources, ArticleService service) {
+        this.service = service;
         this.articles = articles;
         this.revisions = revisions;
         this.sources = sources;
@@ -47,7 +49,7 @@ public class RevisionDiffs {
 
     @Transactional(readOnly = true)
     public RevisionDiff diff(UUID articleId, String from, String to) {
-        Article article = articles.findById(articleId).orElseThrow(() -> new ArticleNotFoundException(articleId));
+        Article article = service.get(articleId); // a WRITER's own articles only
         State older = state(article, from, "from");
         State newer = state(article, to, "to");
         ArticleContent a = older.snapshot().content();

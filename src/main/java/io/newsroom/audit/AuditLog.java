@@ -2,6 +2,7 @@ package io.newsroom.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.newsroom.actor.Actor;
+import io.newsroom.actor.ActorRef;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,13 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who changed what, when, and with which key. Written in the caller's transaction
- * ({@link Propagation#MANDATORY}), so an entry exists exactly when its change was committed.
+ * Who changed what, when, and as whom (a person, a key and the person it belongs to, or the system).
+ * Written in the caller's transaction ({@link Propagation#MANDATORY}), so an entry exists exactly
+ * when its change was committed. Names are stored as they are at the time of the change.
  */
 @Component
 public class AuditLog {
 
-    public record Entry(long id, Instant at, UUID actorId, String actorName, String action, String targetType,
+    /** {@code actorId} and {@code actorName} read as they always have; {@code actor} says what kind of actor it was. */
+    public record Entry(long id, Instant at, UUID actorId, String actorName, ActorRef actor, String action, String targetType,
                         UUID targetId, UUID articleId, @JsonRawValue String details) {
     }
 
@@ -51,18 +54,24 @@ public class AuditLog {
         Actor actor = Actor.current();
         Timestamp at = Timestamp.from(clock.instant());
         jdbc.batchUpdate("""
-                INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, article_id, details)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                """, entries.stream().map(entry -> new Object[] {at, actor.id(), actor.name(), entry.action(), entry.targetType(),
+                INSERT INTO audit_log (at, actor_id, actor_name, actor_type, actor_person_id, actor_person_name,
+                    action, target_type, target_id, article_id, details)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                """, entries.stream().map(entry -> new Object[] {at, actor.id(), actor.name(), actor.kind().name(), actor.personId(),
+                actor.personName(), entry.action(), entry.targetType(),
                 entry.targetId(), entry.articleId(), entry.details() == null || entry.details().isEmpty() ? null
                         : json.writeValueAsString(entry.details())}).toList());
     }
 
-    /** Newest first; {@code beforeId} is the keyset cursor (entries with a smaller id). */
+    /**
+     * Newest first; {@code beforeId} is the keyset cursor (entries with a smaller id). {@code actorId}
+     * names a key, or a person: then what they did in person and through their keys.
+     */
     @Transactional(readOnly = true)
     public List<Entry> list(UUID articleId, UUID actorId, Long beforeId, int limit) {
         StringBuilder sql = new StringBuilder("""
-                SELECT id, at, actor_id, actor_name, action, target_type, target_id, article_id, details::text AS details
+                SELECT id, at, actor_id, actor_name, actor_type, actor_person_id, actor_person_name, action, target_type, target_id,
+                    article_id, details::text AS details
                 FROM audit_log WHERE true""");
         List<Object> args = new ArrayList<>();
         if (articleId != null) {
@@ -70,7 +79,8 @@ public class AuditLog {
             args.add(articleId);
         }
         if (actorId != null) {
-            sql.append(" AND actor_id = ?");
+            sql.append(" AND (actor_id = ? OR actor_person_id = ?)");
+            args.add(actorId);
             args.add(actorId);
         }
         if (beforeId != null) {
@@ -80,7 +90,10 @@ public class AuditLog {
         sql.append(" ORDER BY id DESC LIMIT ?");
         args.add(limit);
         return jdbc.query(sql.toString(), (rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getString("action"),
+                rs.getObject("actor_id", UUID.class), rs.getString("actor_name"),
+                ActorRef.stored(rs.getString("actor_type"), rs.getObject("actor_id", UUID.class), rs.getString("actor_name"),
+                        rs.getObject("actor_person_id", UUID.class), rs.getString("actor_person_name")),
+                rs.getString("action"),
                 rs.getString("target_type"), rs.getObject("target_id", UUID.class), rs.getObject("article_id", UUID.class),
                 rs.getString("details")), args.toArray());
     }

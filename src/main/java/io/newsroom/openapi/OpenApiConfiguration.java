@@ -101,6 +101,11 @@ class OpenApiConfiguration {
             Map.entry("GET /api/admin/api-keys", "listApiKeys"),
             Map.entry("POST /api/admin/api-keys", "createApiKey"),
             Map.entry("DELETE /api/admin/api-keys/{id}", "revokeApiKey"),
+            Map.entry("PATCH /api/admin/api-keys/{id}", "assignApiKeyOwner"),
+            Map.entry("GET /api/admin/me", "getCaller"),
+            Map.entry("GET /api/admin/people", "listPeople"),
+            Map.entry("GET /api/admin/people/{id}", "getPerson"),
+            Map.entry("PATCH /api/admin/people/{id}", "changePerson"),
             Map.entry("GET /api/admin/audit", "listAuditEntries"),
             Map.entry("POST /api/admin/ingest/ninjs", "ingestNinjs"),
             Map.entry("POST /api/admin/ingest/bulk", "importBulk"),
@@ -132,10 +137,12 @@ class OpenApiConfiguration {
                 // write the address of the first request, which a committed copy cannot match)
                 .servers(List.of(new Server().url("/").description("This service")))
                 .info(new Info().title("Newsroom API").version("1")
-                        .description("Admin API (/api/admin, API key), content API (/api/content, public), feeds and sitemaps."))
+                        .description("Admin API (/api/admin, API key or the identity provider's access token), content API"
+                                + " (/api/content, public), feeds and sitemaps."))
                 .components(new Components()
                         .addSecuritySchemes(SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("Authorization: Bearer <API key secret>")));
+                                .description("Authorization: Bearer <API key secret>, or Bearer <access token> (a JWT of the identity"
+                                        + " provider NEWSROOM_OIDC_ISSUER_URI names, when set)")));
     }
 
     /** The problem body every error response refers to, added after springdoc has put in the schemas it found. */
@@ -171,7 +178,8 @@ class OpenApiConfiguration {
                             + " charset that does not exist here (any real charset is decoded)");
                 }
                 problem(operation, "503", path.startsWith("/api/admin")
-                        ? "The database cannot be reached; retry after the Retry-After header's seconds"
+                        ? "The database cannot be reached, or the identity provider cannot be reached to fetch the key a token is"
+                        + " signed with; retry after the Retry-After header's seconds"
                         : "The database cannot be reached, or more reads are waiting than this instance can answer in time (title"
                         + " \"Too busy\"); retry after the Retry-After header's seconds. Public GETs held in the response cache are"
                         + " still answered, marked X-Newsroom-Stale");
@@ -191,8 +199,9 @@ class OpenApiConfiguration {
             item.readOperationsMap().forEach((method, operation) -> {
                 operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
                 problem(operation, "400", "Invalid request (validation errors listed in errors[])");
-                problem(operation, "401", "No or unknown API key");
-                problem(operation, "403", "The key's role does not allow this");
+                problem(operation, "401", "No or unknown API key, or an access token that is not valid (the detail says why)");
+                problem(operation, "403", "The role does not allow this, the token's roles claim maps to no role, or the person"
+                        + " (or the key's owner) is deactivated");
                 if (method != PathItem.HttpMethod.GET) {
                     problem(operation, "409", "Conflicts with the current state (transition not allowed, slug or name taken)");
                 }

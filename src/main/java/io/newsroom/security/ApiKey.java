@@ -1,7 +1,6 @@
 package io.newsroom.security;
 
 import io.newsroom.actor.Role;
-import io.newsroom.actor.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +10,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An API key. Only the hash of its secret is kept; the secret is shown once, when the key is created. */
+/**
+ * An API key. Only the hash of its secret is kept; the secret is shown once, when the key is created.
+ * A key made by a person belongs to them; keys made before people existed belong to nobody until an
+ * ADMIN gives them an owner.
+ */
 @Entity
 @Table(name = "api_keys")
 public class ApiKey {
@@ -37,6 +40,10 @@ public class ApiKey {
     @Column(name = "ingest_as_draft")
     private boolean ingestAsDraft;
 
+    /** The person the key belongs to; null for a key of nobody's. */
+    @Column(name = "owner_id")
+    private UUID ownerId;
+
     protected ApiKey() {
     }
 
@@ -45,6 +52,11 @@ public class ApiKey {
     }
 
     ApiKey(String name, Role role, String secretHash, boolean ingestAsDraft, Instant now) {
+        this(name, role, secretHash, ingestAsDraft, null, now);
+    }
+
+    ApiKey(String name, Role role, String secretHash, boolean ingestAsDraft, UUID ownerId, Instant now) {
+        this.ownerId = ownerId;
         this.id = UUID.randomUUID();
         this.name = name;
         this.role = role;
@@ -63,8 +75,8 @@ public class ApiKey {
         return revokedAt == null;
     }
 
-    Actor toActor() {
-        return new Actor(id, name, role);
+    void assignOwner(UUID ownerId) {
+        this.ownerId = ownerId;
     }
 
     public UUID getId() {
@@ -93,5 +105,9 @@ public class ApiKey {
 
     public boolean isIngestAsDraft() {
         return ingestAsDraft;
+    }
+
+    public UUID getOwnerId() {
+        return ownerId;
     }
 }

@@ -11,5 +11,7 @@ interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
 
     List<ApiKey> findAllByOrderByCreatedAtDesc();
 
+    List<ApiKey> findAllByOwnerIdOrderByCreatedAtDesc(UUID ownerId);
+
     boolean existsByRevokedAtIsNull();
 }

@@ -18,13 +18,13 @@ final class ProblemResponses {
     static AuthenticationEntryPoint unauthorized(JsonMapper json) {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"newsroom\"");
-            write(json, response, HttpStatus.UNAUTHORIZED, "A valid API key is required: Authorization: Bearer <key>");
+            write(json, response, HttpStatus.UNAUTHORIZED, "A valid API key or access token is required: Authorization: Bearer <key or token>");
         };
     }
 
     static AccessDeniedHandler forbidden(JsonMapper json) {
         return (request, response, exception) ->
-                write(json, response, HttpStatus.FORBIDDEN, "This API key's role does not allow this request");
+                write(json, response, HttpStatus.FORBIDDEN, "Your role does not allow this request");
     }
 
     private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail) throws IOException {

@@ -10,6 +10,7 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,9 +25,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what. The admin API needs an API key, and each role reaches only its part of it
- * (shared/CONTRACT.md). Everything outside /api/admin is public and read-only by construction.
- * Rules that depend on the article (a WRITER and others' published work) live in the article module.
+ * Who may call what. The admin API needs an API key or, with an identity provider configured, a
+ * person's access token, and each role reaches only its part of it (shared/CONTRACT.md). Everything
+ * outside /api/admin is public and read-only by construction. Rules that depend on the article (a
+ * WRITER sees only their own) live in the article module (WriterScope); who manages which API key,
+ * in {@link ApiKeyService}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -80,7 +83,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyService keys, JsonMapper json) {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyService keys, ObjectProvider<AccessTokens> tokens, JsonMapper json) {
         return http
                 .csrf(csrf -> csrf.disable()) // no cookies or sessions: every call carries its key
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -88,12 +91,17 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerAuthenticationFilter(keys, tokens.getIfAvailable(), json), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthorized(json))
                         .accessDeniedHandler(ProblemResponses.forbidden(json)))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/admin/api-keys/**", "/api/admin/webhooks/**").hasRole(ADMIN)
+                        .requestMatchers("/api/admin/people/**", "/api/admin/webhooks/**").hasRole(ADMIN)
+                        .requestMatchers(PATCH, "/api/admin/api-keys/*").hasRole(ADMIN)
+                        // people make and revoke keys of their own (ApiKeyService decides whose)
+                        .requestMatchers("/api/admin/api-keys/**").authenticated()
+                        // the desk's view across stories: a WRITER sees their own articles only
+                        .requestMatchers(GET, "/api/admin/stories/**", "/api/admin/articles/*/story").hasAnyRole(ADMIN, EDITOR, INTEGRATION)
                         .requestMatchers("/api/admin/ingest/**").hasAnyRole(ADMIN, EDITOR, INTEGRATION)
                         .requestMatchers("/api/admin/audit/**").hasAnyRole(ADMIN, EDITOR)
                         .requestMatchers(GET, "/api/admin/**").authenticated()

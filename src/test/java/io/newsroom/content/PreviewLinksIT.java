@@ -124,7 +124,10 @@ class PreviewLinksIT extends IntegrationTest {
             assertThat(editor.post("/api/admin/articles/" + draft + "/preview-links", Map.of("expiresIn", bad)).status()).as(bad.toString()).isEqualTo(400);
         }
         assertThat(editor.post("/api/admin/articles/" + draft + "/preview-links", Map.of("expiresIn", "P30D")).status()).isEqualTo(201);
-        assertThat(api.as(writerKey).post("/api/admin/articles/" + draft + "/preview-links", null).status()).isEqualTo(201);
+        // a WRITER previews their own drafts; someone else's is not found to them (WriterIsolationIT)
+        String writersDraft = ArticleFixtures.createId(api.as(writerKey), "مسودة الكاتب");
+        assertThat(api.as(writerKey).post("/api/admin/articles/" + writersDraft + "/preview-links", null).status()).isEqualTo(201);
+        assertThat(api.as(writerKey).post("/api/admin/articles/" + draft + "/preview-links", null).status()).isEqualTo(404);
         assertThat(api.post("/api/admin/articles/" + draft + "/preview-links", null).status()).isEqualTo(401);
         assertThat(api.as(integrationKey).post("/api/admin/articles/" + draft + "/preview-links", null).status()).isEqualTo(403);
         assertThat(editor.post("/api/admin/articles/" + java.util.UUID.randomUUID() + "/preview-links", null).status()).isEqualTo(404);

@@ -271,7 +271,10 @@ class SimilarArticlesIT extends IntegrationTest {
         indexCaughtUp();
         assertThat(api.get("/api/content/articles/" + slugOf(draft) + "/similar").status()).isEqualTo(404);
         assertThat(editor.get("/api/admin/articles/" + draft + "/similar").json().get("items")).isNotEmpty();
-        assertThat(api.as(writerKey).get("/api/admin/articles/" + draft + "/similar").status()).isEqualTo(200);
+        // a WRITER sees similar lists of their own drafts; an editor's draft is not found to them (WriterIsolationIT)
+        String writersDraft = ArticleFixtures.createId(api.as(writerKey), "A writer's draft", "إيران");
+        assertThat(api.as(writerKey).get("/api/admin/articles/" + writersDraft + "/similar").status()).isEqualTo(200);
+        assertThat(api.as(writerKey).get("/api/admin/articles/" + draft + "/similar").status()).isEqualTo(404);
         assertThat(api.get("/api/admin/articles/" + draft + "/similar").status()).isEqualTo(401);
     }
 

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with empty content tables before and after each test. All subclasses share one cached context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestIssuerInitializer.class})
 public abstract class IntegrationTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package io.newsroom.article.web;
 
+import io.newsroom.actor.ActorRef;
 import io.newsroom.article.Article;
 import io.newsroom.article.ArticleETags;
 import io.newsroom.article.ArticleFilter;
@@ -227,9 +228,9 @@ class AdminArticleController {
     record ReadAlsoList(List<AdminArticleResponse.ReadAlsoRef> items) {
     }
 
-    record RevisionSummary(int number, Instant createdAt, UUID actorId, String actorName, String change) {
+    record RevisionSummary(int number, Instant createdAt, UUID actorId, String actorName, ActorRef actor, String change) {
         static RevisionSummary of(ArticleRevision r) {
-            return new RevisionSummary(r.number(), r.createdAt(), r.actorId(), r.actorName(), r.change());
+            return new RevisionSummary(r.number(), r.createdAt(), r.actorId(), r.actorName(), r.actor(), r.change());
         }
     }
 

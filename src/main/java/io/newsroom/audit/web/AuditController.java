@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/admin/audit")
-@Tag(name = "Audit", description = "Every write: who, what, which article, when, with which key")
+@Tag(name = "Audit", description = "Every write: who (a person, a key and its owner, or the system), what, which article, when")
 class AuditController {
 
     private final AuditLog auditLog;
