@@ -330,7 +330,7 @@ class WebhooksIT extends IntegrationTest {
         throw new AssertionError("No delivery reached " + status + ": " + api.as(adminKey).get("/api/admin/webhooks/" + subscription + "/deliveries").body());
     }
 
-    /** Checks the signature as the README tells receivers to: recompute the HMAC over "t.body". */
+    /** Checks the signature as docs/guide.md tells receivers to: recompute the HMAC over "t.body". */
     static void assertSignedWith(String secret, Received received) {
         Matcher parts = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})").matcher(received.signature());
         assertThat(parts.matches()).as(received.signature()).isTrue();
