@@ -15,11 +15,15 @@ import io.newsroom.tag.TagService;
 import io.newsroom.text.Slugs;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,7 +93,7 @@ public class ArticleService {
         }
         // Linked before the first save: Hibernate 7 did not cascade links added to a just-persisted
         // article's inverse collection , only those present at persist.
-        article.relateTo(relatedArticles(article.getId(), command.relatedIds(), "relatedIds"), now);
+        article.relateTo(relatedArticles(article.getId(), command.relatedIds(), List.of(), "relatedIds"), now);
         articles.saveAndFlush(article);
         revisions.record(article, "created", now);
         audit.record("article.created", "article", article.getId(), article.getId(), Map.of("slug", slug));
@@ -293,7 +297,7 @@ public class ArticleService {
         Article article = lockedForChange(id, ifMatch);
         checkMayEdit(article);
         Instant now = clock.instant();
-        article.relateTo(relatedArticles(id, relatedIds, "ids"), now);
+        article.relateTo(relatedArticles(id, relatedIds, article.getRelated(), "ids"), now);
         articles.flush();
         revisions.record(article, "read-also changed", now); // so a revision diff shows what came and went
         audit.record("article.related", "article", id, id, Map.of("relatedIds", relatedIds));
@@ -367,7 +371,7 @@ public class ArticleService {
             rename(article, Slugs.of(changes.slug()), now);
         }
         if (changes.relatedIds() != null) {
-            article.relateTo(relatedArticles(article.getId(), changes.relatedIds(), "relatedIds"), now);
+            article.relateTo(relatedArticles(article.getId(), changes.relatedIds(), article.getRelated(), "relatedIds"), now);
         }
     }
 
@@ -422,21 +426,51 @@ public class ArticleService {
         return sources.findById(sourceId).orElseThrow(() -> new InvalidRequestProblem("sourceId", "no source with this id"));
     }
 
-    /** The read-also articles, in order; the article's rules are checked before they are loaded, and named as {@code field}. */
-    private List<Article> relatedArticles(UUID articleId, List<UUID> ids, String field) {
+    /**
+     * The read-also articles, in order; the article's rules are checked before they are loaded, and named
+     * as {@code field}. A WRITER links their own articles and published ones and never learns of others'
+     * unpublished work: those an editor linked before ({@code current}) stay, after the WRITER's.
+     */
+    private List<Article> relatedArticles(UUID articleId, List<UUID> requested, List<Article> current, String field) {
+        Set<UUID> shown = shownToCurrentActor(current).stream().map(Article::getId).collect(Collectors.toSet());
+        List<UUID> kept = current.stream().map(Article::getId).filter(id -> !shown.contains(id) && !requested.contains(id)).toList();
+        // The WRITER's list takes the places of what she saw; the rest keep theirs.
+        List<UUID> ids = new ArrayList<>();
+        Iterator<UUID> next = requested.iterator();
+        for (Article linked : current) {
+            if (kept.contains(linked.getId())) {
+                ids.add(linked.getId());
+            } else if (next.hasNext()) {
+                ids.add(next.next());
+            }
+        }
+        next.forEachRemaining(ids::add);
         try {
             Article.checkReadAlso(articleId, ids);
         } catch (InvalidChangeException e) {
             throw new InvalidRequestProblem(field, e.getMessage());
         }
-        // a WRITER links their own articles and published ones, never learns of others' unpublished work
-        java.util.Set<UUID> visible = writers.visibleAmong(ids);
+        Set<UUID> own = writers.visibleAmong(requested);
         List<Article> found = articles.findAllById(ids).stream().filter(a -> a.getDeletedAt() == null)
-                .filter(a -> visible.contains(a.getId()) || a.getStatus() == ArticleStatus.PUBLISHED).toList();
+                .filter(a -> own.contains(a.getId()) || a.getStatus() == ArticleStatus.PUBLISHED || kept.contains(a.getId())).toList();
         if (found.size() != ids.size()) {
             throw new InvalidRequestProblem(field, "every id must name an existing article");
         }
         return ids.stream().map(id -> found.stream().filter(a -> a.getId().equals(id)).findFirst().orElseThrow()).toList();
+    }
+
+    /** The read-also articles of {@code article} the current actor may know of: all, or a WRITER's own and published ones. */
+    @Transactional(readOnly = true)
+    public List<Article> readAlsoShown(Article article) {
+        return shownToCurrentActor(article.getRelated());
+    }
+
+    private List<Article> shownToCurrentActor(List<Article> related) {
+        if (related.isEmpty() || !WriterScope.limits(Actor.current())) {
+            return related;
+        }
+        Set<UUID> own = writers.visibleAmong(related.stream().map(Article::getId).toList());
+        return related.stream().filter(a -> own.contains(a.getId()) || a.getStatus() == ArticleStatus.PUBLISHED).toList();
     }
 
     @FunctionalInterface

@@ -129,6 +129,30 @@ class WriterIsolationIT extends IntegrationTest {
         assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
     }
 
+    /** What an editor linked to a WRITER's article that is neither hers nor published stays unknown to her, and stays linked. */
+    @Test
+    void aWriterNeverLearnsOfAnEditorsDraftInHerReadAlsoListAndHerEditKeepsIt() {
+        String published = ArticleFixtures.publishedId(editor, "خبر منشور للجميع");
+        String etag = editor.get("/api/admin/articles/" + laylas).header("ETag");
+        assertThat(editor.put("/api/admin/articles/" + laylas + "/related", Map.of("ids", List.of(editors, published)), "If-Match", etag)
+                .status()).isEqualTo(200);
+
+        assertThat(readAlso(layla.get("/api/admin/articles/" + laylas).json().get("related"))).containsExactly(published);
+        assertThat(readAlso(layla.get("/api/admin/articles/" + laylas + "/related").json().get("items"))).containsExactly(published);
+        assertThat(ids(layla.get("/api/admin/articles")).size()).isEqualTo(1);
+        assertThat(layla.get("/api/admin/articles").body()).doesNotContain(editors);
+
+        String hers = layla.get("/api/admin/articles/" + laylas).header("ETag");
+        Api.Result edited = layla.patch("/api/admin/articles/" + laylas, Map.of("headline", "ليلى تعدل عنوانها"), "If-Match", hers);
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.body()).doesNotContain(editors);
+        assertThat(readAlso(editor.get("/api/admin/articles/" + laylas).json().get("related"))).containsExactly(editors, published);
+    }
+
+    private static List<String> readAlso(JsonNode items) {
+        return items.valueStream().map(item -> item.get("id").asString()).toList();
+    }
+
     @Test
     void aTranslationGroupShowsAWriterTheirOwnMembersOnly() {
         Map<String, Object> english = ArticleFixtures.article("Layla on the elections");

@@ -92,7 +92,7 @@ class AdminArticleController {
                                     @RequestParam(required = false) String cursor) {
         return transaction.execute(tx -> {
             Page<Article> page = queries.list(new ArticleFilter(status, tag, source, q, deleted, author), limit, cursor);
-            return new Page<>(page.items().stream().map(a -> AdminArticleResponse.of(a, clock.instant())).toList(), page.next());
+            return new Page<>(page.items().stream().map(a -> AdminArticleResponse.of(a, articles.readAlsoShown(a), clock.instant())).toList(), page.next());
         });
     }
 
@@ -120,9 +120,9 @@ class AdminArticleController {
                                                @RequestBody JsonNode patch) {
         long version = expectedVersion(id, ifMatch);
         return withETag(transaction.execute(tx -> {
-            ArticleRequest current = requestOf(AdminArticleResponse.of(articles.get(id), clock.instant()));
+            ArticleRequest current = requestOf(response(articles.get(id)));
             ArticleRequest merged = merge(current, patch);
-            return AdminArticleResponse.of(articles.update(id, version, merged.toChanges()), clock.instant());
+            return response(articles.update(id, version, merged.toChanges()));
         }));
     }
 
@@ -234,8 +234,12 @@ class AdminArticleController {
         }
     }
 
+    private AdminArticleResponse response(Article article) {
+        return AdminArticleResponse.of(article, articles.readAlsoShown(article), clock.instant());
+    }
+
     private AdminArticleResponse inTransaction(Supplier<Article> action) {
-        return transaction.execute(tx -> AdminArticleResponse.of(action.get(), clock.instant()));
+        return transaction.execute(tx -> response(action.get()));
     }
 
     private static ResponseEntity<AdminArticleResponse> withETag(AdminArticleResponse article) {

@@ -32,7 +32,8 @@ record AdminArticleResponse(
     record ReadAlsoRef(UUID id, String slug, String headline, ArticleStatus status) {
     }
 
-    static AdminArticleResponse of(Article a, Instant now) {
+    /** {@code related}: the read-also articles the caller may know of ({@code ArticleService.readAlsoShown}). */
+    static AdminArticleResponse of(Article a, List<Article> related, Instant now) {
         Source s = a.getSource();
         return new AdminArticleResponse(a.getId(), a.getSlug(), a.getLanguage(), a.getDirection(), a.effectiveStatus(now),
                 a.getHeadline(), a.getSubheadline(), a.getBodyHtml(), a.getExcerpt(), a.getByline(),
@@ -42,7 +43,7 @@ record AdminArticleResponse(
                         a.getImage().credit(), a.getImage().alt()),
                 a.getTags().stream().map(t -> new TagRef(t.getId(), t.getName(), t.getSlug())).toList(),
                 a.getAuthors().stream().map(au -> new CreditedAuthor(au.getId(), au.getName(), au.getSlug())).toList(),
-                a.getRelated().stream().map(r -> new ReadAlsoRef(r.getId(), r.getSlug(), r.getHeadline(), r.effectiveStatus(now))).toList(),
+                related.stream().map(r -> new ReadAlsoRef(r.getId(), r.getSlug(), r.getHeadline(), r.effectiveStatus(now))).toList(),
                 a.getScheduledAt(), a.getPublishedAt(), a.getUnpublishAt(), a.getCreatedAt(), a.getUpdatedAt(), a.getDeletedAt(), a.getTranslationGroup(),
                 a.getStoryLeadId(), a.getVersion());
     }

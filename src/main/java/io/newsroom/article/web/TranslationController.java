@@ -1,6 +1,7 @@
 package io.newsroom.article.web;
 
 import io.newsroom.article.Article;
+import io.newsroom.article.ArticleService;
 import io.newsroom.article.ArticleETags;
 import io.newsroom.article.ArticleStatus;
 import io.newsroom.article.ArticleTranslations;
@@ -31,11 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 class TranslationController {
 
     private final ArticleTranslations translations;
+    private final ArticleService articles;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    TranslationController(ArticleTranslations translations, Clock clock, PlatformTransactionManager transactionManager) {
+    TranslationController(ArticleTranslations translations, ArticleService articles, Clock clock, PlatformTransactionManager transactionManager) {
         this.translations = translations;
+        this.articles = articles;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -74,7 +77,10 @@ class TranslationController {
     }
 
     private ResponseEntity<AdminArticleResponse> respond(Supplier<Article> change) {
-        AdminArticleResponse article = transaction.execute(tx -> AdminArticleResponse.of(change.get(), clock.instant()));
+        AdminArticleResponse article = transaction.execute(tx -> {
+            Article changed = change.get();
+            return AdminArticleResponse.of(changed, articles.readAlsoShown(changed), clock.instant());
+        });
         return ResponseEntity.ok().eTag(ArticleETags.of(article.version())).body(article);
     }
 }
