@@ -429,7 +429,7 @@ public class ArticleService {
     /**
      * The read-also articles, in order; the article's rules are checked before they are loaded, and named
      * as {@code field}. A WRITER links their own articles and published ones and never learns of others'
-     * unpublished work: those an editor linked before ({@code current}) stay, after the WRITER's.
+     * unpublished work: those an editor linked before ({@code current}) stay, each in its place.
      */
     private List<Article> relatedArticles(UUID articleId, List<UUID> requested, List<Article> current, String field) {
         Set<UUID> shown = shownToCurrentActor(current).stream().map(Article::getId).collect(Collectors.toSet());
