@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 /**
  * Readers' side of the library: the rendition a {@code /media/} URL names, made on first request if
  * it is one of the photo's configured renditions, else nothing. A URL without a format gets WebP when
- * the reader's Accept lists it, JPEG otherwise.
+ * the reader's Accept lists it, JPEG otherwise. What was sent is kept a while ({@link ServedRenditions}).
  */
 @Service
 public class MediaFiles {
@@ -23,11 +23,13 @@ public class MediaFiles {
 
     private final MediaItems items;
     private final Renditions renditions;
+    private final ServedRenditions served;
     private final List<RenditionFormat> formats;
 
-    MediaFiles(MediaItems items, Renditions renditions, MediaProperties properties) {
+    MediaFiles(MediaItems items, Renditions renditions, ServedRenditions served, MediaProperties properties) {
         this.items = items;
         this.renditions = renditions;
+        this.served = served;
         this.formats = properties.formats().stream().map(RenditionFormat::ofSetting).toList();
     }
 
@@ -54,8 +56,25 @@ public class MediaFiles {
     }
 
     public Optional<Served> serve(Found found) {
-        return renditions.file(found.lookup().item(), found.lookup().name())
+        Optional<Served> file = renditions.file(found.lookup().item(), found.lookup().name())
                 .map(bytes -> new Served(bytes, found.mediaType(), found.etag(), found.negotiated()));
+        file.ifPresent(sent -> served.put(found.lookup().item().contentHash(), found.lookup().name(), sent));
+        return file;
+    }
+
+    /**
+     * The rendition as sent a moment ago, without asking the library or the store: empty when it was
+     * not (or the name is not a rendition's), and the caller asks {@link #find} instead.
+     */
+    public Optional<Served> recentlyServed(String contentHash, String fileName, String accept) {
+        Optional<RenditionName> parsed = RenditionName.parse(fileName);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean negotiated = parsed.get().format() == null;
+        RenditionName name = negotiated ? parsed.get().withFormat(negotiate(accept)) : parsed.get();
+        Served sent = served.get(contentHash, name);
+        return sent == null ? Optional.empty() : Optional.of(new Served(sent.bytes(), sent.mediaType(), sent.etag(), negotiated));
     }
 
     private RenditionFormat negotiate(String accept) {

@@ -53,6 +53,7 @@ public class MediaLibrary {
     private final MediaUrls urls;
     private final ImageDecoder decoder;
     private final Renditions renditions;
+    private final ServedRenditions served;
     private final MediaFetcher fetcher;
     private final ObjectProvider<MediaUsage> usages;
     private final ApplicationEventPublisher events;
@@ -65,13 +66,14 @@ public class MediaLibrary {
     });
 
     MediaLibrary(MediaProperties properties, MediaItems items, MediaStore store, MediaUrls urls, ImageDecoder decoder, Renditions renditions,
-                 MediaFetcher fetcher, ObjectProvider<MediaUsage> usages, ApplicationEventPublisher events) {
+                 ServedRenditions served, MediaFetcher fetcher, ObjectProvider<MediaUsage> usages, ApplicationEventPublisher events) {
         this.properties = properties;
         this.items = items;
         this.store = store;
         this.urls = urls;
         this.decoder = decoder;
         this.renditions = renditions;
+        this.served = served;
         this.fetcher = fetcher;
         this.usages = usages;
         this.events = events;
@@ -211,6 +213,7 @@ public class MediaLibrary {
         items.delete(id); // an article that took the photo meanwhile keeps the row: the foreign key refuses this with a 409
         store.deleteAll(item.renditionPrefix());
         store.deleteAll(item.originalKey());
+        served.forget(item.contentHash());
     }
 
     /** The uploaded original, for editors. */

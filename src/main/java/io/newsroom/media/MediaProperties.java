@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param webpQuality    WebP quality of renditions, 1 to 100
  * @param cwebp          the cwebp program that writes WebP renditions
  * @param publicBaseUrl  where readers fetch renditions when not from this service (a bucket's or CDN's URL)
+ * @param servedMemory   memory for rendition files recently sent, answered again without a query or a file read
  * @param fetch          how photos are fetched from URLs (an editor's, feed items', ninjs documents')
  * @param s3             the S3-compatible bucket; with an endpoint or bucket set, files are kept there
  */
@@ -47,6 +48,7 @@ public record MediaProperties(
         @DefaultValue("80") @Min(1) @Max(100) int webpQuality,
         @DefaultValue("cwebp") @NotBlank String cwebp,
         String publicBaseUrl,
+        @DefaultValue("32MB") DataSize servedMemory,
         @DefaultValue @Valid Fetch fetch,
         @DefaultValue @Valid S3 s3) {
 

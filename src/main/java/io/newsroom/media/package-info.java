@@ -11,6 +11,7 @@
 @ApplicationModule(displayName = "Photos", allowedDependencies = {
         "outbound",
         "paging",
+        "pipeline",
         "problem",
         "text",
         "validation",

@@ -45,6 +45,12 @@ public enum RequestPipeline {
     CONTENT_RESPONSE_CACHE,
 
     /**
+     * {@code media.web.RenditionFilter}: beside the response cache and for the same reason, a photo's rendition sent a
+     * moment ago is answered from memory; public, immutable files need none of the guards, admission or security below.
+     */
+    MEDIA_RENDITIONS,
+
+    /**
      * {@code problem.RequestSizeLimitFilter}: after the response cache, which takes only GET and HEAD; before the body
      * charsets, so it counts the bytes as sent.
      */

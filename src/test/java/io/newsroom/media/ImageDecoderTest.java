@@ -22,7 +22,7 @@ class ImageDecoderTest {
 
     private static ImageDecoder decoder(int atOnce, Duration wait) {
         return new ImageDecoder(new MediaProperties("target/unused", 60_000_000, DataSize.ofMegabytes(40), List.of(320, 640),
-                List.of("1:1"), List.of("jpeg"), atOnce, wait, 80, 80, "cwebp", null,
+                List.of("1:1"), List.of("jpeg"), atOnce, wait, 80, 80, "cwebp", null, DataSize.ofMegabytes(32),
                 new MediaProperties.Fetch(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, false),
                 new MediaProperties.S3(null, null, "us-east-1", null, null)));
     }

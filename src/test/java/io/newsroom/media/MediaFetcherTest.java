@@ -13,7 +13,7 @@ class MediaFetcherTest {
 
     private static MediaFetcher fetcher(boolean allowPrivate, DataSize maxBytes, Duration timeout) {
         MediaProperties properties = new MediaProperties("target/unused", 60_000_000, maxBytes, List.of(320), List.of(), List.of("jpeg"),
-                1, Duration.ofSeconds(1), 80, 80, "cwebp", null,
+                1, Duration.ofSeconds(1), 80, 80, "cwebp", null, DataSize.ofMegabytes(32),
                 new MediaProperties.Fetch(Duration.ofMillis(500), timeout, 2, allowPrivate),
                 new MediaProperties.S3(null, null, "us-east-1", null, null));
         return new MediaFetcher(properties);

@@ -86,6 +86,46 @@ class MediaRenditionsIT extends IntegrationTest {
     }
 
     @Test
+    void aRenditionSentOnceIsAnsweredAgainFromMemoryAsTheLibraryAnsweredIt() {
+        JsonNode item = upload(Photos.jpeg(700, 400));
+        String url = path(renditions(item, "original", "webp").get(1).get("url").asString());
+        String neutral = path(item.get("url").asString());
+        Answer first = photos.get(url);
+        Answer firstJpeg = photos.get(neutral, "Accept", "image/jpeg");
+        double hits = memoryHits();
+
+        Answer again = photos.get(url);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        for (String header : List.of("Content-Type", "Content-Length", "Cache-Control", "ETag", "X-Content-Type-Options")) {
+            assertThat(again.header(header)).as(header).isEqualTo(first.header(header));
+        }
+        assertThat(again.header("Vary")).isNull();
+        Answer notModified = photos.get(url, "If-None-Match", first.header("ETag"));
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.header("Cache-Control")).contains("immutable");
+
+        // the format-neutral URL is still chosen by each reader's Accept: JPEG from memory, WebP made to order
+        Answer jpeg = photos.get(neutral, "Accept", "image/jpeg");
+        assertThat(jpeg.header("Content-Type")).isEqualTo("image/jpeg");
+        assertThat(jpeg.header("Vary")).isEqualTo("Accept");
+        assertThat(jpeg.body()).isEqualTo(firstJpeg.body());
+        assertThat(memoryHits() - hits).as("answered from memory").isEqualTo(3);
+        Answer webp = photos.get(neutral, "Accept", "image/webp,*/*");
+        assertThat(webp.header("Content-Type")).isEqualTo("image/webp");
+        assertThat(webp.header("Vary")).isEqualTo("Accept");
+        Answer head = photos.head(url);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Length")).isEqualTo(first.header("Content-Length"));
+        assertThat(head.body()).isEmpty();
+    }
+
+    private double memoryHits() {
+        return meters.get("cache.gets").tag("cache", "media-renditions").tag("result", "hit").functionCounter().count();
+    }
+
+    @Test
     void aFormatNeutralUrlServesWebpToThoseWhoAcceptItAndVariesOnAccept() {
         JsonNode item = upload(Photos.jpeg(700, 400));
         String neutral = path(item.get("url").asString());

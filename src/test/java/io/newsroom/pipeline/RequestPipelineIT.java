@@ -34,6 +34,7 @@ class RequestPipelineIT extends IntegrationTest {
                 "webMvcObservationFilter [/*] [REQUEST, ASYNC]",
                 "publicCors [/*] " + EVERY_DISPATCH,
                 "contentResponseCache " + PUBLIC + " " + EVERY_DISPATCH,
+                "mediaRenditions [/media/*] " + EVERY_DISPATCH,
                 "requestSizeLimitFilter [/*] " + EVERY_DISPATCH,
                 "strictQueryParameters [/*] " + EVERY_DISPATCH,
                 "bodyCharsets [/*] " + EVERY_DISPATCH,

@@ -153,9 +153,19 @@ public final class Photos {
 
     /** GETs a URL (absolute, one on the site, or a path on the service) with optional header name/value pairs. */
     public Answer get(String url, String... headers) {
+        return send("GET", url, headers);
+    }
+
+    /** HEADs a URL as {@link #get} GETs it. */
+    public Answer head(String url, String... headers) {
+        return send("HEAD", url, headers);
+    }
+
+    private Answer send(String method, String url, String... headers) {
         String path = url.startsWith(SITE_URL + "/") ? url.substring(SITE_URL.length()) : url;
         String absolute = path.startsWith("http") ? path : baseUrl + path;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute)).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absolute)).timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

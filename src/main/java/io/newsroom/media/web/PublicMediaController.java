@@ -4,7 +4,6 @@ import io.newsroom.media.MediaFiles;
 import io.newsroom.problem.NotFoundProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Arrays;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,13 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Renditions for readers. The URL names the file's content (the original's hash, the crop, focal
- * point, width and format), so it never changes: browsers and CDNs keep it a year without asking.
+ * point, width and format), so it never changes. A rendition sent a moment ago is answered before
+ * this, from memory ({@link RenditionFilter}).
  */
 @RestController
 @Tag(name = "Photos (public)", description = "Renditions of library photos: immutable, content-addressed")
 class PublicMediaController {
-
-    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final MediaFiles files;
 
@@ -30,32 +28,18 @@ class PublicMediaController {
         this.files = files;
     }
 
-    @GetMapping("/media/{hash:[0-9a-f]{64}}/{name}")
+    @GetMapping(RenditionFilter.PATH)
     @Operation(summary = "A rendition (w1280.webp, 16x9-f5000-5000-w640.jpg); without an extension, WebP or JPEG by Accept")
     ResponseEntity<byte[]> rendition(@PathVariable String hash, @PathVariable String name,
                                      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         MediaFiles.Found found = files.find(hash, name, accept).orElseThrow(() -> new NotFoundProblem("No such rendition"));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setCacheControl(IMMUTABLE);
-        headers.setETag(found.etag());
-        headers.set("X-Content-Type-Options", "nosniff");
-        if (found.negotiated()) {
-            headers.setVary(java.util.List.of(HttpHeaders.ACCEPT));
-        }
-        if (matches(ifNoneMatch, found.etag())) {
+        HttpHeaders headers = RenditionHeaders.of(found.etag(), found.negotiated());
+        if (RenditionHeaders.notModified(ifNoneMatch, found.etag())) {
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }
         MediaFiles.Served served = files.serve(found).orElseThrow(() -> new NotFoundProblem("No such rendition"));
         headers.setContentType(MediaType.parseMediaType(served.mediaType()));
         return new ResponseEntity<>(served.bytes(), headers, HttpStatus.OK);
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        return Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag));
     }
 }
