@@ -7,7 +7,9 @@
 #   - requests/s serving stored renditions, against an article by slug (wrk, same settings)
 #   - the service's largest resident memory while 24 and 60 MP uploads run beside by-slug reads,
 #     against the content benchmark's 512 MB
-# Usage: bench/media.sh [ARTICLES]   (from the repository root; needs wrk, python3-pil, curl)
+#   - the same rendition files served by nginx from the same directory: the floor of sending these bytes
+#     on this machine, whatever the service does
+# Usage: bench/media.sh [ARTICLES]   (from the repository root; needs wrk, python3-pil, curl, nginx)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-2000}
@@ -16,6 +18,7 @@ RUNS=${RUNS:-5}
 PY=${PYTHON:-/usr/bin/python3}
 DURATION=${DURATION:-15s}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+command -v nginx >/dev/null || { echo "nginx is needed for the floor: apt-get install nginx-light" >&2; exit 1; }
 source bench/lib.sh
 
 DB_DIR="$DATA/pg-media-$N"
@@ -35,10 +38,12 @@ if $fresh; then
 fi
 BASE="http://127.0.0.1:$PORT"
 
-# upload FILE TAG: seconds until the 201 (a different trailing byte each time: a new photo, the same pixels)
+# upload FILE TAG: seconds until the 201 (different trailing bytes each time: a new photo, the same pixels;
+# the run's own prefix, since the database, and the library in it, is kept from run to run)
+RUN_TAG=$(date +%s%N)
 upload() {
   local copy="$DATA/upload-$2.jpg"
-  { cat "$1"; printf '%s' "$2"; } > "$copy"
+  { cat "$1"; printf '%s-%s' "$RUN_TAG" "$2"; } > "$copy"
   curl -s -o "$DATA/upload-$2.json" -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $KEY" -F "file=@$copy;type=image/jpeg" \
     "$BASE/api/admin/media" | awk '$1 != 201 { print "upload answered " $1 > "/dev/stderr"; exit 1 } { print $2 }'
   rm -f "$copy"
@@ -61,12 +66,55 @@ for i in range(1, runs + 1):
             print(r["url"][r["url"].index("/media/"):])
 PY
 sed 's|^|/api/content/articles/|' "$DATA/slugs-media-$N.txt" > "$DATA/paths-slug-media.txt"
-rate() { PATHS_FILE="$1" wrk -t2 -c16 -d"$DURATION" -s bench/paths.lua "$BASE" | awk '/Requests\/sec/ {printf "%.0f", $2}'; }
+# A run with any answer but 200 would measure errors, not files: it fails the benchmark.
+rate() {
+  PATHS_FILE="$1" wrk -t2 -c16 -d"$DURATION" -s bench/paths.lua "${2:-$BASE}" \
+    | awk '/Non-2xx/ { print "wrk got answers other than 200: " $0 > "/dev/stderr"; bad = 1 } /Requests\/sec/ { r = $2 } END { if (bad) exit 1; printf "%.0f", r }'
+}
+# The floor: nginx sending the same files from the same directory (sendfile, no log), on the same cores.
+NGINX_DIR=$(mktemp -d)
+NGINX_PORT=${BENCH_NGINX_PORT:-8091}
+# nginx's workers run as this user, who wrote the service's files (nginx's default, nobody, may not read them)
+cat > "$NGINX_DIR/nginx.conf" <<NGINX
+user $(id -un);
+worker_processes 2;
+daemon off;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log;
+events { worker_connections 256; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  types { image/jpeg jpg; image/webp webp; }
+  server { listen 127.0.0.1:$NGINX_PORT; root $(realpath "$MEDIA_DIR"); etag on; }
+}
+NGINX
+nginx -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" &
+NGINX=$!
+trap 'kill "$NGINX" 2>/dev/null; rm -rf "$NGINX_DIR"; stop_service' EXIT
+sleep 1
+FIRST=$(head -1 "$DATA/paths-renditions.txt")
+[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT$FIRST")" = 200 ] || { echo "nginx does not serve $FIRST; see $NGINX_DIR/error.log" >&2; exit 1; }
+NGINX_URL="http://127.0.0.1:$NGINX_PORT"
 rate "$DATA/paths-slug-media.txt" >/dev/null # warm-up of both paths
 rate "$DATA/paths-renditions.txt" >/dev/null
-SLUG=$(for i in 1 2 3; do rate "$DATA/paths-slug-media.txt"; echo; done | median)
-MEDIA=$(for i in 1 2 3; do rate "$DATA/paths-renditions.txt"; echo; done | median)
+# The three taken in turn, three times: the machine's speed drifts, so each median is of runs side by side.
+: > "$DATA/rates-media.txt"
+for i in 1 2 3; do
+  slug=$(rate "$DATA/paths-slug-media.txt")
+  media=$(rate "$DATA/paths-renditions.txt")
+  floor=$(rate "$DATA/paths-renditions.txt" "$NGINX_URL")
+  echo "$slug $media $floor" >> "$DATA/rates-media.txt"
+done
+kill "$NGINX" 2>/dev/null; wait "$NGINX" 2>/dev/null || true
+rm -rf "$NGINX_DIR"
+trap stop_service EXIT
+SLUG=$(awk '{ print $1 }' "$DATA/rates-media.txt" | median)
+MEDIA=$(awk '{ print $2 }' "$DATA/rates-media.txt" | median)
+FLOOR=$(awk '{ print $3 }' "$DATA/rates-media.txt" | median)
 python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'stored rendition {a:8.0f} req/s   article by slug {b:8.0f} req/s   ratio {a / b:.2f} (target >= 1)')" "$MEDIA" "$SLUG"
+python3 -c "import sys; a, b, c = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]); print(f'nginx, same rendition files {b:8.0f} req/s   service / nginx {a / b:.2f}   nginx / article by slug {b / c:.2f}')" "$MEDIA" "$FLOOR" "$SLUG"
 
 # Memory: by-slug reads for the whole time, two upload loops (24 MP and 60 MP) beside them.
 PATHS_FILE="$DATA/paths-slug-media.txt" wrk -t1 -c8 -d60s -s bench/paths.lua "$BASE" > /dev/null &

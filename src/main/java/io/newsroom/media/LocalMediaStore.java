@@ -88,6 +88,12 @@ final class LocalMediaStore implements MediaStore {
     }
 
     @Override
+    public Optional<Path> localFile(String key) {
+        Path file = resolve(key);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    @Override
     public void deleteAll(String prefix) {
         Path base = resolve(prefix);
         try {

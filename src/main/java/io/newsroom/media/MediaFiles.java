@@ -1,5 +1,7 @@
 package io.newsroom.media;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,12 +26,14 @@ public class MediaFiles {
     private final MediaItems items;
     private final Renditions renditions;
     private final ServedRenditions served;
+    private final MediaStore store;
     private final List<RenditionFormat> formats;
 
-    MediaFiles(MediaItems items, Renditions renditions, ServedRenditions served, MediaProperties properties) {
+    MediaFiles(MediaItems items, Renditions renditions, ServedRenditions served, MediaStore store, MediaProperties properties) {
         this.items = items;
         this.renditions = renditions;
         this.served = served;
+        this.store = store;
         this.formats = properties.formats().stream().map(RenditionFormat::ofSetting).toList();
     }
 
@@ -56,25 +60,60 @@ public class MediaFiles {
     }
 
     public Optional<Served> serve(Found found) {
-        Optional<Served> file = renditions.file(found.lookup().item(), found.lookup().name())
-                .map(bytes -> new Served(bytes, found.mediaType(), found.etag(), found.negotiated()));
-        file.ifPresent(sent -> served.put(found.lookup().item().contentHash(), found.lookup().name(), sent));
+        MediaItem item = found.lookup().item();
+        RenditionName name = found.lookup().name();
+        Optional<Served> file = renditions.file(item, name).map(bytes -> new Served(bytes, found.mediaType(), found.etag(), found.negotiated()));
+        file.ifPresent(bytes -> served.put(item.contentHash(), name, new Sent(found.etag(), found.mediaType(), bytes.bytes().length,
+                bytes.bytes().length < SENT_FROM_FILE ? null : store.localFile(MediaUrls.key(item.contentHash(), name)).orElse(null),
+                bytes.bytes(), found.negotiated())));
         return file;
     }
 
     /**
-     * The rendition as sent a moment ago, without asking the library or the store: empty when it was
-     * not (or the name is not a rendition's), and the caller asks {@link #find} instead.
+     * From this size on a rendition on local disk is sent from its file (Tomcat's sendfile); a smaller
+     * one is written from memory, which costs less than handing a file over. Tomcat's own static file
+     * servlet draws the line at the same size.
      */
-    public Optional<Served> recentlyServed(String contentHash, String fileName, String accept) {
+    static final int SENT_FROM_FILE = 48 * 1024;
+
+    /**
+     * A rendition sent a moment ago: its file on this machine's disk when it is large and the store is
+     * local ({@code bytes} null then: the server sends the file itself), else its bytes.
+     */
+    public record Sent(String etag, String mediaType, long length, Path file, byte[] bytes, boolean negotiated) {
+
+        public Sent {
+            if (file != null) {
+                bytes = null; // the file is the copy kept; holding its bytes too would spend memory for nothing
+            }
+        }
+
+        Sent negotiated(boolean chosenByAccept) {
+            return new Sent(etag, mediaType, length, file, bytes, chosenByAccept);
+        }
+    }
+
+    /**
+     * The rendition as sent a moment ago, without asking the library: empty when it was not (or the
+     * name is not a rendition's, or its file went away), and the caller asks {@link #find} instead.
+     */
+    public Optional<Sent> recentlyServed(String contentHash, String fileName, String accept) {
         Optional<RenditionName> parsed = RenditionName.parse(fileName);
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
         boolean negotiated = parsed.get().format() == null;
         RenditionName name = negotiated ? parsed.get().withFormat(negotiate(accept)) : parsed.get();
-        Served sent = served.get(contentHash, name);
-        return sent == null ? Optional.empty() : Optional.of(new Served(sent.bytes(), sent.mediaType(), sent.etag(), negotiated));
+        Sent sent = served.get(contentHash, name);
+        if (sent == null) {
+            return Optional.empty();
+        }
+        if (sent.file() != null && !Files.isRegularFile(sent.file())) {
+            // deleted by another instance sharing the directory: the library answers (404)
+            served.forget(contentHash, name);
+            return Optional.empty();
+        }
+        return Optional.of(sent.negotiated(negotiated));
     }
 
     private RenditionFormat negotiate(String accept) {

@@ -24,6 +24,11 @@ interface MediaStore {
     /** Deletes every file whose key starts with {@code prefix}. */
     void deleteAll(String prefix);
 
+    /** The file on this machine's disk that holds {@code key}, for sending it without reading it: only a local store has one. */
+    default Optional<Path> localFile(String key) {
+        return Optional.empty();
+    }
+
     /** Where readers fetch a rendition straight from the store (a bucket or CDN), when they do. */
     default Optional<String> publicUrl(String key) {
         return Optional.empty();

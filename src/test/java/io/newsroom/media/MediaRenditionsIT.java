@@ -121,6 +121,25 @@ class MediaRenditionsIT extends IntegrationTest {
         assertThat(head.body()).isEmpty();
     }
 
+    @Test
+    void aLargeRenditionIsSentAgainStraightFromItsFileWhole() {
+        JsonNode item = upload(Photos.grainyJpeg(1400, 900));
+        String url = path(renditions(item, "original", "jpeg").get(3).get("url").asString());
+        Answer first = photos.get(url);
+        assertThat(first.body().length).as("large enough to be sent from its file").isGreaterThan(48 * 1024);
+        double hits = memoryHits();
+        for (int i = 0; i < 3; i++) {
+            Answer again = photos.get(url);
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.body()).isEqualTo(first.body());
+            assertThat(again.header("Content-Length")).isEqualTo(String.valueOf(first.body().length));
+            assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+        }
+        assertThat(photos.head(url).header("Content-Length")).isEqualTo(String.valueOf(first.body().length));
+        assertThat(photos.get(url, "If-None-Match", first.header("ETag")).status()).isEqualTo(304);
+        assertThat(memoryHits() - hits).isEqualTo(5);
+    }
+
     private double memoryHits() {
         return meters.get("cache.gets").tag("cache", "media-renditions").tag("result", "hit").functionCounter().count();
     }

@@ -109,6 +109,9 @@ class MediaS3IT extends IntegrationTest {
         Answer served = onS3.get("/media/" + hash + "/w300.jpg");
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(fromBucket);
+        Answer again = onS3.get("/media/" + hash + "/w300.jpg");
+        assertThat(again.body()).as("sent again from the bytes kept in memory").isEqualTo(fromBucket);
+        assertThat(again.header("Content-Length")).isEqualTo(String.valueOf(fromBucket.length));
         Answer original = onS3.get("/api/admin/media/" + item.get("id").asString() + "/original", "Authorization", "Bearer " + key);
         assertThat(original.body()).isEqualTo(Photos.file("iphone.jpg"));
 
@@ -116,6 +119,7 @@ class MediaS3IT extends IntegrationTest {
                 .status()).isEqualTo(204);
         assertThat(exists("originals/" + hash)).isFalse();
         assertThat(exists("media/" + hash + "/w300.jpg")).isFalse();
+        assertThat(onS3.get("/media/" + hash + "/w300.jpg").status()).as("forgotten with the photo").isEqualTo(404);
     }
 
     private boolean exists(String key) {

@@ -76,6 +76,24 @@ public final class Photos {
         return jpeg(width, height, Color.DARK_GRAY, Color.LIGHT_GRAY);
     }
 
+    /** A JPEG of random pixels: nothing compresses, so its renditions are as large as a photo's get. */
+    public static byte[] grainyJpeg(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(UUID.randomUUID().getMostSignificantBits());
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt());
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpeg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** Decodes a served JPEG, PNG or WebP (TwelveMonkeys reads WebP). */
     public static BufferedImage decode(byte[] bytes) {
         try {

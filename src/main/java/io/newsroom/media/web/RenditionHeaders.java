@@ -1,6 +1,5 @@
 package io.newsroom.media.web;
 
-import io.newsroom.media.MediaFiles;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -24,10 +23,6 @@ final class RenditionHeaders {
             headers.setVary(List.of(HttpHeaders.ACCEPT));
         }
         return headers;
-    }
-
-    static HttpHeaders of(MediaFiles.Served served) {
-        return of(served.etag(), served.negotiated());
     }
 
     /** Whether the reader holds this file already: a strong comparison is enough, every ETag here is strong. */
