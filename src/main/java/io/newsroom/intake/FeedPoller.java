@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -52,8 +53,9 @@ public class FeedPoller implements SmartLifecycle {
     private final StoryIntake storyIntake;
     private final FeedProperties properties;
     private final Clock clock;
-    private final Semaphore slots;
-    private ExecutorService pool;
+    /** Made anew by each start: a stop that drops queued polls cannot leave the next start with fewer. */
+    private volatile Semaphore slots;
+    private volatile ExecutorService pool;
     private volatile boolean running;
 
     FeedPoller(FeedSubscriptions feeds, FeedFetcher fetcher, IngestService ingest, StoryIntake storyIntake, FeedProperties properties, Clock clock) {
@@ -63,11 +65,11 @@ public class FeedPoller implements SmartLifecycle {
         this.storyIntake = storyIntake;
         this.properties = properties;
         this.clock = clock;
-        this.slots = new Semaphore(properties.concurrency());
     }
 
     @Override
     public void start() {
+        slots = new Semaphore(properties.concurrency());
         pool = Executors.newFixedThreadPool(properties.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "feed-poller");
             thread.setDaemon(true);
@@ -97,6 +99,9 @@ public class FeedPoller implements SmartLifecycle {
         if (!running) {
             return;
         }
+        // this round's slots and pool, even if a stop and a start replace them meanwhile
+        Semaphore slots = this.slots;
+        ExecutorService pool = this.pool;
         int free = slots.availablePermits();
         if (free == 0) {
             return;
@@ -113,7 +118,13 @@ public class FeedPoller implements SmartLifecycle {
         }
         for (FeedSubscription feed : due) {
             slots.acquireUninterruptibly();
-            pool.execute(() -> pollThenTakeTheNext(feed));
+            try {
+                pool.execute(() -> pollThenTakeTheNext(feed, slots));
+            } catch (RejectedExecutionException stopped) {
+                // stopped while claiming: the claims run out and whoever runs then polls these feeds
+                slots.release();
+                return;
+            }
         }
     }
 
@@ -121,7 +132,7 @@ public class FeedPoller implements SmartLifecycle {
      * Polls the feed, then, while feeds are due, claims and polls the next one on the same thread:
      * a round of many quick polls (304s) keeps every slot busy instead of waiting for the next tick.
      */
-    private void pollThenTakeTheNext(FeedSubscription first) {
+    private void pollThenTakeTheNext(FeedSubscription first, Semaphore slots) {
         try {
             FeedSubscription feed = first;
             while (feed != null) {

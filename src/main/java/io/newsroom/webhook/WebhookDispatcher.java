@@ -50,11 +50,12 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookMetrics metrics;
     private final Clock clock;
     private final HttpClient http;
-    private final Semaphore slots;
+    /** Made anew by each start: a stop that drops queued sends cannot leave the next start with fewer. */
+    private volatile Semaphore slots;
     private final AtomicBoolean pollQueued = new AtomicBoolean();
     private volatile boolean running;
-    private ExecutorService poller;
-    private ExecutorService senders;
+    private volatile ExecutorService poller;
+    private volatile ExecutorService senders;
 
     WebhookDispatcher(JdbcTemplate jdbc, WebhookProperties properties, WebhookMetrics metrics, Clock clock) {
         this.jdbc = jdbc;
@@ -63,11 +64,11 @@ class WebhookDispatcher implements SmartLifecycle {
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.slots = new Semaphore(properties.concurrency());
     }
 
     @Override
     public synchronized void start() {
+        slots = new Semaphore(properties.concurrency());
         poller = Executors.newSingleThreadExecutor(daemon("webhook-poller"));
         senders = Executors.newFixedThreadPool(properties.concurrency(), daemon("webhook-sender"));
         running = true;
@@ -107,6 +108,9 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private void dispatchDue() {
         pollQueued.set(false);
+        // this look's slots and senders, even if a stop and a start replace them meanwhile
+        Semaphore slots = this.slots;
+        ExecutorService senders = this.senders;
         int free = slots.availablePermits();
         if (!running || free == 0) {
             return;
@@ -115,13 +119,19 @@ class WebhookDispatcher implements SmartLifecycle {
             List<Claimed> claimed = claim(free);
             for (Claimed delivery : claimed) {
                 slots.acquireUninterruptibly();
-                senders.execute(() -> {
-                    try {
-                        send(delivery);
-                    } finally {
-                        slots.release();
-                    }
-                });
+                try {
+                    senders.execute(() -> {
+                        try {
+                            send(delivery);
+                        } finally {
+                            slots.release();
+                        }
+                    });
+                } catch (RejectedExecutionException stopped) {
+                    // stopped while claiming: the claims run out and whoever runs then sends these
+                    slots.release();
+                    return;
+                }
             }
             if (claimed.size() == free) {
                 wakeUp(); // there may be more waiting

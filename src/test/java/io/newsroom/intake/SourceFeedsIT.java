@@ -19,11 +19,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -578,6 +585,51 @@ class SourceFeedsIT extends IntegrationTest {
         }
         // the next background poll is a 304
         await().atMost(WAIT).until(() -> server.requests("/rss.xml").size() >= 1);
+    }
+
+    @Autowired
+    FeedPoller poller;
+
+    @Autowired
+    FeedProperties feedProperties;
+
+    /**
+     * A stop (an instance shutting down, a test context paused) while a round is claiming feeds: the
+     * round's polls are refused by the stopped pool. Once started again the poller must have all its
+     * slots, or each such stop would leave it polling fewer feeds at once, and in the end none.
+     */
+    @Test
+    void aPollerStoppedWhileClaimingFeedsHasEverySlotOnceStartedAgain() throws Exception {
+        int slots = feedProperties.concurrency();
+        String sourceId = source("بوابة الوفد");
+        server.serve("/held.xml", FeedServer.delayed(Duration.ofMillis(1500), FeedServer.feed(RSS, () -> file("rss2-alwafd.xml"))));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            ids.add(pausedFeed(sourceId, Map.of("url", server.url("/held.xml?n=" + i))));
+        }
+        ExecutorService claimer = Executors.newSingleThreadExecutor();
+        try (Connection blocker = jdbc.getDataSource().getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("LOCK TABLE source_feeds IN ACCESS EXCLUSIVE MODE");
+            try (PreparedStatement due = blocker.prepareStatement(
+                    "UPDATE source_feeds SET enabled = true, next_poll_at = now() WHERE id = ANY (?::uuid[])")) {
+                due.setArray(1, blocker.createArrayOf("text", ids.toArray()));
+                due.executeUpdate();
+            }
+            Future<?> round = claimer.submit(poller::pollDue);
+            await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%source_feeds%'", Long.class) > 0);
+            poller.stop();
+            blocker.commit();
+            round.get(WAIT.toSeconds(), TimeUnit.SECONDS); // the refused polls end the round quietly
+        } finally {
+            poller.start();
+            claimer.shutdownNow();
+        }
+        // the claims made by the refused round run out; then every feed is due at once
+        jdbc.update("UPDATE source_feeds SET claimed_until = NULL WHERE id = ANY (?::uuid[])", (Object) ids.toArray(new String[0]));
+        await().atMost(WAIT).until(() -> server.requests("/held.xml").size() >= slots);
+        assertThat(server.mostAtOnce("/held.xml")).as("feeds polled at once after the restart").isEqualTo(slots);
     }
 
     @Test
