@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,8 +40,8 @@ class DatabaseOutageFilter implements Filter {
                 throw e;
             }
             log.warn("{} {}: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
-            response.reset();
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            response.reset(); // what the chain had set described another answer; the 503's own headers say no cache keeps it
+            DatabaseUnavailable.writeHeaders(response);
             ProblemBodies.write(json, response, DatabaseUnavailable.problem());
         }
     }

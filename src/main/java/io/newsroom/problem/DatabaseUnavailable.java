@@ -67,9 +67,19 @@ public final class DatabaseUnavailable {
         return problem;
     }
 
+    /**
+     * When to try again, and that the answer is no page to keep: a cache holding a 503 would go on
+     * answering it after the database is back (a CDN keeps its stale copy by stale-if-error instead).
+     */
     public static HttpHeaders headers() {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        headers.setCacheControl("no-store");
         return headers;
+    }
+
+    /** {@link #headers()} on a response written outside Spring MVC (by a filter). */
+    public static void writeHeaders(jakarta.servlet.http.HttpServletResponse response) {
+        headers().forEach((name, values) -> values.forEach(value -> response.setHeader(name, value)));
     }
 }

@@ -1,6 +1,7 @@
 package io.newsroom.security;
 
 import io.newsroom.actor.Actor;
+import io.newsroom.problem.DatabaseUnavailable;
 import io.newsroom.problem.ProblemBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -80,7 +81,7 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
             // RFC 6750, section 3: the error code, not the reason (that is in the problem body)
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"newsroom\", error=\"invalid_token\"");
         } else if (refused.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            DatabaseUnavailable.writeHeaders(response);
         }
         ProblemBodies.write(json, response, ProblemDetail.forStatusAndDetail(refused.status(), refused.detail()));
     }

@@ -63,6 +63,7 @@ class DatabaseOutageIT {
             assertThat(admin.status()).as(admin.toString()).isEqualTo(503);
             assertThat(admin.header("Content-Type")).startsWith("application/problem+json");
             assertThat(admin.header("Retry-After")).isEqualTo("5");
+            assertThat(admin.header("Cache-Control")).as("no cache keeps an outage's answer").isEqualTo("no-store");
             assertThat(timings.get("admin request answered in")).as("fails fast").isLessThan(2000);
 
             long uncachedStart = System.nanoTime();
@@ -70,6 +71,10 @@ class DatabaseOutageIT {
             timings.put("uncached public request answered in", millisSince(uncachedStart));
             assertThat(uncached.status()).as(uncached.toString()).isEqualTo(503);
             assertThat(uncached.header("Retry-After")).isEqualTo("5");
+            assertThat(uncached.header("Cache-Control")).isEqualTo("no-store");
+            Api.Result preview = readers.get("/api/content/preview/" + "a".repeat(43));
+            assertThat(preview.status()).as(preview.toString()).isEqualTo(503);
+            assertThat(preview.header("Cache-Control")).contains("no-store");
             assertThat(timings.get("uncached public request answered in")).isLessThan(2000);
 
             long staleStart = System.nanoTime();
