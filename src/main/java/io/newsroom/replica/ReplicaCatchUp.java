@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 
 /**
  * Readers read the replica: what the primary has committed can be read once the replica has replayed
- * it. Compares the primary's WAL position, read when asked ({@code pg_current_wal_lsn()}: a commit
- * whose notification was heard is written there), with the replica's {@code pg_last_wal_replay_lsn()}.
+ * it. Compares where the primary's WAL ends when asked ({@link WalPosition}: past the commit of any
+ * change whose notification was heard) with the replica's {@code pg_last_wal_replay_lsn()}.
  * While readers read the primary (the replica lags too far or is lost) everything is readable at once.
  */
 class ReplicaCatchUp implements ReadersCatchUp {
@@ -29,18 +29,17 @@ class ReplicaCatchUp implements ReadersCatchUp {
             return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        String committed;
+        long committed;
         try {
             committed = primaryPosition();
         } catch (SQLException e) {
             return false; // the primary cannot be reached: the caller hears of it on its own connection
         }
         try (Connection replica = routing.replica().getConnection();
-             PreparedStatement replayed = replica.prepareStatement("SELECT pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
-            replayed.setString(1, committed);
+             PreparedStatement replayed = replica.prepareStatement(WalPosition.REPLAYED)) {
             while (true) {
                 try (ResultSet row = replayed.executeQuery()) {
-                    if (row.next() && row.getBoolean(1)) {
+                    if (row.next() && row.getLong(1) >= committed) {
                         return true;
                     }
                 }
@@ -61,13 +60,13 @@ class ReplicaCatchUp implements ReadersCatchUp {
         }
     }
 
-    private String primaryPosition() throws SQLException {
+    private long primaryPosition() throws SQLException {
         DataSource primary = routing.primary();
         try (Connection connection = primary.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT pg_current_wal_lsn()::text");
+             PreparedStatement statement = connection.prepareStatement(WalPosition.PRIMARY);
              ResultSet row = statement.executeQuery()) {
             row.next();
-            return row.getString(1);
+            return WalPosition.lastRecordEnd(row.getLong(1), row.getLong(2), row.getLong(3));
         }
     }
 }

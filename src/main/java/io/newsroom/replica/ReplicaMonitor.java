@@ -102,9 +102,9 @@ class ReplicaMonitor implements SmartLifecycle {
 
     /** One check: the primary's position first, then the replica's, so "replayed" means replayed as of the first. */
     void check() {
-        Long primary = position(routing.primary(), "SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint");
+        Long primary = position(routing.primary(), WalPosition.PRIMARY);
         long now = System.nanoTime();
-        Long replayed = position(routing.replica(), "SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint");
+        Long replayed = position(routing.replica(), WalPosition.REPLAYED);
         if (replayed == null) {
             lagSeconds = Double.NaN;
             routing.turnTo(Target.PRIMARY, "the replica cannot be reached");
@@ -136,7 +136,11 @@ class ReplicaMonitor implements SmartLifecycle {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             try (ResultSet rows = statement.executeQuery(sql)) {
-                return rows.next() ? rows.getLong(1) : null;
+                if (!rows.next()) {
+                    return null;
+                }
+                return rows.getMetaData().getColumnCount() == 1 ? rows.getLong(1)
+                        : WalPosition.lastRecordEnd(rows.getLong(1), rows.getLong(2), rows.getLong(3));
             }
         } catch (SQLException e) {
             return null;

@@ -293,6 +293,7 @@ class ReadReplicaIT {
         }
         Api.Result ready = waitFor(() -> readers.get("/actuator/health/readiness"), r -> r.status() == 200, Duration.ofSeconds(30));
         assertThat(ready.status()).isEqualTo(200);
+        pair.awaitReplayed(Duration.ofSeconds(10));
         edit(id, "خبر بعد عودة الخادم الرئيسي");
         assertThat(waitFor(() -> readers.get(path), r -> r.body().contains("خبر بعد عودة"), Duration.ofSeconds(5)).body())
                 .contains("خبر بعد عودة الخادم الرئيسي");

@@ -94,6 +94,8 @@ public final class StreamingReplica implements AutoCloseable {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1").setServerConfig("fsync", "off")
                 .setServerConfig("wal_keep_size", "256MB").setServerConfig("hot_standby_feedback", "on")
+                // a replica whose primary restarted connects again within half a second (PostgreSQL's default: 5 s)
+                .setServerConfig("wal_retrieve_retry_interval", "500ms")
                 .setPGStartupWait(Duration.ofSeconds(30)).start();
     }
 
@@ -129,9 +131,19 @@ public final class StreamingReplica implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
-    /** Holds the replica's replay where it is (WAL still arrives): what a lagging replica looks like. */
+    /**
+     * Holds the replica's replay where it is (WAL still arrives): what a lagging replica looks like.
+     * Returns once replay has stopped (a pause is asked for, and takes effect at the next record).
+     */
     public void pauseReplay() {
         onReplica("SELECT pg_wal_replay_pause()");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!"paused".equals(onReplica("SELECT pg_get_wal_replay_pause_state()"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Replay did not pause");
+            }
+            sleep(10);
+        }
     }
 
     public void resumeReplay() {
