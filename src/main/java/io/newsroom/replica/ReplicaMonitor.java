@@ -50,6 +50,7 @@ class ReplicaMonitor implements SmartLifecycle {
     ReplicaMonitor(ReplicaRouting routing, MeterRegistry registry) {
         this.routing = routing;
         this.maxLagNanos = routing.properties().maxLag().toNanos();
+        routing.instrument(registry);
         Gauge.builder("newsroom.replica.lag", this, monitor -> monitor.lagSeconds).baseUnit("seconds")
                 .description("How long ago the primary wrote what the replica has not replayed yet").register(registry);
         Gauge.builder("newsroom.replica.readers", routing, r -> r.readersOnReplica() ? 1 : 0)

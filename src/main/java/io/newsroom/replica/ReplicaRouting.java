@@ -1,6 +1,8 @@
 package io.newsroom.replica;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -83,6 +85,11 @@ final class ReplicaRouting implements AutoCloseable {
         pool.setInitializationFailTimeout(-1);
         pool.addDataSourceProperty("connectTimeout", "1");
         return pool;
+    }
+
+    /** The replica pool's own metrics ({@code hikaricp_*{pool="newsroom-replica"}}), beside the primary pool's. */
+    void instrument(MeterRegistry registry) {
+        replica.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     boolean readersOnReplica() {

@@ -100,6 +100,7 @@ class ReadReplicaIT {
             pair.resumeReplay();
         }
         assertThat(metric(patient, "newsroom_replica_reads_total{target=\"replica\"}")).isGreaterThan(replicaReadsBefore);
+        assertThat(metric(patient, "hikaricp_connections{pool=\"newsroom-replica\"}")).isGreaterThan(0.0);
 
         pair.awaitReplayed(Duration.ofSeconds(10));
         Api.Result page = waitFor(() -> readers.get(Api.articlePath(slug)), r -> r.body().contains("عنوان لم تعد"), Duration.ofSeconds(5));
@@ -110,7 +111,13 @@ class ReadReplicaIT {
         assertThat(readers.get("/sitemap.xml").status()).isEqualTo(200);
         assertThat(readers.get("/feeds/rss.xml").status()).isEqualTo(200);
         assertThat(readers.get("/api/content/search?q=" + Api.encode("النسخة")).status()).isEqualTo(200);
-        assertThat(readers.get(Api.articlePath(slug) + "/similar").status()).isEqualTo(200);
+        String neighbour = ArticleFixtures.publishedId(editor, "خبر آخر عن الاقتصاد يشبهه", "اقتصاد");
+        pair.awaitReplayed(Duration.ofSeconds(10));
+        Api.Result similar = waitFor(() -> readers.get(Api.articlePath(slug) + "/similar"), r -> r.body().contains("يشبهه"), Duration.ofSeconds(5));
+        assertThat(similar.body()).as(similar.toString()).contains("يشبهه");
+        // the list stored its items' summaries: another write made while answering a reader, on the primary
+        assertThat(waitFor(() -> pair.onPrimary("SELECT count(*)::text FROM article_summaries WHERE article_id = '" + neighbour + "'"),
+                "1"::equals, Duration.ofSeconds(5))).isEqualTo("1");
         assertThat(readers.get("/articles/" + Api.encode(slug)).status()).isEqualTo(200);
         assertThat(pair.onReplica("SELECT count(*)::text FROM pg_stat_activity WHERE application_name = 'PostgreSQL JDBC Driver'"))
                 .as("the instances hold connections to the replica").isNotEqualTo("0");

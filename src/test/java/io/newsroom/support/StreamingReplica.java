@@ -237,7 +237,16 @@ public final class StreamingReplica implements AutoCloseable {
 
     /** Starts a pair for a benchmark script, prints its URLs, and stops it when standard input closes. */
     public static void main(String[] args) throws IOException {
-        try (StreamingReplica pair = start()) {
+        StreamingReplica started = start();
+        // stopped by a signal too (Ctrl-C, kill): the servers stop and their files go
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.close();
+            } catch (IOException e) {
+                System.err.println("The replica pair did not stop cleanly: " + e);
+            }
+        }));
+        try (StreamingReplica pair = started) {
             System.out.println("PRIMARY_URL=" + pair.primaryUrl());
             System.out.println("REPLICA_URL=" + pair.replicaUrl());
             System.out.flush();
