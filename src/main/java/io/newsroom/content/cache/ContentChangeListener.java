@@ -92,7 +92,8 @@ class ContentChangeListener implements SmartLifecycle {
                 if (!cache.isListening()) {
                     log.info("Listening for content changes on {}", CHANNEL);
                 }
-                // from here on no change can go unheard; what came before is read again in full
+                // from here on no change can go unheard; what came before is read again in full, once readers can read it
+                awaitReaders(connection);
                 events.publishEvent(ArticlesChanged.all());
                 cache.enable();
                 while (running) {
