@@ -29,9 +29,15 @@ public class ReaderTransactions {
     private final TransactionTemplate reading;
     private final TransactionTemplate writing;
 
-    ReaderTransactions(DataSource dataSource, ObjectProvider<ReplicaRouting> routing) {
+    /** The data source is looked up only with a replica configured: without one, nothing here touches it. */
+    ReaderTransactions(ObjectProvider<ReplicaRouting> routing, ObjectProvider<DataSource> dataSource) {
         this.routing = routing.getIfAvailable();
-        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        if (this.routing == null) {
+            this.reading = null;
+            this.writing = null;
+            return;
+        }
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource.getObject());
         this.reading = new TransactionTemplate(transactions);
         reading.setReadOnly(true);
         this.writing = new TransactionTemplate(transactions);
