@@ -85,6 +85,10 @@ class ReadReplicaIT {
         String id = ArticleFixtures.publishedId(editor, "خبر يقرأ من النسخة المتماثلة", "اقتصاد");
         String slug = editor.get("/api/admin/articles/" + id).json().get("slug").asString();
         pair.awaitReplayed(Duration.ofSeconds(10));
+        // the instance has acted on the publication (its memory of tags and articles follows the replica)
+        Api.Result seen = waitFor(() -> readers.get("/api/content/articles?limit=8&tag=" + Api.encode("اقتصاد")),
+                r -> r.body().contains("خبر يقرأ من النسخة المتماثلة"), Duration.ofSeconds(10));
+        assertThat(seen.body()).as(seen.toString()).contains("خبر يقرأ من النسخة المتماثلة");
         double replicaReadsBefore = metric(patient, "newsroom_replica_reads_total{target=\"replica\"}");
 
         pair.pauseReplay();
@@ -161,11 +165,12 @@ class ReadReplicaIT {
 
     @Test
     @Order(3)
-    void aScheduledArticleAppearsThroughTheReplicaAtItsTime() throws Exception {
+    void aScheduledArticleAppearsAndDisappearsThroughTheReplicaAtItsTimes() throws Exception {
         String id = ArticleFixtures.createId(editor, "خبر مجدول يظهر في موعده", "مجدول");
         String path = Api.articlePath(editor.get("/api/admin/articles/" + id).json().get("slug").asString());
         Instant at = Instant.now().plusSeconds(3);
-        Api.Result scheduled = editor.post("/api/admin/articles/" + id + "/schedule", Map.of("at", at.toString()));
+        Instant until = at.plusSeconds(3);
+        Api.Result scheduled = editor.post("/api/admin/articles/" + id + "/schedule", Map.of("at", at.toString(), "unpublishAt", until.toString()));
         assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(200);
         pair.awaitReplayed(Duration.ofSeconds(10));
         assertThat(readers.get(path).status()).as("not before its time").isEqualTo(404);
@@ -174,6 +179,12 @@ class ReadReplicaIT {
         assertThat(shown.status()).isEqualTo(200);
         assertThat(late).as("at its time (the replica answers a time comparison)").isBetween(0L, 1500L);
         assertThat(metric(patient, "newsroom_replica_readers")).as("read from the replica").isEqualTo(1.0);
+
+        Api.Result hidden = waitFor(() -> readers.get(path), r -> r.status() == 404, Duration.ofSeconds(10));
+        long hiddenLate = Duration.between(until, Instant.now()).toMillis();
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hiddenLate).as("hidden at its planned time").isBetween(0L, 1500L);
+        assertThat(metric(patient, "newsroom_replica_readers")).isEqualTo(1.0);
     }
 
     @Test
