@@ -59,7 +59,8 @@ class FeedController {
     private final SiteProperties site;
     private final ContentCaching caching;
 
-    FeedController(ReaderTransactions readers, PublicArticles articles, PublicTaxonomy taxonomy, PublicAuthors authors, SiteProperties site, ContentCaching caching) {
+    FeedController(ReaderTransactions readers, PublicArticles articles, PublicTaxonomy taxonomy, PublicAuthors authors, SiteProperties site,
+                   ContentCaching caching) {
         this.readers = readers;
         this.articles = articles;
         this.taxonomy = taxonomy;
@@ -71,17 +72,13 @@ class FeedController {
     @GetMapping(value = "/feeds/rss.xml", produces = RSS)
     @Operation(summary = "Latest 50 articles, RSS 2.0")
     ResponseEntity<String> rss() {
-        return readers.read(() -> {
-            return feed("rss_2.0", RSS, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds");
-        });
+        return readers.read(() -> feed("rss_2.0", RSS, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds"));
     }
 
     @GetMapping(value = "/feeds/atom.xml", produces = ATOM)
     @Operation(summary = "Latest 50 articles, Atom 1.0")
     ResponseEntity<String> atom() {
-        return readers.read(() -> {
-            return feed("atom_1.0", ATOM, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds");
-        });
+        return readers.read(() -> feed("atom_1.0", ATOM, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds"));
     }
 
     @GetMapping(value = "/feeds/tags/{slug}/rss.xml", produces = RSS)
@@ -106,17 +103,13 @@ class FeedController {
     @GetMapping(value = "/feeds/authors/{slug}/rss.xml", produces = RSS)
     @Operation(summary = "Latest 50 articles by an author, RSS 2.0 (only authors with published articles)")
     ResponseEntity<String> authorRss(@PathVariable String slug) {
-        return readers.read(() -> {
-            return authorFeed(slug, "rss_2.0", RSS);
-        });
+        return readers.read(() -> authorFeed(slug, "rss_2.0", RSS));
     }
 
     @GetMapping(value = "/feeds/authors/{slug}/atom.xml", produces = ATOM)
     @Operation(summary = "Latest 50 articles by an author, Atom 1.0 (only authors with published articles)")
     ResponseEntity<String> authorAtom(@PathVariable String slug) {
-        return readers.read(() -> {
-            return authorFeed(slug, "atom_1.0", ATOM);
-        });
+        return readers.read(() -> authorFeed(slug, "atom_1.0", ATOM));
     }
 
     private ResponseEntity<String> authorFeed(String slug, String type, String contentType) {
