@@ -2,6 +2,7 @@ package io.newsroom.content;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsroom.replica.ReaderTransactions;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -55,14 +56,16 @@ public class StoredSummaries {
     private static final byte[] ITEMS_END = "]}".getBytes(StandardCharsets.UTF_8);
 
     private final JdbcTemplate jdbc;
+    private final ReaderTransactions readers;
     private final PublicArticles articles;
     private final JsonMapper json;
     private final String renderer;
     private final Counter hits;
     private final Counter misses;
 
-    StoredSummaries(JdbcTemplate jdbc, PublicArticles articles, JsonMapper json, MeterRegistry registry) {
+    StoredSummaries(JdbcTemplate jdbc, ReaderTransactions readers, PublicArticles articles, JsonMapper json, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.readers = readers;
         this.articles = articles;
         this.json = json;
         this.renderer = renderer(json);
@@ -126,7 +129,8 @@ public class StoredSummaries {
             rows.add(new Object[] {article.id(), summary.shownStamp(), renderer, body});
         }
         try {
-            jdbc.batchUpdate(STORE, rows);
+            // on the primary, in a transaction of its own: a reader's list may be read from a read-only replica
+            readers.write(() -> jdbc.batchUpdate(STORE, rows));
         } catch (DataAccessException e) {
             // an article deleted meanwhile (its key is gone), the database unreachable, ...: the next list makes it again
             log.debug("Summaries of {} articles not stored: {}", rows.size(), e.getMessage());

@@ -18,6 +18,7 @@
         "paging",
         "pipeline",
         "problem",
+        "replica",
         "request",
         "text",
         "validation",

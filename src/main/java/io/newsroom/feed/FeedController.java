@@ -19,6 +19,7 @@ import io.newsroom.content.PublicAuthors;
 import io.newsroom.content.PublicTaxonomy;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.problem.NotFoundProblem;
+import io.newsroom.replica.ReaderTransactions;
 import io.newsroom.text.CleanText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,13 +52,16 @@ class FeedController {
     private static final String RSS = "application/rss+xml;charset=UTF-8";
     private static final String ATOM = "application/atom+xml;charset=UTF-8";
 
+    private final ReaderTransactions readers;
     private final PublicArticles articles;
     private final PublicTaxonomy taxonomy;
     private final PublicAuthors authors;
     private final SiteProperties site;
     private final ContentCaching caching;
 
-    FeedController(PublicArticles articles, PublicTaxonomy taxonomy, PublicAuthors authors, SiteProperties site, ContentCaching caching) {
+    FeedController(ReaderTransactions readers, PublicArticles articles, PublicTaxonomy taxonomy, PublicAuthors authors, SiteProperties site,
+                   ContentCaching caching) {
+        this.readers = readers;
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.authors = authors;
@@ -68,40 +72,44 @@ class FeedController {
     @GetMapping(value = "/feeds/rss.xml", produces = RSS)
     @Operation(summary = "Latest 50 articles, RSS 2.0")
     ResponseEntity<String> rss() {
-        return feed("rss_2.0", RSS, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds");
+        return readers.read(() -> feed("rss_2.0", RSS, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds"));
     }
 
     @GetMapping(value = "/feeds/atom.xml", produces = ATOM)
     @Operation(summary = "Latest 50 articles, Atom 1.0")
     ResponseEntity<String> atom() {
-        return feed("atom_1.0", ATOM, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds");
+        return readers.read(() -> feed("atom_1.0", ATOM, site.name(), new PublicArticles.Filter(null, null, null, null, null), "feeds"));
     }
 
     @GetMapping(value = "/feeds/tags/{slug}/rss.xml", produces = RSS)
     @Operation(summary = "Latest 50 articles with a tag, RSS 2.0")
     ResponseEntity<String> tag(@PathVariable String slug) {
-        PublicTaxonomy.PublicTag tag = taxonomy.tag(slug).tag().orElseThrow(() -> new NotFoundProblem("No tag with slug " + slug));
-        return feed("rss_2.0", RSS, site.name() + " — " + tag.name(), new PublicArticles.Filter(tag.slug(), null, null, null, null), "tag-" + tag.id());
+        return readers.read(() -> {
+            PublicTaxonomy.PublicTag tag = taxonomy.tag(slug).tag().orElseThrow(() -> new NotFoundProblem("No tag with slug " + slug));
+            return feed("rss_2.0", RSS, site.name() + " — " + tag.name(), new PublicArticles.Filter(tag.slug(), null, null, null, null), "tag-" + tag.id());
+        });
     }
 
     @GetMapping(value = "/feeds/sources/{slug}/rss.xml", produces = RSS)
     @Operation(summary = "Latest 50 articles from a source, RSS 2.0")
     ResponseEntity<String> source(@PathVariable String slug) {
-        PublicTaxonomy.PublicSource source = taxonomy.source(slug).orElseThrow(() -> new NotFoundProblem("No source with slug " + slug));
-        return feed("rss_2.0", RSS, site.name() + " — " + source.name(), new PublicArticles.Filter(null, source.slug(), null, null, null),
-                "source-" + source.id());
+        return readers.read(() -> {
+            PublicTaxonomy.PublicSource source = taxonomy.source(slug).orElseThrow(() -> new NotFoundProblem("No source with slug " + slug));
+            return feed("rss_2.0", RSS, site.name() + " — " + source.name(), new PublicArticles.Filter(null, source.slug(), null, null, null),
+                    "source-" + source.id());
+        });
     }
 
     @GetMapping(value = "/feeds/authors/{slug}/rss.xml", produces = RSS)
     @Operation(summary = "Latest 50 articles by an author, RSS 2.0 (only authors with published articles)")
     ResponseEntity<String> authorRss(@PathVariable String slug) {
-        return authorFeed(slug, "rss_2.0", RSS);
+        return readers.read(() -> authorFeed(slug, "rss_2.0", RSS));
     }
 
     @GetMapping(value = "/feeds/authors/{slug}/atom.xml", produces = ATOM)
     @Operation(summary = "Latest 50 articles by an author, Atom 1.0 (only authors with published articles)")
     ResponseEntity<String> authorAtom(@PathVariable String slug) {
-        return authorFeed(slug, "atom_1.0", ATOM);
+        return readers.read(() -> authorFeed(slug, "atom_1.0", ATOM));
     }
 
     private ResponseEntity<String> authorFeed(String slug, String type, String contentType) {

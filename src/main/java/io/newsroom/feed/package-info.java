@@ -5,6 +5,7 @@
         "content :: api",
         "paging",
         "problem",
+        "replica",
         "text",
 })
 package io.newsroom.feed;

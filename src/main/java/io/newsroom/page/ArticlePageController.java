@@ -6,6 +6,7 @@ import io.newsroom.content.PublicArticle;
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.preview.Previews;
+import io.newsroom.replica.ReaderTransactions;
 import io.newsroom.similar.SimilarSummaries;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
@@ -46,6 +47,7 @@ class ArticlePageController {
     private static final String POLICY = "default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+    private final ReaderTransactions readers;
     private final PublicArticles articles;
     private final Previews previews;
     private final SimilarSummaries similar;
@@ -54,8 +56,9 @@ class ArticlePageController {
     private final ITemplateEngine templates;
     private final JsonMapper json;
 
-    ArticlePageController(PublicArticles articles, Previews previews, SimilarSummaries similar, ContentCaching caching, SiteProperties site,
-                          ITemplateEngine templates, JsonMapper json) {
+    ArticlePageController(ReaderTransactions readers, PublicArticles articles, Previews previews, SimilarSummaries similar,
+                          ContentCaching caching, SiteProperties site, ITemplateEngine templates, JsonMapper json) {
+        this.readers = readers;
         this.articles = articles;
         this.previews = previews;
         this.similar = similar;
@@ -67,20 +70,22 @@ class ArticlePageController {
 
     @GetMapping("/articles/{slug}")
     ResponseEntity<String> published(@PathVariable String slug) {
-        Optional<PublicArticle> found = articles.bySlug(slug);
-        if (found.isEmpty()) {
-            return articles.currentSlugFor(slug).map(ArticlePageController::redirect).orElseGet(this::notFound);
-        }
-        PublicArticle article = found.get();
-        if (!article.slug().equals(slug)) {
-            return redirect(article.slug()); // a spelling variant: readers go to the canonical address
-        }
-        List<PublicArticle> list = similar.of(article.id(), Previews.SIMILAR_LIMIT);
-        String html = render(article, NewsArticleJsonLd.of(article, site), list, null);
-        List<String> keys = new ArrayList<>(List.of("articles", ContentCaching.articleKey(article.id())));
-        ResponseEntity<String> response = caching.ok(html, article.updatedAt(), keys, HTML.toString());
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header("Content-Security-Policy", POLICY)
-                .body(response.getBody());
+        return readers.read(() -> {
+            Optional<PublicArticle> found = articles.bySlug(slug);
+            if (found.isEmpty()) {
+                return articles.currentSlugFor(slug).map(ArticlePageController::redirect).orElseGet(this::notFound);
+            }
+            PublicArticle article = found.get();
+            if (!article.slug().equals(slug)) {
+                return redirect(article.slug()); // a spelling variant: readers go to the canonical address
+            }
+            List<PublicArticle> list = similar.of(article.id(), Previews.SIMILAR_LIMIT);
+            String html = render(article, NewsArticleJsonLd.of(article, site), list, null);
+            List<String> keys = new ArrayList<>(List.of("articles", ContentCaching.articleKey(article.id())));
+            ResponseEntity<String> response = caching.ok(html, article.updatedAt(), keys, HTML.toString());
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header("Content-Security-Policy", POLICY)
+                    .body(response.getBody());
+        });
     }
 
     @GetMapping("/preview/{token}")

@@ -4,6 +4,7 @@
 @ApplicationModule(displayName = "Article page", allowedDependencies = {
         "content :: api",
         "preview",
+        "replica",
         "similar",
 })
 package io.newsroom.page;

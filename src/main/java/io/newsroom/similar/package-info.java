@@ -7,6 +7,7 @@
         "content :: api",
         "content :: events",
         "problem",
+        "replica",
         "text",
 })
 package io.newsroom.similar;

@@ -5,6 +5,7 @@ import io.newsroom.content.ContentCaching;
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.problem.NotFoundProblem;
+import io.newsroom.replica.ReaderTransactions;
 import io.newsroom.text.CleanText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,13 +56,15 @@ class SitemapController {
             ) tl ON true
             """;
 
+    private final ReaderTransactions readers;
     private final NamedParameterJdbcTemplate jdbc;
     private final SiteProperties site;
     private final ContentCaching caching;
     private final int urlsPerFile;
 
-    SitemapController(NamedParameterJdbcTemplate jdbc, SiteProperties site, ContentCaching caching,
+    SitemapController(ReaderTransactions readers, NamedParameterJdbcTemplate jdbc, SiteProperties site, ContentCaching caching,
                       @Value("${newsroom.sitemap.urls-per-file:" + URLS_PER_FILE + "}") int urlsPerFile) {
+        this.readers = readers;
         this.jdbc = jdbc;
         this.site = site;
         this.caching = caching;
@@ -71,77 +74,83 @@ class SitemapController {
     @GetMapping(value = "/sitemap.xml", produces = XML)
     @Operation(summary = "All published articles, or an index of sitemap parts past 50,000")
     ResponseEntity<String> sitemap() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM articles a WHERE " + PublicArticles.VISIBLE, Map.of(), Long.class);
-        if (count != null && count > urlsPerFile) {
-            return index(count);
-        }
-        return part(1);
+        return readers.read(() -> {
+            Long count = jdbc.queryForObject("SELECT count(*) FROM articles a WHERE " + PublicArticles.VISIBLE, Map.of(), Long.class);
+            if (count != null && count > urlsPerFile) {
+                return index(count);
+            }
+            return part(1);
+        });
     }
 
     @GetMapping(value = "/sitemaps/articles-{part}.xml", produces = XML)
     @Operation(summary = "One part of the sitemap index (numbered from 1)")
     ResponseEntity<String> part(@PathVariable int part) {
-        if (part < 1) {
-            throw new NotFoundProblem("No sitemap part " + part);
-        }
-        List<Entry> entries = jdbc.query("SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at, a.image_url,"
-                + " tl.alternate_languages, tl.alternate_slugs FROM articles a " + ALTERNATES + " WHERE "
-                + PublicArticles.VISIBLE + " ORDER BY a.visible_from, a.id OFFSET :offset LIMIT :limit",
-                Map.of("offset", (long) (part - 1) * urlsPerFile, "limit", urlsPerFile), (rs, n) -> entryWithAlternates(rs));
-        if (entries.isEmpty() && part > 1) {
-            throw new NotFoundProblem("No sitemap part " + part);
-        }
-        String xml = write(w -> {
-            w.writeStartElement("urlset");
-            w.writeDefaultNamespace(SITEMAP_NS);
-            w.writeNamespace("xhtml", XHTML_NS);
-            w.writeNamespace("image", IMAGE_NS);
-            for (Entry e : entries) {
-                w.writeStartElement("url");
-                element(w, "loc", site.articleUrl(e.slug()));
-                element(w, "lastmod", e.updatedAt().toString());
-                image(w, e);
-                for (Map.Entry<String, String> alternate : e.alternates().entrySet()) {
-                    w.writeEmptyElement("xhtml", "link", XHTML_NS);
-                    w.writeAttribute("rel", "alternate");
-                    w.writeAttribute("hreflang", alternate.getKey());
-                    w.writeAttribute("href", site.articleUrl(alternate.getValue()));
+        return readers.read(() -> {
+            if (part < 1) {
+                throw new NotFoundProblem("No sitemap part " + part);
+            }
+            List<Entry> entries = jdbc.query("SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at, a.image_url,"
+                    + " tl.alternate_languages, tl.alternate_slugs FROM articles a " + ALTERNATES + " WHERE "
+                    + PublicArticles.VISIBLE + " ORDER BY a.visible_from, a.id OFFSET :offset LIMIT :limit",
+                    Map.of("offset", (long) (part - 1) * urlsPerFile, "limit", urlsPerFile), (rs, n) -> entryWithAlternates(rs));
+            if (entries.isEmpty() && part > 1) {
+                throw new NotFoundProblem("No sitemap part " + part);
+            }
+            String xml = write(w -> {
+                w.writeStartElement("urlset");
+                w.writeDefaultNamespace(SITEMAP_NS);
+                w.writeNamespace("xhtml", XHTML_NS);
+                w.writeNamespace("image", IMAGE_NS);
+                for (Entry e : entries) {
+                    w.writeStartElement("url");
+                    element(w, "loc", site.articleUrl(e.slug()));
+                    element(w, "lastmod", e.updatedAt().toString());
+                    image(w, e);
+                    for (Map.Entry<String, String> alternate : e.alternates().entrySet()) {
+                        w.writeEmptyElement("xhtml", "link", XHTML_NS);
+                        w.writeAttribute("rel", "alternate");
+                        w.writeAttribute("hreflang", alternate.getKey());
+                        w.writeAttribute("href", site.articleUrl(alternate.getValue()));
+                    }
+                    w.writeEndElement();
                 }
                 w.writeEndElement();
-            }
-            w.writeEndElement();
+            });
+            return caching.ok(xml, lastModified(entries), List.of("articles", "sitemap"), XML);
         });
-        return caching.ok(xml, lastModified(entries), List.of("articles", "sitemap"), XML);
     }
 
     @GetMapping(value = "/sitemap-news.xml", produces = XML)
     @Operation(summary = "Google News sitemap: articles published in the last 48 hours")
     ResponseEntity<String> news() {
-        List<Entry> entries = jdbc.query("SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at, a.image_url FROM articles a WHERE "
-                + PublicArticles.VISIBLE + " AND a.visible_from >= now() - interval '48 hours' ORDER BY a.visible_from DESC, a.id DESC LIMIT :limit",
-                Map.of("limit", NEWS_MAX), (rs, n) -> entry(rs));
-        String xml = write(w -> {
-            w.writeStartElement("urlset");
-            w.writeDefaultNamespace(SITEMAP_NS);
-            w.writeNamespace("news", NEWS_NS);
-            w.writeNamespace("image", IMAGE_NS);
-            for (Entry e : entries) {
-                w.writeStartElement("url");
-                element(w, "loc", site.articleUrl(e.slug()));
-                image(w, e);
-                w.writeStartElement("news", "news", NEWS_NS);
-                w.writeStartElement("news", "publication", NEWS_NS);
-                newsElement(w, "name", site.name());
-                newsElement(w, "language", newsLanguage(e.language()));
+        return readers.read(() -> {
+            List<Entry> entries = jdbc.query("SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at, a.image_url FROM articles a WHERE "
+                    + PublicArticles.VISIBLE + " AND a.visible_from >= now() - interval '48 hours' ORDER BY a.visible_from DESC, a.id DESC LIMIT :limit",
+                    Map.of("limit", NEWS_MAX), (rs, n) -> entry(rs));
+            String xml = write(w -> {
+                w.writeStartElement("urlset");
+                w.writeDefaultNamespace(SITEMAP_NS);
+                w.writeNamespace("news", NEWS_NS);
+                w.writeNamespace("image", IMAGE_NS);
+                for (Entry e : entries) {
+                    w.writeStartElement("url");
+                    element(w, "loc", site.articleUrl(e.slug()));
+                    image(w, e);
+                    w.writeStartElement("news", "news", NEWS_NS);
+                    w.writeStartElement("news", "publication", NEWS_NS);
+                    newsElement(w, "name", site.name());
+                    newsElement(w, "language", newsLanguage(e.language()));
+                    w.writeEndElement();
+                    newsElement(w, "publication_date", e.publishedAt().toString());
+                    newsElement(w, "title", e.headline());
+                    w.writeEndElement();
+                    w.writeEndElement();
+                }
                 w.writeEndElement();
-                newsElement(w, "publication_date", e.publishedAt().toString());
-                newsElement(w, "title", e.headline());
-                w.writeEndElement();
-                w.writeEndElement();
-            }
-            w.writeEndElement();
+            });
+            return caching.ok(xml, lastModified(entries), List.of("articles", "sitemap-news"), XML);
         });
-        return caching.ok(xml, lastModified(entries), List.of("articles", "sitemap-news"), XML);
     }
 
     private ResponseEntity<String> index(long count) {

@@ -5,6 +5,7 @@
         "article :: readers",
         "content :: api",
         "problem",
+        "replica",
         "text",
 })
 package io.newsroom.sitemap;

@@ -6,6 +6,7 @@ import io.newsroom.content.CacheProperties;
 import io.newsroom.content.ContentCaching;
 import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
+import io.newsroom.replica.ReaderTransactions;
 import io.newsroom.security.ApiKeyService;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -43,7 +44,7 @@ import org.springframework.transaction.PlatformTransactionManager;
                 "io\\.newsroom\\.security\\.SecurityConfiguration", "io\\.newsroom\\.request\\.CleanJsonText",
                 "io\\.newsroom\\.problem\\.ProblemFilters"}),
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = WebSlice.OtherControllers.class))
-@Import(ContentCaching.class)
+@Import({ContentCaching.class, ReaderTransactions.class})
 @EnableConfigurationProperties({CacheProperties.class, SiteProperties.class})
 @MockitoBean(types = {ArticleService.class, EditorialArticleQueries.class, PublicArticles.class, ApiKeyService.class,
         PlatformTransactionManager.class})

@@ -2,6 +2,7 @@ package io.newsroom.content.cache;
 
 import io.newsroom.content.ArticlesChanged;
 import io.newsroom.problem.DatabaseUnavailable;
+import io.newsroom.replica.ReadersCatchUp;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +28,11 @@ import org.springframework.stereotype.Component;
  * second, and empties the cache once it hears the database again. Its state is part of readiness.
  * It also hears which articles changed (channel {@code newsroom_articles}) and passes that on as
  * {@link ArticlesChanged}, for what other modules keep in memory.
+ *
+ * <p>It listens on the primary (a hot standby cannot {@code LISTEN}). With readers on a read replica, a
+ * change is acted on only once the replica has replayed it ({@link ReadersCatchUp}): emptied earlier,
+ * the cache would be filled again with the old version from the replica. Until then the cache keeps
+ * serving the version it holds, which is what the replica would answer anyway.
  */
 @Component
 class ContentChangeListener implements SmartLifecycle {
@@ -37,17 +43,21 @@ class ContentChangeListener implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ContentChangeListener.class);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration RETRY = Duration.ofSeconds(1);
+    /** How long one wait for the replica lasts before the listening connection is checked again. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
     private final ContentResponseCache cache;
     private final ApplicationEventPublisher events;
+    private final ReadersCatchUp readers;
     private volatile boolean running;
     private Thread thread;
 
-    ContentChangeListener(DataSource dataSource, ContentResponseCache cache, ApplicationEventPublisher events) {
+    ContentChangeListener(DataSource dataSource, ContentResponseCache cache, ApplicationEventPublisher events, ReadersCatchUp readers) {
         this.dataSource = dataSource;
         this.cache = cache;
         this.events = events;
+        this.readers = readers;
     }
 
     @Override
@@ -82,12 +92,14 @@ class ContentChangeListener implements SmartLifecycle {
                 if (!cache.isListening()) {
                     log.info("Listening for content changes on {}", CHANNEL);
                 }
-                // from here on no change can go unheard; what came before is read again in full
+                // from here on no change can go unheard; what came before is read again in full, once readers can read it
+                awaitReaders(connection);
                 events.publishEvent(ArticlesChanged.all());
                 cache.enable();
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
                     if (notifications != null && notifications.length > 0) {
+                        awaitReaders(connection);
                         // memory about articles first: a response computed after the cache empties must see the change
                         articlesChanged(notifications);
                         cache.invalidateAll();
@@ -107,6 +119,15 @@ class ContentChangeListener implements SmartLifecycle {
             }
         }
         cache.disable();
+    }
+
+    /** Until readers can read what the notifications announced; the listening connection must stay up meanwhile. */
+    private void awaitReaders(Connection connection) throws SQLException {
+        while (running && !readers.awaitCommitted(CATCH_UP)) {
+            if (!connection.isValid(1)) {
+                throw new SQLException("The listening connection was lost while waiting for the read replica", "08006");
+            }
+        }
     }
 
     private void articlesChanged(PGNotification[] notifications) {

@@ -10,6 +10,7 @@ import io.newsroom.content.PublicArticles;
 import io.newsroom.content.RendererFingerprint;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.content.web.ArticleView;
+import io.newsroom.replica.ReaderTransactions;
 import io.newsroom.text.Slugs;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
@@ -86,12 +87,15 @@ public class StoredRenderings {
     }
 
     private final JdbcTemplate jdbc;
+    private final ReaderTransactions readers;
     private final String renderer;
     private final Counter hits;
     private final Counter misses;
 
-    StoredRenderings(JdbcTemplate jdbc, SiteProperties site, CacheProperties caching, JsonMapper json, MeterRegistry registry) {
+    StoredRenderings(JdbcTemplate jdbc, ReaderTransactions readers, SiteProperties site, CacheProperties caching, JsonMapper json,
+                     MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.readers = readers;
         this.renderer = renderer(site, caching, json);
         log.info("Stored renderings: this instance renders as {} (renderings made otherwise are rendered anew when asked for)", renderer);
         // newsroom_renderings_total{result="hit|miss"}: by-slug requests answered from a stored rendering, or computed
@@ -117,22 +121,23 @@ public class StoredRenderings {
      * caller compares the current slug), if one may be served now; with its body or only its validators.
      */
     Optional<Hit> find(String slug, Form form, boolean withBody) {
-        List<Hit> found = jdbc.query(withBody ? form.find : form.findValidators, (rs, n) -> new Hit(rs.getString(1), rs.getString(2),
+        List<Hit> found = readers.read(() -> jdbc.query(withBody ? form.find : form.findValidators, (rs, n) -> new Hit(rs.getString(1), rs.getString(2),
                 rs.getTimestamp(3).getTime(), ResponseHeaders.fromText(rs.getString(4)), withBody ? rs.getBytes(5) : null),
-                Slugs.key(slug), renderer);
+                Slugs.key(slug), renderer));
         (found.isEmpty() ? misses : hits).increment();
         return found.stream().findFirst();
     }
 
     /**
      * Keeps a computed representation, unless a rendering from a later state is already stored. A
-     * failure costs only the next request's work: it is logged, never the response's.
+     * failure costs only the next request's work: it is logged, never the response's. Written on the
+     * primary, also when readers read a replica.
      */
     void store(RenderedFrom from, Form form, byte[] body, String etag, long lastModified, List<Map.Entry<String, String>> headers) {
         try {
-            jdbc.update(form.store, from.articleId(), from.shownStamp(), renderer,
+            readers.write(() -> jdbc.update(form.store, from.articleId(), from.shownStamp(), renderer,
                     from.validUntil() == null ? null : Timestamp.from(from.validUntil()), new Timestamp(lastModified),
-                    body, etag, ResponseHeaders.toText(headers));
+                    body, etag, ResponseHeaders.toText(headers)));
         } catch (DataAccessException e) {
             // the article deleted meanwhile (its key is gone), the database unreachable, ...
             log.debug("A rendering of article {} was not stored: {}", from.articleId(), e.getMessage());

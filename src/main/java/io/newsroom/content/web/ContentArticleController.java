@@ -9,6 +9,7 @@ import io.newsroom.content.SiteProperties;
 import io.newsroom.content.cache.StoredRenderings;
 import io.newsroom.paging.Page;
 import io.newsroom.problem.NotFoundProblem;
+import io.newsroom.replica.ReaderTransactions;
 import io.newsroom.validation.LanguageTag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -42,11 +43,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Articles (content)", description = "Published articles for frontends; public, cacheable")
 class ContentArticleController {
 
+    private final ReaderTransactions readers;
     private final PublicArticles articles;
     private final ContentCaching caching;
     private final SiteProperties site;
 
-    ContentArticleController(PublicArticles articles, ContentCaching caching, SiteProperties site) {
+    ContentArticleController(ReaderTransactions readers, PublicArticles articles, ContentCaching caching, SiteProperties site) {
+        this.readers = readers;
         this.articles = articles;
         this.caching = caching;
         this.site = site;
@@ -62,13 +65,15 @@ class ContentArticleController {
                                              @RequestParam(required = false) OffsetDateTime until,
                                              @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                              @RequestParam(required = false) String cursor) {
-        PublicArticles.Filter filter = new PublicArticles.Filter(tag, source, language,
-                since == null ? null : since.toInstant(), until == null ? null : until.toInstant(), author);
-        Page<PublicArticle> page = articles.list(filter, limit, cursor);
-        List<String> keys = new ArrayList<>(List.of("articles"));
-        page.items().forEach(a -> keys.add(ContentCaching.articleKey(a.id())));
-        page.items().stream().flatMap(a -> a.authors().stream()).map(w -> ContentCaching.authorKey(w.id())).distinct().forEach(keys::add);
-        return caching.ok(page, lastModified(page.items()), keys);
+        return readers.read(() -> {
+            PublicArticles.Filter filter = new PublicArticles.Filter(tag, source, language,
+                    since == null ? null : since.toInstant(), until == null ? null : until.toInstant(), author);
+            Page<PublicArticle> page = articles.list(filter, limit, cursor);
+            List<String> keys = new ArrayList<>(List.of("articles"));
+            page.items().forEach(a -> keys.add(ContentCaching.articleKey(a.id())));
+            page.items().stream().flatMap(a -> a.authors().stream()).map(w -> ContentCaching.authorKey(w.id())).distinct().forEach(keys::add);
+            return caching.ok(page, lastModified(page.items()), keys);
+        });
     }
 
     @GetMapping("/{slug}")
@@ -84,26 +89,28 @@ class ContentArticleController {
     ResponseEntity<?> article(@PathVariable String slug, @RequestParam(required = false) String format,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                               HttpServletRequest servletRequest) {
-        Optional<PublicArticles.Rendered> found = articles.rendered(slug);
-        if (found.isEmpty()) {
-            String current = articles.currentSlugFor(slug)
-                    .orElseThrow(() -> new NotFoundProblem("No published article with slug " + slug));
-            return redirect(current, servletRequest);
-        }
-        PublicArticle article = found.get().article();
-        if (!article.slug().equals(slug)) {
-            return redirect(article.slug(), servletRequest); // a variant spelling: send readers to the canonical URL
-        }
-        StoredRenderings.renderedFrom(servletRequest, found.get());
-        List<String> keys = new ArrayList<>(List.of(ContentCaching.articleKey(article.id())));
-        article.authors().forEach(w -> keys.add(ContentCaching.authorKey(w.id())));
-        boolean ninjs = "ninjs".equals(format) || NinjsDocument.isPreferredBy(accept);
-        ResponseEntity<?> response = ninjs
-                ? caching.ok(NinjsDocument.of(article, site), article.updatedAt(), keys, NinjsDocument.MEDIA_TYPE)
-                : caching.ok(new ArticleView(article, NewsArticleJsonLd.of(article, site)), article.updatedAt(), keys,
-                        MediaType.APPLICATION_JSON_VALUE);
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                .body(response.getBody());
+        return readers.read(() -> {
+            Optional<PublicArticles.Rendered> found = articles.rendered(slug);
+            if (found.isEmpty()) {
+                String current = articles.currentSlugFor(slug)
+                        .orElseThrow(() -> new NotFoundProblem("No published article with slug " + slug));
+                return redirect(current, servletRequest);
+            }
+            PublicArticle article = found.get().article();
+            if (!article.slug().equals(slug)) {
+                return redirect(article.slug(), servletRequest); // a variant spelling: send readers to the canonical URL
+            }
+            StoredRenderings.renderedFrom(servletRequest, found.get());
+            List<String> keys = new ArrayList<>(List.of(ContentCaching.articleKey(article.id())));
+            article.authors().forEach(w -> keys.add(ContentCaching.authorKey(w.id())));
+            boolean ninjs = "ninjs".equals(format) || NinjsDocument.isPreferredBy(accept);
+            ResponseEntity<?> response = ninjs
+                    ? caching.ok(NinjsDocument.of(article, site), article.updatedAt(), keys, NinjsDocument.MEDIA_TYPE)
+                    : caching.ok(new ArticleView(article, NewsArticleJsonLd.of(article, site)), article.updatedAt(), keys,
+                            MediaType.APPLICATION_JSON_VALUE);
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                    .body(response.getBody());
+        });
     }
 
     private static ResponseEntity<Void> redirect(String slug, HttpServletRequest request) {

@@ -6,6 +6,7 @@ import io.newsroom.content.PublicAuthors;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.paging.Page;
 import io.newsroom.problem.NotFoundProblem;
+import io.newsroom.replica.ReaderTransactions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,10 +50,12 @@ class ContentAuthorController {
         }
     }
 
+    private final ReaderTransactions readers;
     private final PublicAuthors authors;
     private final ContentCaching caching;
 
-    ContentAuthorController(PublicAuthors authors, ContentCaching caching) {
+    ContentAuthorController(ReaderTransactions readers, PublicAuthors authors, ContentCaching caching) {
+        this.readers = readers;
         this.authors = authors;
         this.caching = caching;
     }
@@ -71,16 +74,18 @@ class ContentAuthorController {
     @Operation(summary = "One author's profile by slug (only authors with published articles), with schema.org Person data;"
             + " a former slug answers 301")
     ResponseEntity<AuthorView> author(@PathVariable String slug, HttpServletRequest request) {
-        PublicAuthors.AuthorLookup lookup = authors.author(slug);
-        if (lookup.author().isPresent()) {
-            PublicAuthors.PublicAuthor author = lookup.author().get();
-            if (!author.slug().equals(slug)) {
-                return moved(author.slug(), request); // a variant spelling: the canonical URL
+        return readers.read(() -> {
+            PublicAuthors.AuthorLookup lookup = authors.author(slug);
+            if (lookup.author().isPresent()) {
+                PublicAuthors.PublicAuthor author = lookup.author().get();
+                if (!author.slug().equals(slug)) {
+                    return moved(author.slug(), request); // a variant spelling: the canonical URL
+                }
+                return caching.ok(AuthorView.of(author), null, List.of(ContentCaching.authorKey(author.id())));
             }
-            return caching.ok(AuthorView.of(author), null, List.of(ContentCaching.authorKey(author.id())));
-        }
-        String movedTo = lookup.movedTo().orElseThrow(() -> new NotFoundProblem("No author with slug " + slug));
-        return moved(movedTo, request);
+            String movedTo = lookup.movedTo().orElseThrow(() -> new NotFoundProblem("No author with slug " + slug));
+            return moved(movedTo, request);
+        });
     }
 
     private static <T> ResponseEntity<T> moved(String slug, HttpServletRequest request) {

@@ -5,6 +5,7 @@ import io.newsroom.content.ContentCaching;
 import io.newsroom.content.PublicArticleSummary;
 import io.newsroom.content.PublicSearch;
 import io.newsroom.paging.Page;
+import io.newsroom.replica.ReaderTransactions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -28,10 +29,12 @@ class ContentSearchController {
         }
     }
 
+    private final ReaderTransactions readers;
     private final PublicSearch search;
     private final ContentCaching caching;
 
-    ContentSearchController(PublicSearch search, ContentCaching caching) {
+    ContentSearchController(ReaderTransactions readers, PublicSearch search, ContentCaching caching) {
+        this.readers = readers;
         this.search = search;
         this.caching = caching;
     }
@@ -42,10 +45,12 @@ class ContentSearchController {
     ResponseEntity<Page<SearchItem>> search(@RequestParam(required = false) String q,
                                             @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                             @RequestParam(required = false) String cursor) {
-        Page<PublicSearch.Hit> hits = search.search(q, limit, cursor);
-        List<String> keys = new ArrayList<>(List.of("articles", "search"));
-        hits.items().forEach(h -> keys.add(ContentCaching.articleKey(h.article().id())));
-        Instant lastModified = ContentArticleController.lastModified(hits.items().stream().map(PublicSearch.Hit::article).toList());
-        return caching.ok(hits.map(SearchItem::of), lastModified, keys);
+        return readers.read(() -> {
+            Page<PublicSearch.Hit> hits = search.search(q, limit, cursor);
+            List<String> keys = new ArrayList<>(List.of("articles", "search"));
+            hits.items().forEach(h -> keys.add(ContentCaching.articleKey(h.article().id())));
+            Instant lastModified = ContentArticleController.lastModified(hits.items().stream().map(PublicSearch.Hit::article).toList());
+            return caching.ok(hits.map(SearchItem::of), lastModified, keys);
+        });
     }
 }

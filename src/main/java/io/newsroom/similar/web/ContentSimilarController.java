@@ -6,6 +6,7 @@ import io.newsroom.content.PublicArticles;
 import io.newsroom.content.SiteProperties;
 import io.newsroom.content.StoredSummaries;
 import io.newsroom.problem.NotFoundProblem;
+import io.newsroom.replica.ReaderTransactions;
 import io.newsroom.similar.SimilarArticles;
 import io.newsroom.similar.SimilarSummaries;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,11 +41,13 @@ class ContentSimilarController {
     record SimilarList(List<PublicArticleSummary> items) {
     }
 
+    private final ReaderTransactions readers;
     private final PublicArticles articles;
     private final SimilarSummaries similar;
     private final ContentCaching caching;
 
-    ContentSimilarController(PublicArticles articles, SimilarSummaries similar, ContentCaching caching) {
+    ContentSimilarController(ReaderTransactions readers, PublicArticles articles, SimilarSummaries similar, ContentCaching caching) {
+        this.readers = readers;
         this.articles = articles;
         this.similar = similar;
         this.caching = caching;
@@ -58,19 +61,21 @@ class ContentSimilarController {
     ResponseEntity<byte[]> similar(@PathVariable String slug,
                                    @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
                                    HttpServletRequest servletRequest) {
-        Optional<SimilarArticles.Seed> seed = similar.visibleSeed(slug);
-        if (seed.isEmpty() || !seed.get().slug().equals(slug)) {
-            String current = seed.map(SimilarArticles.Seed::slug).or(() -> articles.currentSlugFor(slug))
-                    .orElseThrow(() -> new NotFoundProblem("No published article with slug " + slug));
-            String query = servletRequest.getQueryString() == null ? "" : "?" + servletRequest.getQueryString();
-            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
-                    .location(URI.create("/api/content/articles/" + SiteProperties.encode(current) + "/similar" + query)).build();
-        }
-        List<StoredSummaries.Listed> items = similar.listed(seed.get(), limit);
-        // Any change to any article can change this list (a new story sharing a tag): it goes with "articles".
-        List<String> keys = new ArrayList<>(List.of("articles", ContentCaching.articleKey(seed.get().id())));
-        items.forEach(item -> keys.add(ContentCaching.articleKey(item.id())));
-        Instant lastModified = items.stream().map(StoredSummaries.Listed::updatedAt).max(Comparator.naturalOrder()).orElse(seed.get().updatedAt());
-        return caching.ok(StoredSummaries.itemsObject(items), lastModified, keys, MediaType.APPLICATION_JSON_VALUE);
+        return readers.read(() -> {
+            Optional<SimilarArticles.Seed> seed = similar.visibleSeed(slug);
+            if (seed.isEmpty() || !seed.get().slug().equals(slug)) {
+                String current = seed.map(SimilarArticles.Seed::slug).or(() -> articles.currentSlugFor(slug))
+                        .orElseThrow(() -> new NotFoundProblem("No published article with slug " + slug));
+                String query = servletRequest.getQueryString() == null ? "" : "?" + servletRequest.getQueryString();
+                return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                        .location(URI.create("/api/content/articles/" + SiteProperties.encode(current) + "/similar" + query)).build();
+            }
+            List<StoredSummaries.Listed> items = similar.listed(seed.get(), limit);
+            // Any change to any article can change this list (a new story sharing a tag): it goes with "articles".
+            List<String> keys = new ArrayList<>(List.of("articles", ContentCaching.articleKey(seed.get().id())));
+            items.forEach(item -> keys.add(ContentCaching.articleKey(item.id())));
+            Instant lastModified = items.stream().map(StoredSummaries.Listed::updatedAt).max(Comparator.naturalOrder()).orElse(seed.get().updatedAt());
+            return caching.ok(StoredSummaries.itemsObject(items), lastModified, keys, MediaType.APPLICATION_JSON_VALUE);
+        });
     }
 }
