@@ -36,7 +36,7 @@ public class ContentCaching {
     public <T> ResponseEntity<T> ok(T body, Instant lastModified, Collection<String> surrogateKeys, String contentType) {
         HttpHeaders headers = new HttpHeaders();
         headers.setCacheControl(cacheControl);
-        headers.set("Surrogate-Key", String.join(" ", surrogateKeys));
+        tag(headers, surrogateKeys);
         if (contentType != null) {
             headers.set(HttpHeaders.CONTENT_TYPE, contentType);
         }
@@ -44,6 +44,24 @@ public class ContentCaching {
             headers.setLastModified(lastModified);
         }
         return ResponseEntity.ok().headers(headers).body(body);
+    }
+
+    /** Akamai reads at most 128 tags of an object and ignores the rest. */
+    static final int EDGE_CACHE_TAG_LIMIT = 128;
+
+    /**
+     * The same keys in each CDN's header and separator: {@code Surrogate-Key} (Fastly, Varnish xkey:
+     * spaces), {@code Cache-Tag} (Cloudflare: commas), {@code Edge-Cache-Tag} (Akamai: commas). All
+     * three always go out, whichever purger is configured: the cache in front is not necessarily the
+     * one purged (a Varnish shield behind a CDN, a CDN being switched), each CDN reads its own and
+     * strips it before readers, and a few hundred bytes cost less than a page cached without its
+     * keys. Keys come first general ("articles"), then per item, so the ones Akamai keeps when a long
+     * list is cut are those that cover the whole page.
+     */
+    static void tag(HttpHeaders headers, Collection<String> surrogateKeys) {
+        headers.set("Surrogate-Key", String.join(" ", surrogateKeys));
+        headers.set("Cache-Tag", String.join(",", surrogateKeys));
+        headers.set("Edge-Cache-Tag", String.join(",", surrogateKeys.stream().limit(EDGE_CACHE_TAG_LIMIT).toList()));
     }
 
     /**
