@@ -82,12 +82,13 @@ CREATE TRIGGER articles_cdn_purge_delete AFTER DELETE ON articles REFERENCING OL
     FOR EACH STATEMENT EXECUTE FUNCTION cdn_purge_deleted_articles();
 
 -- Tags, sources and authors: their own pages and feeds carry "<kind>-<id>", their lists "<kind>s"
--- (TG_ARGV[0] is the kind). An id never changes, so the changed rows name every one concerned.
+-- (TG_ARGV[0] is the kind). An id never changes, so the changed rows name every one concerned. A
+-- new one has no page anyone can have cached yet (not-found answers are not public): only the lists.
 CREATE FUNCTION cdn_purge_changed_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF cdn_purges_wanted() THEN
         INSERT INTO cdn_purges (purge_key)
-        SELECT DISTINCT TG_ARGV[0] || '-' || id FROM changed
+        SELECT DISTINCT TG_ARGV[0] || '-' || id FROM changed WHERE TG_OP <> 'INSERT'
         UNION SELECT TG_ARGV[0] || 's';
     END IF;
     RETURN NULL;
