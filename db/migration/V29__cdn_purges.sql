@@ -31,14 +31,16 @@ $$;
 -- carries the key "articles", each article's own responses "article-<id>" (content/ContentCaching).
 -- Only an article readers may see now or later (visible_from set) concerns them: a draft's autosave
 -- purges nothing. A scheduled article appears, and a scheduled unpublishing ends, without a write:
--- their purges are due at those moments. What an article shows of its tags, authors, photo and
--- linked articles changes its row (shown_stamp, V16, V23, V27), so those changes come through here.
+-- their purges are due at those moments (one within a second of the change is the change's own
+-- purge: "publish now" stamps the application's time, a hair after the transaction began). What an
+-- article shows of its tags, authors, photo and linked articles changes its row (shown_stamp, V16,
+-- V23, V27), so those changes come through here.
 CREATE FUNCTION cdn_article_purges(id uuid, visible_from timestamptz, visible_until timestamptz)
     RETURNS TABLE (purge_key text, due_at timestamptz) LANGUAGE sql STABLE AS $$
     SELECT k, m
     FROM (VALUES ('article-' || id), ('articles')) AS keys (k),
          (VALUES (now()), (visible_from), (visible_until)) AS moments (m)
-    WHERE visible_from IS NOT NULL AND m >= now()
+    WHERE visible_from IS NOT NULL AND (m = now() OR m > now() + interval '1 second')
 $$;
 
 CREATE FUNCTION cdn_purge_inserted_articles() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ class CdnPurgeWorker implements SmartLifecycle {
     private final UUID instance = UUID.randomUUID();
     private final AtomicBoolean pollQueued = new AtomicBoolean();
     private volatile boolean running;
-    private ExecutorService poller;
+    private ScheduledExecutorService poller;
 
     CdnPurgeWorker(JdbcTemplate jdbc, CdnProperties properties, ReadersCatchUp readers, CdnPurgeMetrics metrics, JsonMapper json) {
         this.jdbc = jdbc;
@@ -63,14 +64,17 @@ class CdnPurgeWorker implements SmartLifecycle {
             return;
         }
         log.info("CDN purging on: {}", purger.get().name());
-        poller = Executors.newSingleThreadExecutor(runnable -> {
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "cdn-purge");
             thread.setDaemon(true);
             return thread;
         });
         pollQueued.set(false);
         announce();
-        wakeUp();
+        // Its own schedule rather than the application's scheduler: looking for purges never waits
+        // behind other scheduled work, and never holds it up either.
+        long every = properties.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::wakeUp, 0, every, TimeUnit.MILLISECONDS);
     }
 
     /** Stops sending; a batch in flight is abandoned and, its claim run out, sent by whoever runs. */
@@ -117,11 +121,6 @@ class CdnPurgeWorker implements SmartLifecycle {
         jdbc.update("""
                 INSERT INTO cdn_purge_senders (instance_id, seen_at) VALUES (?, now())
                 ON CONFLICT (instance_id) DO UPDATE SET seen_at = excluded.seen_at""", instance);
-    }
-
-    @Scheduled(fixedDelayString = "${newsroom.cdn.poll-interval:500ms}")
-    void poll() {
-        wakeUp();
     }
 
     /** A change heard on the database (from any instance) has its purges written: look now. */
@@ -191,7 +190,7 @@ class CdnPurgeWorker implements SmartLifecycle {
             return running;
         }
         metrics.sent(cdn.name(), keys.size(), Duration.ofNanos(System.nanoTime() - started));
-        update("DELETE FROM cdn_purges WHERE id = ANY (?)", ids);
+        update("DELETE FROM cdn_purges WHERE id = ANY (?)", (Object) ids);
         return true;
     }
 

@@ -25,7 +25,9 @@ final class PurgeRequests {
 
     PurgeRequests(CdnProperties properties) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: a cache taking PURGE need not speak HTTP/2, and no h2c upgrade is offered to it.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
