@@ -101,6 +101,10 @@ final class CdnStandIn implements AutoCloseable {
         }
     }
 
+    void forget() {
+        received.clear();
+    }
+
     List<Request> received() {
         return new ArrayList<>(received);
     }

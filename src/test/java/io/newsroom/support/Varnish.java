@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +34,24 @@ public final class Varnish implements AutoCloseable {
         this.directory = directory;
     }
 
-    /** Starts Varnish in front of the instances listening on these ports of 127.0.0.1. */
+    /** Starts Varnish on a free port in front of the instances listening on these ports of 127.0.0.1. */
     public static Varnish inFrontOf(int... backendPorts) {
         try {
-            Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "varnish-").toAbsolutePath();
+            return onPortInFrontOf(freePort(), backendPorts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts Varnish on {@code port} (from {@link #freePort()}: instances told to purge it are started
+     * before it, since it needs their ports) in front of the instances on these ports.
+     */
+    public static Varnish onPortInFrontOf(int port, int... backendPorts) {
+        try {
+            // varnishd reads the VCL as its own unprivileged user: readable by all, like /etc/varnish
+            Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "varnish-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))).toAbsolutePath();
             String backends = String.join(",", java.util.Arrays.stream(backendPorts).mapToObj(p -> "127.0.0.1:" + p).toList());
             Process render = new ProcessBuilder("sh", VCL.toString(), backends).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             byte[] vcl = render.getInputStream().readAllBytes();
@@ -44,8 +59,14 @@ public final class Varnish implements AutoCloseable {
                 throw new IllegalStateException("render-vcl.sh failed");
             }
             Files.write(directory.resolve("newsroom.vcl"), vcl);
-            Varnish varnish = new Varnish(freePort(), directory);
-            varnish.start();
+            Files.setPosixFilePermissions(directory.resolve("newsroom.vcl"), PosixFilePermissions.fromString("rw-r--r--"));
+            Varnish varnish = new Varnish(port, directory);
+            try {
+                varnish.start();
+            } catch (RuntimeException e) {
+                varnish.close();
+                throw e;
+            }
             return varnish;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -144,7 +165,7 @@ public final class Varnish implements AutoCloseable {
         return "varnishd"; // tools/test-prerequisites.sh makes sure it is there
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
