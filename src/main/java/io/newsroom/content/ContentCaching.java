@@ -2,6 +2,7 @@ package io.newsroom.content;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +46,9 @@ public class ContentCaching {
         }
         return ResponseEntity.ok().headers(headers).body(body);
     }
+
+    /** The headers naming a response's keys, one per CDN's spelling; part of what a stored rendering is made with. */
+    public static final List<String> TAG_HEADERS = List.of("Surrogate-Key", "Cache-Tag", "Edge-Cache-Tag");
 
     /** Akamai reads at most 128 tags of an object and ignores the rest. */
     static final int EDGE_CACHE_TAG_LIMIT = 128;

@@ -83,10 +83,17 @@ class VarnishIT {
     private record Read(int status, String body, String cache, String age) {
     }
 
-    private static Read throughVarnish(String path) {
+    private static Read throughVarnish(String path, String... headers) {
+        return send("GET", path, headers);
+    }
+
+    private static Read send(String method, String path, String... headers) {
         try {
-            HttpResponse<String> response = readers.send(HttpRequest.newBuilder(URI.create(varnish.url() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(varnish.url() + path)).method(method, HttpRequest.BodyPublishers.noBody());
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            HttpResponse<String> response = readers.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Read(response.statusCode(), response.body(), response.headers().firstValue("X-Cache").orElse(null),
                     response.headers().firstValue("Age").orElse(null));
         } catch (Exception e) {
@@ -202,6 +209,25 @@ class VarnishIT {
 
         awaitNoPurgePending();
         assertThat(cached(path).body()).contains("During the restart");
+    }
+
+    @Test
+    void onlyReadersSharedPagesAreCached() {
+        String id = ArticleFixtures.publishedId(editor, "Shared with every reader", "economy");
+        String path = Api.articlePath(slugOf(id));
+        awaitNoPurgePending();
+        String key = "Bearer " + first.context().getBean(ApiKeyService.class).create("reader with a key", Role.EDITOR).secret();
+
+        for (String[] request : List.of(new String[] {"/api/admin/articles/" + id, "Authorization", key},
+                new String[] {path, "Authorization", key}, new String[] {path, "Cookie", "session=1"},
+                new String[] {"/api/content/preview/unknown-token"})) {
+            String[] headers = java.util.Arrays.copyOfRange(request, 1, request.length);
+            throughVarnish(request[0], headers);
+            assertThat(throughVarnish(request[0], headers).cache()).as(String.join(" ", request)).isEqualTo("MISS");
+        }
+        Read page = cached(path);
+        assertThat(page.body()).contains("Shared with every reader");
+        assertThat(send("PURGE", "/").status()).as("a PURGE names its keys").isEqualTo(400);
     }
 
     @Test
