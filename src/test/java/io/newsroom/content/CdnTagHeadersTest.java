@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -23,14 +24,28 @@ class CdnTagHeadersTest {
     }
 
     @Test
-    void akamaiIsGivenTheFirst128KeysWhichBeginWithTheListsOwn() {
+    void akamaiIsGivenAtMost128KeysWhichBeginWithTheListsOwn() {
         List<String> keys = new ArrayList<>(List.of("articles"));
-        IntStream.range(0, 200).forEach(i -> keys.add("article-" + i));
+        IntStream.range(0, 200).forEach(i -> keys.add("a-" + i));
         HttpHeaders headers = new HttpHeaders();
 
         ContentCaching.tag(headers, keys);
 
         assertThat(headers.getFirst("Edge-Cache-Tag").split(",")).hasSize(128).startsWith("articles");
         assertThat(headers.getFirst("Cache-Tag").split(",")).hasSize(201);
+    }
+
+    @Test
+    void aLongListKeepsItsOwnKeyAndAsManyItemKeysAsFitEveryCdnsHeaderLimit() {
+        List<String> keys = new ArrayList<>(List.of("articles"));
+        IntStream.range(0, 300).forEach(i -> keys.add("article-" + UUID.randomUUID()));
+        HttpHeaders headers = new HttpHeaders();
+
+        ContentCaching.tag(headers, keys);
+
+        for (String header : ContentCaching.TAG_HEADERS) {
+            assertThat(headers.getFirst(header)).as(header).startsWith("articles").hasSizeLessThanOrEqualTo(ContentCaching.KEY_HEADER_BUDGET);
+        }
+        assertThat(headers.getFirst("Surrogate-Key").split(" ")).hasSize(1 + 44); // "articles" and 44 keys of 44 characters
     }
 }
