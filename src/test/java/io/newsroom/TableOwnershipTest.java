@@ -50,6 +50,8 @@ class TableOwnershipTest {
             Map.entry("preview_links", "preview"),
             Map.entry("webhook_subscriptions", "webhook"),
             Map.entry("webhook_deliveries", "webhook"),
+            Map.entry("cdn_purges", "cdn"),
+            Map.entry("cdn_purge_senders", "cdn"),
             Map.entry("media", "media"));
 
     private static final Path SOURCES = Path.of("src/main/java/io/newsroom");

@@ -33,16 +33,21 @@ class TestPrerequisitesScriptTest {
     @TempDir
     Path s3rver;
 
+    /** Where the script looks for vmod xkey: installed unless a test removes it. */
+    @TempDir
+    Path vmods;
+
     @BeforeEach
     void theToolsEveryBranchUses() throws IOException {
         Files.createSymbolicLink(bin.resolve("cat"), which("cat"));
         Files.createDirectories(s3rver.resolve("node_modules/s3rver"));
         Files.writeString(s3rver.resolve("node_modules/s3rver/package.json"), "{}");
+        Files.writeString(vmods.resolve("libvmod_xkey.so"), "");
     }
 
     @Test
     void everythingPresentIsANoOp() throws Exception {
-        for (String tool : new String[] {"python3", "chromium", "chromedriver", "cwebp", "node", "npm"}) {
+        for (String tool : new String[] {"python3", "chromium", "chromedriver", "cwebp", "node", "npm", "varnishd"}) {
             standIn(tool, "exit 1"); // found, never run
         }
         standIn("id", "echo 1000");
@@ -54,7 +59,7 @@ class TestPrerequisitesScriptTest {
 
     @Test
     void s3rverIsInstalledWithNpmIntoTheBuildWithoutRoot() throws Exception {
-        for (String tool : new String[] {"python3", "chromium", "chromedriver", "cwebp", "node"}) {
+        for (String tool : new String[] {"python3", "chromium", "chromedriver", "cwebp", "node", "varnishd"}) {
             standIn(tool, "exit 1");
         }
         standIn("id", "echo 1000");
@@ -69,7 +74,7 @@ class TestPrerequisitesScriptTest {
 
     @Test
     void aFailedS3rverInstallFailsTheBuild() throws Exception {
-        for (String tool : new String[] {"python3", "chromium", "chromedriver", "cwebp", "node"}) {
+        for (String tool : new String[] {"python3", "chromium", "chromedriver", "cwebp", "node", "varnishd"}) {
             standIn(tool, "exit 1");
         }
         standIn("id", "echo 1000");
@@ -86,7 +91,7 @@ class TestPrerequisitesScriptTest {
         standIn("id", "echo 1000");
         Run run = run(fonts.resolve("absent"));
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.output()).contains("sudo apt-get install -y chromium chromium-driver fonts-noto-core webp nodejs npm")
+        assertThat(run.output()).contains("sudo apt-get install -y chromium chromium-driver fonts-noto-core webp nodejs npm varnish")
                 .doesNotContain("installing");
     }
 
@@ -95,7 +100,7 @@ class TestPrerequisitesScriptTest {
         standIn("id", "echo 0");
         Run run = run(fonts);
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.output()).contains("sudo apt-get install -y python3 chromium chromium-driver webp nodejs npm\n");
+        assertThat(run.output()).contains("sudo apt-get install -y python3 chromium chromium-driver webp nodejs npm varnish\n");
     }
 
     @Test
@@ -106,7 +111,7 @@ class TestPrerequisitesScriptTest {
         Run run = run(fonts.resolve("absent"));
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(Files.readAllLines(asked)).containsExactly("update -q",
-                "install -y -q python3 chromium chromium-driver fonts-noto-core webp nodejs npm");
+                "install -y -q python3 chromium chromium-driver fonts-noto-core webp nodejs npm varnish");
     }
 
     @Test
@@ -115,10 +120,24 @@ class TestPrerequisitesScriptTest {
         standIn("apt-get", "exit 100");
         Run run = run(fonts);
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.output()).contains("apt-get could not install python3 chromium chromium-driver webp nodejs npm");
+        assertThat(run.output()).contains("apt-get could not install python3 chromium chromium-driver webp nodejs npm varnish");
     }
 
     private record Run(int exit, String output, Duration took) {
+    }
+
+    @Test
+    void varnishModulesAreInstalledWhenVmodXkeyIsMissing() throws Exception {
+        for (String tool : new String[] {"python3", "chromium", "chromedriver", "cwebp", "node", "npm", "varnishd"}) {
+            standIn(tool, "exit 1");
+        }
+        standIn("id", "echo 0");
+        Path asked = bin.resolve("asked");
+        standIn("apt-get", "echo \"$@\" >> " + asked);
+        Files.delete(vmods.resolve("libvmod_xkey.so"));
+        Run run = run(fonts);
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(Files.readAllLines(asked)).containsExactly("update -q", "install -y -q varnish-modules");
     }
 
     private Run run(Path notoFonts) throws Exception {
@@ -126,6 +145,8 @@ class TestPrerequisitesScriptTest {
         builder.environment().put("PATH", bin.toString());
         builder.environment().put("NOTO_FONTS_DIRECTORY", notoFonts.toString());
         builder.environment().put("S3RVER_DIRECTORY", s3rver.toString());
+        builder.environment().put("VARNISHD", bin.resolve("no-varnishd").toString());
+        builder.environment().put("VARNISH_VMOD_DIRECTORY", vmods.toString());
         long start = System.nanoTime();
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,7 +1,9 @@
 package io.newsroom.content;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -36,7 +38,7 @@ public class ContentCaching {
     public <T> ResponseEntity<T> ok(T body, Instant lastModified, Collection<String> surrogateKeys, String contentType) {
         HttpHeaders headers = new HttpHeaders();
         headers.setCacheControl(cacheControl);
-        headers.set("Surrogate-Key", String.join(" ", surrogateKeys));
+        tag(headers, surrogateKeys);
         if (contentType != null) {
             headers.set(HttpHeaders.CONTENT_TYPE, contentType);
         }
@@ -44,6 +46,44 @@ public class ContentCaching {
             headers.setLastModified(lastModified);
         }
         return ResponseEntity.ok().headers(headers).body(body);
+    }
+
+    /** The headers naming a response's keys, one per CDN's spelling; part of what a stored rendering is made with. */
+    public static final List<String> TAG_HEADERS = List.of("Surrogate-Key", "Cache-Tag", "Edge-Cache-Tag");
+
+    /** Akamai reads at most 128 tags of an object and ignores the rest. */
+    static final int EDGE_CACHE_TAG_LIMIT = 128;
+
+    /**
+     * The most characters of keys one header carries. Varnish takes at most 8 KB a header line,
+     * Tomcat 8 KB of headers in all, Fastly and Cloudflare 16 KB: three headers of a hundred-item
+     * list's keys would pass none of them. What is left out is only ever a list's per-item keys
+     * (lists name their own key first): a change to any item purges the list's key too (V29).
+     */
+    static final int KEY_HEADER_BUDGET = 2_000;
+
+    /**
+     * The same keys in each CDN's header and separator: {@code Surrogate-Key} (Fastly, Varnish xkey:
+     * spaces), {@code Cache-Tag} (Cloudflare: commas), {@code Edge-Cache-Tag} (Akamai: commas). All
+     * three always go out, whichever purger is configured: the cache in front is not necessarily the
+     * one purged (a Varnish shield behind a CDN, a CDN being switched), each CDN reads its own and
+     * strips it before readers, and a few hundred bytes cost less than a page cached without its
+     * keys. Keys come general first ("articles"), then per item, so the ones kept when a long list
+     * is cut ({@link #KEY_HEADER_BUDGET}, Akamai's 128) are those that cover the whole page.
+     */
+    static void tag(HttpHeaders headers, Collection<String> surrogateKeys) {
+        List<String> kept = new ArrayList<>();
+        int length = 0;
+        for (String key : surrogateKeys) {
+            length += key.length() + (kept.isEmpty() ? 0 : 1);
+            if (length > KEY_HEADER_BUDGET) {
+                break;
+            }
+            kept.add(key);
+        }
+        headers.set("Surrogate-Key", String.join(" ", kept));
+        headers.set("Cache-Tag", String.join(",", kept));
+        headers.set("Edge-Cache-Tag", String.join(",", kept.subList(0, Math.min(kept.size(), EDGE_CACHE_TAG_LIMIT))));
     }
 
     /**

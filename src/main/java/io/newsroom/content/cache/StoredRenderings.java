@@ -3,6 +3,7 @@ package io.newsroom.content.cache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsroom.content.CacheProperties;
+import io.newsroom.content.ContentCaching;
 import io.newsroom.content.NewsArticleJsonLd;
 import io.newsroom.content.NinjsDocument;
 import io.newsroom.content.PublicArticle;
@@ -111,7 +112,9 @@ public class StoredRenderings {
      */
     private static String renderer(SiteProperties site, CacheProperties caching, JsonMapper json) {
         // what Cache-Control is made of, not the response cache's own settings
-        String settings = site + "|" + caching.maxAge() + "|" + caching.staleWhileRevalidate() + "|" + caching.staleIfError() + "|";
+        // (and which headers name its keys: renderings stored before a CDN's header was added are made anew)
+        String settings = site + "|" + caching.maxAge() + "|" + caching.staleWhileRevalidate() + "|" + caching.staleIfError() + "|"
+                + ContentCaching.TAG_HEADERS + "|";
         return RendererFingerprint.of(json, settings, sample -> new ArticleView(sample, NewsArticleJsonLd.of(sample, site)),
                 sample -> NinjsDocument.of(sample, site));
     }
