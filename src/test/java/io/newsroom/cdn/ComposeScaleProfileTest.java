@@ -43,7 +43,7 @@ class ComposeScaleProfileTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theInstancesCdnVariablesAreOnesTheServiceBinds() throws IOException {
+    void theInstancesCdnAndReplicaVariablesAreOnesTheServiceBinds() throws IOException {
         for (String instance : List.of("newsroom-1", "newsroom-2")) {
             Map<String, Object> environment = (Map<String, Object>) services().get(instance).get("environment");
             assertThat(environment).containsKeys("SPRING_DATASOURCE_URL", "NEWSROOM_READ_REPLICA_URL");
@@ -56,6 +56,8 @@ class ComposeScaleProfileTest {
 
             assertThat(cdn.purge()).isEqualTo(CdnProperties.Kind.VARNISH);
             assertThat(cdn.varnish().urls()).containsExactly("http://varnish:6081/");
+            io.newsroom.replica.ReplicaProperties replica = Binder.get(spring).bind("newsroom.read-replica", io.newsroom.replica.ReplicaProperties.class).get();
+            assertThat(replica.url()).as("readers read the compose file's replica").isEqualTo("jdbc:postgresql://postgres-replica:5432/newsroom");
         }
     }
 }
