@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsroom.support.Api;
 import io.newsroom.support.ArticleFixtures;
+import io.newsroom.support.OwnDatabase;
 import io.newsroom.support.StreamingReplica;
 import io.newsroom.support.Varnish;
 import java.net.URI;
@@ -48,8 +49,8 @@ class ReplicaBehindVarnishIT {
                 "--newsroom.cdn.varnish.urls=http://127.0.0.1:" + varnishPort + "/"};
         one = pair.service(settings);
         two = pair.service(settings);
-        varnish = Varnish.onPortInFrontOf(varnishPort, port(one), port(two));
-        editor = new Api(port(one), JSON).as(KEY);
+        varnish = Varnish.onPortInFrontOf(varnishPort, OwnDatabase.port(one), OwnDatabase.port(two));
+        editor = new Api(OwnDatabase.port(one), JSON).as(KEY);
     }
 
     @AfterAll
@@ -153,9 +154,5 @@ class ReplicaBehindVarnishIT {
         String etag = editor.get("/api/admin/articles/" + id).header("ETag");
         Api.Result edited = editor.put("/api/admin/articles/" + id, ArticleFixtures.article(headline, "اقتصاد"), "If-Match", etag);
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
-    }
-
-    private static int port(ConfigurableApplicationContext service) {
-        return Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
     }
 }

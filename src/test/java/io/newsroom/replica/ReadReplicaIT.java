@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsroom.support.Api;
 import io.newsroom.support.ArticleFixtures;
+import io.newsroom.support.OwnDatabase;
 import io.newsroom.support.StreamingReplica;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,9 +59,9 @@ class ReadReplicaIT {
         // as in production: the in-process response cache on (the tests' default is off)
         patient = pair.service("--newsroom.admin-key=" + KEY, "--newsroom.cache.response-cache=true", "--newsroom.read-replica.max-lag=30s");
         strict = pair.service("--newsroom.admin-key=" + KEY, "--newsroom.cache.response-cache=true", "--newsroom.read-replica.max-lag=1s");
-        readers = new Api(port(patient), JSON);
+        readers = new Api(OwnDatabase.port(patient), JSON);
         editor = readers.as(KEY);
-        strictReaders = new Api(port(strict), JSON);
+        strictReaders = new Api(OwnDatabase.port(strict), JSON);
     }
 
     @AfterAll
@@ -223,7 +224,7 @@ class ReadReplicaIT {
             paths.add(Api.articlePath(editor.get("/api/admin/articles/" + id).json().get("slug").asString()));
         }
         pair.awaitReplayed(Duration.ofSeconds(10));
-        List<Integer> ports = List.of(port(patient), port(strict));
+        List<Integer> ports = List.of(OwnDatabase.port(patient), OwnDatabase.port(strict));
         AtomicBoolean hammering = new AtomicBoolean(true);
         AtomicInteger served = new AtomicInteger();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
@@ -321,10 +322,6 @@ class ReadReplicaIT {
         String etag = editor.get("/api/admin/articles/" + id).header("ETag");
         Api.Result edited = editor.put("/api/admin/articles/" + id, ArticleFixtures.article(headline, "اقتصاد"), "If-Match", etag);
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
-    }
-
-    private static int port(ConfigurableApplicationContext service) {
-        return Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
     }
 
     private static double metric(ConfigurableApplicationContext service, String series) {
