@@ -20,7 +20,8 @@ import java.util.Set;
  */
 final class StoryEvaluation {
 
-    record Pair(boolean same, String headlineA, String leadA, String headlineB, String leadB) {
+    /** One labelled pair, with the file it was read from. */
+    record Pair(boolean same, String headlineA, String leadA, String headlineB, String leadB, String source) {
     }
 
     record Measured(double precision, double recall, int truePositives, int falsePositives, int falseNegatives) {
@@ -95,7 +96,7 @@ final class StoryEvaluation {
                 if (f.length != 5 || !(f[0].equals("same") || f[0].equals("different"))) {
                     throw new IllegalArgumentException(resource + ": a line is label<TAB>headline A<TAB>lead A<TAB>headline B<TAB>lead B: " + line);
                 }
-                pairs.add(new Pair(f[0].equals("same"), f[1], f[2], f[3], f[4]));
+                pairs.add(new Pair(f[0].equals("same"), f[1], f[2], f[3], f[4], resource));
             }
         }
         return pairs;
@@ -200,8 +201,8 @@ final class StoryEvaluation {
         return p + r == 0 ? 0 : 1.25 * p * r / (0.25 * p + r);
     }
 
-    /** Cross-validation's result: each fold's threshold and figures, and the pooled out-of-fold figures. */
-    record CrossValidated(List<Double> thresholds, List<Measured> folds, Measured pooled) {
+    /** Cross-validation's result: each fold's threshold and figures, the pooled out-of-fold figures, and those of each file. */
+    record CrossValidated(List<Double> thresholds, List<Measured> folds, Measured pooled, Map<String, Measured> bySource) {
     }
 
     /** Stratified k-fold cross-validation: each fold judged at the threshold chosen on the others. */
@@ -223,6 +224,7 @@ final class StoryEvaluation {
         int tp = 0;
         int fp = 0;
         int fn = 0;
+        Map<String, int[]> bySource = new java.util.TreeMap<>();
         for (int f = 0; f < folds; f++) {
             List<Judged> training = new ArrayList<>();
             for (int g = 0; g < folds; g++) {
@@ -232,14 +234,31 @@ final class StoryEvaluation {
             }
             Model model = fit(training);
             Measured m = measure(parts.get(f), model);
+            for (Judged one : parts.get(f)) {
+                int[] counts = bySource.computeIfAbsent(one.pair().source(), k -> new int[3]);
+                boolean said = one.said(model.coefficients(), model.threshold());
+                if (said && one.pair().same()) {
+                    counts[0]++; // true positive
+                } else if (said) {
+                    counts[1]++; // false positive
+                } else if (one.pair().same()) {
+                    counts[2]++; // false negative
+                }
+            }
             thresholds.add(model.threshold());
             measured.add(m);
             tp += m.truePositives();
             fp += m.falsePositives();
             fn += m.falseNegatives();
         }
-        Measured pooled = new Measured(tp + fp == 0 ? 1 : tp / (double) (tp + fp), tp / (double) (tp + fn), tp, fp, fn);
-        return new CrossValidated(thresholds, measured, pooled);
+        Measured pooled = measured(tp, fp, fn);
+        Map<String, Measured> sources = new java.util.TreeMap<>();
+        bySource.forEach((source, counts) -> sources.put(source, measured(counts[0], counts[1], counts[2])));
+        return new CrossValidated(thresholds, measured, pooled, sources);
+    }
+
+    private static Measured measured(int tp, int fp, int fn) {
+        return new Measured(tp + fp == 0 ? 1 : tp / (double) (tp + fp), tp + fn == 0 ? 0 : tp / (double) (tp + fn), tp, fp, fn);
     }
 
     /** The model fitted on these pairs, with the threshold chosen on them. */
