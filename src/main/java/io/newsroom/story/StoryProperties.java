@@ -13,9 +13,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled   whether a new feed item is compared with recent articles at all
  * @param window    how far back the articles it is compared with were published
- * @param threshold the similarity (Dice over headline-and-lead words, rare words weighing more) from
- *                  which two texts may tell one story when nothing in them conflicts; the default is the
- *                  one SameStoryTest chooses by cross-validation and SameStoryHeldOutTest measures
+ * @param threshold the same-story model's probability ({@link SameStory}) from which two texts tell one
+ *                  story when nothing in them conflicts; the default is the one SameStoryTest chooses on
+ *                  all labelled pairs
  */
 @Validated
 @ConfigurationProperties("newsroom.stories")

@@ -18,6 +18,10 @@ enum StorySignal {
     WEIGHTS,
     /** Paraphrase: the lead beside the headline. */
     LEAD,
+    /** The model: the headlines' own likeness, and how much of each headline the other text covers. */
+    HEADLINE,
+    /** The model: a rare headline word of its own on each side (another name in the same place), the rarest word shared (a name). */
+    OWN_WORDS,
     /** Conflict: different countries. */
     COUNTRIES,
     /** Conflict: different cities or regions. */

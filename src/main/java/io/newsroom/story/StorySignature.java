@@ -11,9 +11,10 @@ import org.jsoup.nodes.Element;
 /**
  * What a story is compared by: the words of its headline and lead, each by its root, synonym
  * group, place or value ({@link StoryReading}), and the facts that tell two events apart however
- * many words they share ({@link Facts}, {@link Conflicts}).
+ * many words they share ({@link Facts}, {@link Conflicts}). {@code headline} is the words of the
+ * headline alone (a subset of {@code words}).
  */
-public record StorySignature(Set<String> words, Facts facts) {
+public record StorySignature(Set<String> words, Set<String> headline, Facts facts) {
 
     /**
      * @param countries         the countries a text names (by name, adjective, or a city of theirs)

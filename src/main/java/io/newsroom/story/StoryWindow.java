@@ -64,12 +64,13 @@ final class StoryWindow {
                 int slot = scratch.touchedSlots[i];
                 Told told = bySlot[slot];
                 double shared = scratch.shared[slot];
-                // the most the similarity can be, were the article's other words none: nearly every candidate falls short of it
-                if (told == null || told.publishedAt() < since || 2 * shared / (own + shared) < threshold) {
+                // the most the similarity can be, were the article's other words none: nearly every candidate falls short of the least
+                if (told == null || told.publishedAt() < since || 2 * shared / (own + shared) < SameStory.LEAST_SIMILARITY) {
                     continue;
                 }
                 double similarity = 2 * shared / (own + SameStory.weight(told.signature().words(), frequencies));
-                SameStory.Verdict verdict = SameStory.decide(similarity, signature, told.signature(), threshold, ALL);
+                SameStory.Verdict verdict = SameStory.decide(similarity, signature, told.signature(), frequencies, threshold, ALL,
+                        SameStory.COEFFICIENTS);
                 if (verdict.same() && (best == null || verdict.similarity() > best.similarity())) {
                     best = new Found(told, verdict.similarity());
                 }

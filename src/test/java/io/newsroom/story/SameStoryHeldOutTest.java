@@ -42,7 +42,7 @@ class SameStoryHeldOutTest {
                 .as(HELD_OUT_SET + " holds " + same + " same-event and " + different + " different-event pairs; at least 70 of each are needed")
                 .isTrue();
         List<StoryEvaluation.Judged> judged = StoryEvaluation.judge(pairs, StorySignal.all());
-        StoryEvaluation.Measured measured = StoryEvaluation.measure(judged, SameStory.DEFAULT_THRESHOLD);
+        StoryEvaluation.Measured measured = StoryEvaluation.measure(judged, SameStory.COEFFICIENTS, SameStory.DEFAULT_THRESHOLD);
         System.out.printf("Same-story decision on the held-out set (%d same, %d different), threshold %.3f from the tuning set: %s%n", same,
                 different, SameStory.DEFAULT_THRESHOLD, measured);
         System.out.printf("  targets: precision %.2f, recall %.2f; short by %.3f and %.3f%n", TARGET_PRECISION, TARGET_RECALL,
