@@ -7,30 +7,32 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same-story decision on the held-out set (src/test/resources/stories/held-out-pairs.tsv, same
- * format as the tuning set): pairs written apart from the tuning set by someone who did not see the
- * decision, never used to choose anything. The threshold is the tuning set's
- * ({@link SameStory#DEFAULT_THRESHOLD}); words are weighted over the set's own texts, as the story
- * index weighs them over its window.
+ * The same-story decision on the held-out set (src/test/resources/stories/held-out-2-pairs.tsv, same
+ * format as the labelled pairs): 128 same-event and 129 hard different-event pairs written by someone
+ * who saw neither the code nor any labelled pair, never used to choose anything. The threshold and
+ * model are the labelled pairs' ({@link SameStory#DEFAULT_THRESHOLD}); words are weighted over the
+ * set's own texts, as the story index weighs them over its window.
  *
  * <p>The issue's targets on this set are precision 0.97 and recall 0.85, and the decision does not
- * reach them: measured once, when the set was merged, it scored precision 0.698 and recall 0.493 (the
- * decision before it: 0.103 and 0.040). Until a decision meets the targets, this test holds the
- * decision to what it was measured at, so that no change makes readers lose more events to wrong
- * joins; it prints the shortfall. Raise the floors to the targets when they are met, on a held-out set
- * no one tuned on (this one has been measured: a new attempt needs a new one, written apart).
+ * reach them: measured once, when the set was merged, it scored precision 0.944 and recall 0.664 (the
+ * decision before it, a threshold on weighted Dice beside the same conflicts: 0.844 and 0.594). Until
+ * a decision meets the targets, this test holds the decision to what it was measured at, so that no
+ * change makes readers lose more events to wrong joins; it prints the shortfall. Raise the floors to
+ * the targets when they are met on a held-out set no one tuned on: this one has been measured, so a
+ * new attempt folds it into the labelled pairs and needs a new one, written apart (the first held-out
+ * set went that way: other-writer-pairs.tsv).
  */
 class SameStoryHeldOutTest {
 
-    static final String HELD_OUT_SET = "/stories/held-out-pairs.tsv";
+    static final String HELD_OUT_SET = "/stories/held-out-2-pairs.tsv";
 
     /** The targets. */
     static final double TARGET_PRECISION = 0.97;
     static final double TARGET_RECALL = 0.85;
 
-    /** What the decision scored when the set was first measured (TP 37, FP 16, FN 38): never less. */
-    static final double MEASURED_PRECISION = 0.698;
-    static final double MEASURED_RECALL = 0.493;
+    /** What the decision scored when the set was first measured (TP 85, FP 5, FN 43): never less. */
+    static final double MEASURED_PRECISION = 0.944;
+    static final double MEASURED_RECALL = 0.664;
 
     @Test
     void onTextNoOneTunedItToTheDecisionDoesNoWorseThanMeasured() throws IOException {
@@ -38,8 +40,8 @@ class SameStoryHeldOutTest {
         assertThat(pairs).as(HELD_OUT_SET + " is missing from the test classpath: the held-out set must be there for this measure").isNotNull();
         long same = pairs.stream().filter(StoryEvaluation.Pair::same).count();
         long different = pairs.size() - same;
-        assertThat(same >= 70 && different >= 70)
-                .as(HELD_OUT_SET + " holds " + same + " same-event and " + different + " different-event pairs; at least 70 of each are needed")
+        assertThat(same >= 100 && different >= 100)
+                .as(HELD_OUT_SET + " holds " + same + " same-event and " + different + " different-event pairs; at least 100 of each are needed")
                 .isTrue();
         List<StoryEvaluation.Judged> judged = StoryEvaluation.judge(pairs, StorySignal.all());
         StoryEvaluation.Measured measured = StoryEvaluation.measure(judged, SameStory.COEFFICIENTS, SameStory.DEFAULT_THRESHOLD);
