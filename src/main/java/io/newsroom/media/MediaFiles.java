@@ -51,7 +51,7 @@ public class MediaFiles {
             return Optional.empty();
         }
         boolean negotiated = parsed.get().format() == null;
-        RenditionName name = negotiated ? parsed.get().withFormat(negotiate(accept)) : parsed.get();
+        RenditionName name = settled(parsed.get(), accept);
         if (!renditions.exists(item.get(), name)) {
             return Optional.empty();
         }
@@ -63,9 +63,8 @@ public class MediaFiles {
         MediaItem item = found.lookup().item();
         RenditionName name = found.lookup().name();
         Optional<Served> file = renditions.file(item, name).map(bytes -> new Served(bytes, found.mediaType(), found.etag(), found.negotiated()));
-        file.ifPresent(bytes -> served.put(item.contentHash(), name, new Sent(found.etag(), found.mediaType(), bytes.bytes().length,
-                bytes.bytes().length < SENT_FROM_FILE ? null : store.localFile(MediaUrls.key(item.contentHash(), name)).orElse(null),
-                bytes.bytes(), found.negotiated())));
+        file.ifPresent(read -> served.put(item.contentHash(), name, Sent.of(read,
+                read.bytes().length < SENT_FROM_FILE ? null : store.localFile(MediaUrls.key(item.contentHash(), name)).orElse(null))));
         return file;
     }
 
@@ -88,6 +87,11 @@ public class MediaFiles {
             }
         }
 
+        /** What was just read and served, kept as its file on local disk when there is one, else its bytes. */
+        static Sent of(Served read, Path file) {
+            return new Sent(read.etag(), read.mediaType(), read.bytes().length, file, read.bytes(), read.negotiated());
+        }
+
         Sent negotiated(boolean chosenByAccept) {
             return new Sent(etag, mediaType, length, file, bytes, chosenByAccept);
         }
@@ -103,7 +107,7 @@ public class MediaFiles {
             return Optional.empty();
         }
         boolean negotiated = parsed.get().format() == null;
-        RenditionName name = negotiated ? parsed.get().withFormat(negotiate(accept)) : parsed.get();
+        RenditionName name = settled(parsed.get(), accept);
         Sent sent = served.get(contentHash, name);
         if (sent == null) {
             return Optional.empty();
@@ -114,6 +118,11 @@ public class MediaFiles {
             return Optional.empty();
         }
         return Optional.of(sent.negotiated(negotiated));
+    }
+
+    /** The rendition a URL names, its format chosen by the reader's Accept when the URL leaves it open. */
+    private RenditionName settled(RenditionName parsed, String accept) {
+        return parsed.format() == null ? parsed.withFormat(negotiate(accept)) : parsed;
     }
 
     private RenditionFormat negotiate(String accept) {

@@ -94,7 +94,7 @@ class ReadReplicaIT {
 
         pair.pauseReplay();
         try {
-            edit(id, "عنوان لم تعد النسخة المتماثلة تعرفه بعد");
+            ArticleFixtures.rewrite(editor, id, "عنوان لم تعد النسخة المتماثلة تعرفه بعد", "اقتصاد");
             assertThat(editor.get("/api/admin/articles/" + id).json().get("headline").asString())
                     .as("the admin API reads the primary").isEqualTo("عنوان لم تعد النسخة المتماثلة تعرفه بعد");
             Api.Result list = readers.get("/api/content/articles?limit=7&tag=" + Api.encode("اقتصاد"));
@@ -142,7 +142,7 @@ class ReadReplicaIT {
         pair.pauseReplay();
         long resumed;
         try {
-            edit(id, "خبر بعد التصحيح");
+            ArticleFixtures.rewrite(editor, id, "خبر بعد التصحيح", "اقتصاد");
             long until = System.nanoTime() + Duration.ofMillis(1500).toNanos();
             while (System.nanoTime() < until) {
                 Api.Result old = readers.get(path);
@@ -199,7 +199,7 @@ class ReadReplicaIT {
 
         pair.pauseReplay();
         try {
-            edit(id, "خبر بعد تأخر النسخة");
+            ArticleFixtures.rewrite(editor, id, "خبر بعد تأخر النسخة", "اقتصاد");
             Api.Result fresh = waitFor(() -> strictReaders.get(path), r -> r.body().contains("خبر بعد تأخر النسخة"), Duration.ofSeconds(5));
             assertThat(fresh.body()).as("1 s of lag allowed: readers read the primary").contains("خبر بعد تأخر النسخة");
             assertThat(metric(strict, "newsroom_replica_readers")).isEqualTo(0.0);
@@ -313,16 +313,11 @@ class ReadReplicaIT {
         Api.Result ready = waitFor(() -> readers.get("/actuator/health/readiness"), r -> r.status() == 200, Duration.ofSeconds(30));
         assertThat(ready.status()).isEqualTo(200);
         pair.awaitReplayed(Duration.ofSeconds(10));
-        edit(id, "خبر بعد عودة الخادم الرئيسي");
+        ArticleFixtures.rewrite(editor, id, "خبر بعد عودة الخادم الرئيسي", "اقتصاد");
         assertThat(waitFor(() -> readers.get(path), r -> r.body().contains("خبر بعد عودة"), Duration.ofSeconds(5)).body())
                 .contains("خبر بعد عودة الخادم الرئيسي");
     }
 
-    private void edit(String id, String headline) {
-        String etag = editor.get("/api/admin/articles/" + id).header("ETag");
-        Api.Result edited = editor.put("/api/admin/articles/" + id, ArticleFixtures.article(headline, "اقتصاد"), "If-Match", etag);
-        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
-    }
 
     private static double metric(ConfigurableApplicationContext service, String series) {
         double value = metricOrNaN(service, series);

@@ -38,6 +38,13 @@ public final class ArticleFixtures {
         return create(api, article(headline, tags)).json().get("id").asString();
     }
 
+    /** Replaces an article's headline, body and tags as an editor does: read its ETag, then PUT with If-Match. */
+    public static void rewrite(Api api, String id, String headline, String... tags) {
+        String etag = api.get("/api/admin/articles/" + id).header("ETag");
+        Api.Result edited = api.put("/api/admin/articles/" + id, article(headline, tags), "If-Match", etag);
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+    }
+
     public static String publishedId(Api api, String headline, String... tags) {
         String id = createId(api, headline, tags);
         Api.Result published = api.post("/api/admin/articles/" + id + "/publish", null);
