@@ -19,6 +19,9 @@ PY=${PYTHON:-/usr/bin/python3}
 DURATION=${DURATION:-15s}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 command -v nginx >/dev/null || { echo "nginx is needed for the floor: apt-get install nginx-light" >&2; exit 1; }
+# The service as its container image runs it (extracted jar, class data sharing archive): the memory
+# figure is about the deployed service. BENCH_LAUNCH=jar runs the fat jar instead.
+BENCH_LAUNCH=${BENCH_LAUNCH:-image}
 source bench/lib.sh
 
 DB_DIR="$DATA/pg-media-$N"
