@@ -159,6 +159,9 @@ final class StoryReading {
         Set<Integer> starts = new HashSet<>();
         for (Phrases.Match<StoryLexicon.Place> match : lexicon.places.find(tokens)) {
             StoryLexicon.Place place = match.value();
+            if (place.kind() == StoryLexicon.Place.Kind.CITY && match.length() == 1 && !lexicon.places.startsByForm(tokens.get(match.start()))) {
+                continue; // a city is a name: الرياضية (sports) is no adjective of الرياض, as المصرية is of مصر
+            }
             String key = place.key();
             for (int i = match.start(); i < match.start() + match.length(); i++) {
                 keys[i] = key;
