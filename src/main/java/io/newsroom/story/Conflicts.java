@@ -178,15 +178,22 @@ final class Conflicts {
      * (2008) is no count of years (منذ 16 عاما): only years are weighed against years.
      */
     private static String counts(StorySignature.Facts a, StorySignature.Facts b, Set<String> wordsA, Set<String> wordsB) {
+        Set<BigDecimal> figuresA = null; // every figure of a text, read only when a slot's figures differ
+        Set<BigDecimal> figuresB = null;
         for (Map.Entry<String, Set<BigDecimal>> slot : a.counts().entrySet()) {
             Set<BigDecimal> other = b.counts().get(slot.getKey());
-            if (other == null) {
+            if (other == null || !noneIn(slot.getValue(), other)) {
                 continue;
             }
             for (boolean years : new boolean[] {false, true}) {
                 Set<BigDecimal> ofA = ofKind(slot.getValue(), years);
                 Set<BigDecimal> ofB = ofKind(other, years);
-                if (!ofA.isEmpty() && !ofB.isEmpty() && noneIn(ofA, ofB) && noneIn(ofA, figures(wordsB)) && noneIn(ofB, figures(wordsA))) {
+                if (ofA.isEmpty() || ofB.isEmpty()) {
+                    continue;
+                }
+                figuresA = figuresA == null ? figures(wordsA) : figuresA;
+                figuresB = figuresB == null ? figures(wordsB) : figuresB;
+                if (noneIn(ofA, figuresB) && noneIn(ofB, figuresA)) {
                     return "count " + slot.getKey() + ": " + join(slot.getValue()) + " ≠ " + join(other);
                 }
             }
