@@ -1,5 +1,6 @@
 package io.newsroom.story;
 
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,14 @@ final class Conflicts {
     }
 
     static String first(StorySignature a, StorySignature b, Set<StorySignal> signals) {
-        String found = first(a.facts(), b.facts(), signals);
+        String found = first(a.facts(), b.facts(), signals, a.words(), b.words());
         if (found == null && signals.contains(StorySignal.CITIES)) {
             found = unknownPlaces(a, b);
         }
         return found;
     }
 
-    private static String first(StorySignature.Facts a, StorySignature.Facts b, Set<StorySignal> signals) {
+    private static String first(StorySignature.Facts a, StorySignature.Facts b, Set<StorySignal> signals, Set<String> wordsA, Set<String> wordsB) {
         String found = null;
         if (signals.contains(StorySignal.COUNTRIES)) {
             boolean neitherHeadline = a.headlineCountries().isEmpty() && b.headlineCountries().isEmpty();
@@ -40,13 +41,13 @@ final class Conflicts {
                     known(orAll(b.headlinePlaces(), b.places())));
         }
         if (found == null && signals.contains(StorySignal.ACTORS)) {
-            found = inOneSlot("actor ", a.actors(), b.actors(), false);
+            found = actors(a, b);
         }
         if (found == null && signals.contains(StorySignal.ACTORS)) {
             found = subjects(a, b);
         }
         if (found == null && signals.contains(StorySignal.COUNTS)) {
-            found = inOneSlot("count ", a.counts(), b.counts(), true);
+            found = counts(a, b, wordsA, wordsB);
         }
         if (found == null && signals.contains(StorySignal.OUTCOMES)) {
             found = outcome(a, b);
@@ -105,6 +106,29 @@ final class Conflicts {
     }
 
     /**
+     * One role held, by each headline's telling, by a country the other text never gives it: in a
+     * lead a role word reaches its holder less surely (رئيس الدبلوماسية الإيطالية is no president),
+     * so a lead's holders answer a headline's but raise no conflict of their own.
+     */
+    private static String actors(StorySignature.Facts a, StorySignature.Facts b) {
+        for (Map.Entry<String, Set<String>> role : a.headlineActors().entrySet()) {
+            Set<String> mainB = b.headlineActors().get(role.getKey());
+            Set<String> allB = b.actors().get(role.getKey());
+            if (mainB == null || allB == null) {
+                continue;
+            }
+            Set<String> onlyA = new HashSet<>(role.getValue());
+            onlyA.removeAll(allB);
+            Set<String> onlyB = new HashSet<>(mainB);
+            onlyB.removeAll(a.actors().getOrDefault(role.getKey(), Set.of()));
+            if (!onlyA.isEmpty() && !onlyB.isEmpty()) {
+                return "actor " + role.getKey() + ": " + join(onlyA) + " ≠ " + join(onlyB);
+            }
+        }
+        return null;
+    }
+
+    /**
      * Each side names something the other does not ("السورية" against "الليبية"); one side naming
      * more than the other ("روسيا" against "روسيا والصين") is no conflict.
      */
@@ -144,6 +168,91 @@ final class Conflicts {
             }
         }
         return null;
+    }
+
+    /**
+     * The first thing both texts count with figures that cannot be one telling: none of one side's
+     * figures for it is any of the other's, and neither text gives the other's figure anywhere else
+     * (a cholera toll of 120 beside 3000 cases, told as 120 deaths of 3000 cases the other way round,
+     * is one toll). Figures agree when one is the other rounded (56 and 56.12 percent), and a year
+     * (2008) is no count of years (منذ 16 عاما): only years are weighed against years.
+     */
+    private static String counts(StorySignature.Facts a, StorySignature.Facts b, Set<String> wordsA, Set<String> wordsB) {
+        Set<BigDecimal> figuresA = null; // every figure of a text, read only when a slot's figures differ
+        Set<BigDecimal> figuresB = null;
+        for (Map.Entry<String, Set<BigDecimal>> slot : a.counts().entrySet()) {
+            Set<BigDecimal> other = b.counts().get(slot.getKey());
+            if (other == null || !noneIn(slot.getValue(), other)) {
+                continue;
+            }
+            for (boolean years : new boolean[] {false, true}) {
+                Set<BigDecimal> ofA = ofKind(slot.getValue(), years);
+                Set<BigDecimal> ofB = ofKind(other, years);
+                if (ofA.isEmpty() || ofB.isEmpty()) {
+                    continue;
+                }
+                figuresA = figuresA == null ? figures(wordsA) : figuresA;
+                figuresB = figuresB == null ? figures(wordsB) : figuresB;
+                if (noneIn(ofA, figuresB) && noneIn(ofB, figuresA)) {
+                    return "count " + slot.getKey() + ": " + join(slot.getValue()) + " ≠ " + join(other);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The figures that are years (a whole number from 1900 to 2100), or those that are not. */
+    private static Set<BigDecimal> ofKind(Set<BigDecimal> figures, boolean years) {
+        Set<BigDecimal> kind = new HashSet<>();
+        for (BigDecimal figure : figures) {
+            if (isYear(figure) == years) {
+                kind.add(figure);
+            }
+        }
+        return kind;
+    }
+
+    private static boolean isYear(BigDecimal figure) {
+        return figure.signum() > 0 && figure.stripTrailingZeros().scale() <= 0 && figure.compareTo(FIRST_YEAR) >= 0 && figure.compareTo(LAST_YEAR) <= 0;
+    }
+
+    private static final BigDecimal FIRST_YEAR = BigDecimal.valueOf(1900);
+    private static final BigDecimal LAST_YEAR = BigDecimal.valueOf(2100);
+
+    /** Every figure a text gives, by its words ("#15"). */
+    private static Set<BigDecimal> figures(Set<String> words) {
+        Set<BigDecimal> figures = new HashSet<>();
+        for (String word : words) {
+            if (word.startsWith("#")) {
+                try {
+                    figures.add(new BigDecimal(word.substring(1)));
+                } catch (NumberFormatException notAFigure) {
+                    // a word that only starts like a figure
+                }
+            }
+        }
+        return figures;
+    }
+
+    /** Whether no figure of {@code these} agrees with one of {@code those}. */
+    private static boolean noneIn(Set<BigDecimal> these, Set<BigDecimal> those) {
+        for (BigDecimal x : these) {
+            for (BigDecimal y : those) {
+                if (agree(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Equal, or one is the other rounded to its own precision: 56 and 56.12, 5.8 and 5.83 (not 5.8 and 5.9). */
+    static boolean agree(BigDecimal x, BigDecimal y) {
+        if (x.compareTo(y) == 0) {
+            return true;
+        }
+        int coarser = Math.max(0, Math.min(x.stripTrailingZeros().scale(), y.stripTrailingZeros().scale()));
+        return x.subtract(y).abs().compareTo(BigDecimal.ONE.movePointLeft(coarser)) < 0;
     }
 
     /**

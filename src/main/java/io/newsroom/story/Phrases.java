@@ -79,6 +79,16 @@ final class Phrases<V> {
         }
     }
 
+    /** Whether an entry starts with this word as written (its forms), not only with its light stem (الرياض in الرياضية). */
+    boolean startsByForm(StoryText.Token token) {
+        for (String form : token.forms()) {
+            if (byForm.containsKey(form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The entries found in the tokens, left to right, none overlapping, the longest at each word. */
     List<Match<V>> find(List<StoryText.Token> tokens) {
         List<Match<V>> found = new ArrayList<>();

@@ -32,6 +32,7 @@ final class StoryReading {
     private final Set<String> places = new HashSet<>();
     private final Set<String> headlinePlaces = new HashSet<>();
     private final Map<String, Set<String>> actors = new HashMap<>();
+    private final Map<String, Set<String>> headlineActors = new HashMap<>();
     private final Map<String, Set<BigDecimal>> counts = new HashMap<>();
     private final Map<String, Set<String>> topics = new HashMap<>();
     private final StoryOutcomes outcomes;
@@ -68,7 +69,7 @@ final class StoryReading {
             reading.topics.computeIfAbsent("casualties", k -> new HashSet<>()).add("some"); // against "دون إصابات"
         }
         return new StorySignature(Set.copyOf(reading.words), Set.copyOf(reading.headlineWords), new StorySignature.Facts(Set.copyOf(reading.countries),
-                Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors,
+                Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors, reading.headlineActors,
                 reading.counts, reading.topics, reading.outcomes.outcomes(), reading.outcomes.marked(), reading.subject, reading.subjectInstitution,
                 reading.outcomes.counterpart(),
                 List.copyOf(reading.headlineWords), reading.subjectCountry));
@@ -126,7 +127,7 @@ final class StoryReading {
                 }
             }
         }
-        actors(tokens, inPlaces);
+        actors(tokens, inPlaces, headline);
         counts(tokens, keys);
         slots(tokens, keys, headline);
     }
@@ -158,6 +159,9 @@ final class StoryReading {
         Set<Integer> starts = new HashSet<>();
         for (Phrases.Match<StoryLexicon.Place> match : lexicon.places.find(tokens)) {
             StoryLexicon.Place place = match.value();
+            if (place.kind() == StoryLexicon.Place.Kind.CITY && match.length() == 1 && !lexicon.places.startsByForm(tokens.get(match.start()))) {
+                continue; // a city is a name: الرياضية (sports) is no adjective of الرياض, as المصرية is of مصر
+            }
             String key = place.key();
             for (int i = match.start(); i < match.start() + match.length(); i++) {
                 keys[i] = key;
@@ -232,7 +236,7 @@ final class StoryReading {
             "ناحية", "قضاء", "مخيم", "جزيرة", "مقاطعة", "قرى", "مدن", "بلدات");
 
     /** The countries named just after a role: its holders (أمير قطر, وزير الخارجية الأردني, نظيره التركي). */
-    private void actors(List<StoryText.Token> tokens, Set<Integer> placeStarts) {
+    private void actors(List<StoryText.Token> tokens, Set<Integer> placeStarts, boolean headline) {
         List<Phrases.Match<String>> roles = lexicon.roles.find(tokens);
         Set<Integer> roleStarts = new HashSet<>();
         roles.forEach(role -> roleStarts.add(role.start()));
@@ -249,6 +253,9 @@ final class StoryReading {
                     StoryLexicon.Place place = lexicon.places.find(tokens.subList(i, tokens.size())).get(0).value();
                     if (place.kind() == StoryLexicon.Place.Kind.COUNTRY) {
                         actors.computeIfAbsent(name, k -> new HashSet<>()).add(place.country());
+                        if (headline) {
+                            headlineActors.computeIfAbsent(name, k -> new HashSet<>()).add(place.country());
+                        }
                     }
                 }
             }

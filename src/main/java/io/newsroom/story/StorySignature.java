@@ -23,6 +23,7 @@ public record StorySignature(Set<String> words, Set<String> headline, Facts fact
      *                          place it does not know by the word after مدينة, بلدة, حي, ...)
      * @param headlinePlaces    those its headline names
      * @param actors            by role, the countries of its holders (foreign-minister: JO)
+     * @param headlineActors    those its headline names
      * @param counts            by the word counted, the figures given (~killed: 5)
      * @param topics            by category, what it is about (sport: football)
      * @param outcomes          by category, what happened, as its first word of that kind says (change: up)
@@ -34,7 +35,7 @@ public record StorySignature(Set<String> words, Set<String> headline, Facts fact
      * @param subjectCountry    the country the headline opens with (السعودية تعلن, الرياض تستضيف), or null
      */
     public record Facts(Set<String> countries, Set<String> headlineCountries, Set<String> places, Set<String> headlinePlaces,
-            Map<String, Set<String>> actors, Map<String, Set<BigDecimal>> counts, Map<String, Set<String>> topics,
+            Map<String, Set<String>> actors, Map<String, Set<String>> headlineActors, Map<String, Set<BigDecimal>> counts, Map<String, Set<String>> topics,
             Map<String, String> outcomes, Set<String> markedOutcomes, String subject, boolean subjectIsBody, String counterpart, List<String> headlineWords,
             String subjectCountry) {
     }

@@ -7,30 +7,30 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same-story decision on the held-out set (src/test/resources/stories/held-out-2-pairs.tsv, same
- * format as the labelled pairs): 128 same-event and 129 hard different-event pairs written by someone
- * who saw neither the code nor any labelled pair, never used to choose anything. The threshold and
+ * The same-story decision on the held-out set (src/test/resources/stories/held-out-3-pairs.tsv, same
+ * format as the labelled pairs): at least 100 same-event and 100 hard different-event pairs written by
+ * someone who saw neither the code nor any labelled pair, never used to choose anything. The threshold and
  * model are the labelled pairs' ({@link SameStory#DEFAULT_THRESHOLD}); words are weighted over the
  * set's own texts, as the story index weighs them over its window.
  *
- * <p>The issue's targets on this set are precision 0.97 and recall 0.85, and the decision does not
- * reach them: measured once, when the set was merged, it scored precision 0.944 and recall 0.664 (the
- * decision before it, a threshold on weighted Dice beside the same conflicts: 0.844 and 0.594). Until
+ * <p>The issue's targets on this set are precision 0.97 and recall 0.85. The set before it
+ * (held-out-2-pairs.tsv, now third-writer-pairs.tsv among the labelled pairs) scored precision 0.944
+ * and recall 0.664 when it was measured once; those are the floors until this set is measured. Until
  * a decision meets the targets, this test holds the decision to what it was measured at, so that no
  * change makes readers lose more events to wrong joins; it prints the shortfall. Raise the floors to
  * the targets when they are met on a held-out set no one tuned on: this one has been measured, so a
- * new attempt folds it into the labelled pairs and needs a new one, written apart (the first held-out
- * set went that way: other-writer-pairs.tsv).
+ * new attempt folds it into the labelled pairs and needs a new one, written apart (the first two held-out
+ * sets went that way: other-writer-pairs.tsv, third-writer-pairs.tsv).
  */
 class SameStoryHeldOutTest {
 
-    static final String HELD_OUT_SET = "/stories/held-out-2-pairs.tsv";
+    static final String HELD_OUT_SET = "/stories/held-out-3-pairs.tsv";
 
     /** The targets. */
     static final double TARGET_PRECISION = 0.97;
     static final double TARGET_RECALL = 0.85;
 
-    /** What the decision scored when the set was first measured (TP 85, FP 5, FN 43): never less. */
+    /** What the decision scored on the held-out set before (TP 85, FP 5, FN 43): never less. */
     static final double MEASURED_PRECISION = 0.944;
     static final double MEASURED_RECALL = 0.664;
 

@@ -57,6 +57,14 @@ class StoryReadingTest {
     }
 
     @Test
+    void aCityIsANameNotTheStemOfAnAdjective() {
+        // الرياضية (sports) has الرياض for its light stem; a country's adjective is read (المصرية), a city's never is
+        assertThat(facts("فوز الاتحاد على الرائد", "على ملعب الجوهرة المشعة في مدينة الملك عبدالله الرياضية").places()).doesNotContain("riyadh");
+        assertThat(facts("حريق في الرياض", "").places()).contains("riyadh");
+        assertThat(facts("حريق بالرياض", "").places()).contains("riyadh");
+    }
+
+    @Test
     void aSpellingOfTwoPlacesNamesNeithersCountry() {
         StorySignature.Facts amman = facts("اعتصام في عمان", "");
         assertThat(amman.countries()).isEmpty();
