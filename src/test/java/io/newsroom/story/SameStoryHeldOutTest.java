@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
  * model are the labelled pairs' ({@link SameStory#DEFAULT_THRESHOLD}); words are weighted over the
  * set's own texts, as the story index weighs them over its window.
  *
- * <p>The issue's targets on this set are precision 0.97 and recall 0.85. The set before it
- * (held-out-2-pairs.tsv, now third-writer-pairs.tsv among the labelled pairs) scored precision 0.944
- * and recall 0.664 when it was measured once; those are the floors until this set is measured. Until
- * a decision meets the targets, this test holds the decision to what it was measured at, so that no
- * change makes readers lose more events to wrong joins; it prints the shortfall. Raise the floors to
- * the targets when they are met on a held-out set no one tuned on: this one has been measured, so a
- * new attempt folds it into the labelled pairs and needs a new one, written apart (the first two held-out
- * sets went that way: other-writer-pairs.tsv, third-writer-pairs.tsv).
+ * <p>The issue's targets on this set are precision 0.97 and recall 0.85. Measured once, when the set
+ * was merged (120 same, 118 different), the decision scored precision 0.987 and recall 0.625 (TP 75,
+ * FP 1, FN 45): the precision target is met, the recall target is not (the decisions before it on this
+ * set: the first logistic model 0.973 / 0.592, the threshold rule 0.928 / 0.533). So this test holds
+ * the decision to what it was measured at, so that no change makes readers lose more events to wrong
+ * joins or see more of them twice; it prints the shortfall. Raise the recall floor to the target when it is
+ * met on a held-out set no one tuned on: this one has been measured, so a new attempt folds it into the
+ * labelled pairs and needs a new one, written apart (the first two held-out sets went that way:
+ * other-writer-pairs.tsv, third-writer-pairs.tsv).
  */
 class SameStoryHeldOutTest {
 
@@ -30,9 +31,9 @@ class SameStoryHeldOutTest {
     static final double TARGET_PRECISION = 0.97;
     static final double TARGET_RECALL = 0.85;
 
-    /** What the decision scored on the held-out set before (TP 85, FP 5, FN 43): never less. */
-    static final double MEASURED_PRECISION = 0.944;
-    static final double MEASURED_RECALL = 0.664;
+    /** What the decision scored when this set was first measured (TP 75, FP 1, FN 45): never less. */
+    static final double MEASURED_PRECISION = 0.986;
+    static final double MEASURED_RECALL = 0.625;
 
     @Test
     void onTextNoOneTunedItToTheDecisionDoesNoWorseThanMeasured() throws IOException {
