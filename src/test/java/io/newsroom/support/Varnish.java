@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * A real Varnish (Debian's varnishd with vmod xkey, installed by tools/test-prerequisites.sh) on a
  * free port of 127.0.0.1, in front of a service instance's port, running the shipped
  * deploy/varnish/newsroom.vcl as deploy/varnish/render-vcl.sh writes it for that port. Its working
- * directory lives under target/ and is deleted on {@link #close()}; {@link #stop()} and
+ * directory lives in the system's temporary directory and is deleted on {@link #close()}; {@link #stop()} and
  * {@link #start()} take it down and bring it back on the same port, empty, as a restart does.
  */
 public final class Varnish implements AutoCloseable {
@@ -49,8 +49,9 @@ public final class Varnish implements AutoCloseable {
      */
     public static Varnish onPortInFrontOf(int port, int... backendPorts) {
         try {
-            // varnishd reads the VCL as its own unprivileged user: readable by all, like /etc/varnish
-            Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "varnish-",
+            // varnishd reads the VCL as its own unprivileged user: readable by all, like /etc/varnish, and
+            // not under the checkout, which may sit in a directory only its owner can enter (mktemp -d)
+            Path directory = Files.createTempDirectory("newsroom-varnish-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))).toAbsolutePath();
             String backends = String.join(",", java.util.Arrays.stream(backendPorts).mapToObj(p -> "127.0.0.1:" + p).toList());
             Process render = new ProcessBuilder("sh", VCL.toString(), backends).redirectError(ProcessBuilder.Redirect.INHERIT).start();
