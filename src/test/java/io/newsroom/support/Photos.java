@@ -63,6 +63,14 @@ public final class Photos {
         for (int i = 0; i < 64; i++) {
             image.setRGB(random.nextInt(width), random.nextInt(height), random.nextInt());
         }
+        return encodedJpeg(image);
+    }
+
+    public static byte[] jpeg(int width, int height) {
+        return jpeg(width, height, Color.DARK_GRAY, Color.LIGHT_GRAY);
+    }
+
+    private static byte[] encodedJpeg(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "jpeg", out);
@@ -70,10 +78,6 @@ public final class Photos {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    public static byte[] jpeg(int width, int height) {
-        return jpeg(width, height, Color.DARK_GRAY, Color.LIGHT_GRAY);
     }
 
     /** A JPEG of random pixels: nothing compresses, so its renditions are as large as a photo's get. */
@@ -85,13 +89,7 @@ public final class Photos {
                 image.setRGB(x, y, random.nextInt());
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpeg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return encodedJpeg(image);
     }
 
     /** Decodes a served JPEG, PNG or WebP (TwelveMonkeys reads WebP). */
