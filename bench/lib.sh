@@ -58,3 +58,37 @@ generate() {
   env "$@" java -cp "target/classes:$(cat target/classpath.txt)" bench/GenerateArticles.java \
     "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres "" "$n" "$tags" | tail -1
 }
+
+# start_nginx ROOT PORT [DIRECTIVES]: nginx serving the files under ROOT on 127.0.0.1:PORT, two workers,
+# no log, with the http-level DIRECTIVES given (default: sendfile with tcp_nopush, nginx's fast path);
+# stopped by stop_nginx. Its workers run as this user, who wrote the files (nginx's default, nobody, may
+# not read them).
+start_nginx() {
+  local root=$1 port=$2 directives=${3:-sendfile on; tcp_nopush on;}
+  NGINX_DIR=$(mktemp -d)
+  cat > "$NGINX_DIR/nginx.conf" <<NGINX
+user $(id -un);
+worker_processes 2;
+daemon off;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log;
+events { worker_connections 256; }
+http {
+  access_log off;
+  $directives
+  types { image/jpeg jpg; image/webp webp; }
+  server { listen 127.0.0.1:$port; root $(realpath "$root"); etag on; }
+}
+NGINX
+  nginx -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" &
+  NGINX=$!
+  for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && return; sleep 0.1; done
+  echo "nginx did not start; see $NGINX_DIR/error.log" >&2
+  exit 1
+}
+
+stop_nginx() {
+  kill "$NGINX" 2>/dev/null || true
+  wait "$NGINX" 2>/dev/null || true
+  rm -rf "$NGINX_DIR"
+}

@@ -75,30 +75,11 @@ rate() {
     | awk '/Non-2xx/ { print "wrk got answers other than 200: " $0 > "/dev/stderr"; bad = 1 } /Requests\/sec/ { r = $2 } END { if (bad) exit 1; printf "%.0f", r }'
 }
 # The floor: nginx sending the same files from the same directory (sendfile, no log), on the same cores.
-NGINX_DIR=$(mktemp -d)
 NGINX_PORT=${BENCH_NGINX_PORT:-8091}
-# nginx's workers run as this user, who wrote the service's files (nginx's default, nobody, may not read them)
-cat > "$NGINX_DIR/nginx.conf" <<NGINX
-user $(id -un);
-worker_processes 2;
-daemon off;
-pid $NGINX_DIR/nginx.pid;
-error_log $NGINX_DIR/error.log;
-events { worker_connections 256; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  types { image/jpeg jpg; image/webp webp; }
-  server { listen 127.0.0.1:$NGINX_PORT; root $(realpath "$MEDIA_DIR"); etag on; }
-}
-NGINX
-nginx -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" &
-NGINX=$!
-trap 'kill "$NGINX" 2>/dev/null; rm -rf "$NGINX_DIR"; stop_service' EXIT
-sleep 1
+start_nginx "$MEDIA_DIR" "$NGINX_PORT"
+trap 'stop_nginx; stop_service' EXIT
 FIRST=$(head -1 "$DATA/paths-renditions.txt")
-[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT$FIRST")" = 200 ] || { echo "nginx does not serve $FIRST; see $NGINX_DIR/error.log" >&2; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT$FIRST")" = 200 ] || { echo "nginx does not serve $FIRST" >&2; exit 1; }
 NGINX_URL="http://127.0.0.1:$NGINX_PORT"
 rate "$DATA/paths-slug-media.txt" >/dev/null # warm-up of both paths
 rate "$DATA/paths-renditions.txt" >/dev/null
@@ -110,8 +91,7 @@ for i in 1 2 3; do
   floor=$(rate "$DATA/paths-renditions.txt" "$NGINX_URL")
   echo "$slug $media $floor" >> "$DATA/rates-media.txt"
 done
-kill "$NGINX" 2>/dev/null; wait "$NGINX" 2>/dev/null || true
-rm -rf "$NGINX_DIR"
+stop_nginx
 trap stop_service EXIT
 SLUG=$(awk '{ print $1 }' "$DATA/rates-media.txt" | median)
 MEDIA=$(awk '{ print $2 }' "$DATA/rates-media.txt" | median)

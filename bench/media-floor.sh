@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Where the time of serving a rendition goes: the service against nginx sending the same files, nginx
+# made to send them the ways Tomcat does, and an article by slug, on a small rendition, a large one and
+# every width. Prints requests/s (median of ROUNDS, the servers taken in turn each round), the ratios,
+# and the CPU each server spent per request (user + system, from /proc, over the same runs).
+#
+# The ways Tomcat sends a body, and nginx's settings that do the same:
+#   - a rendition of 48 KB or more goes by sendfile after the headers were written on their own: nginx
+#     "sendfile on; tcp_nopush off;" (nginx's fast path corks the headers and the file into full packets);
+#   - a body written from memory goes out in pieces of socket.appWriteBufSize, 8 KB, one write each:
+#     nginx "sendfile off; output_buffers 1 8k;".
+# Usage: bench/media-floor.sh [ARTICLES]   (from the repository root; needs wrk, curl, nginx, python3-pil)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-2000}
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-8s}
+PY=${PYTHON:-/usr/bin/python3}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+command -v nginx >/dev/null || { echo "nginx is needed: apt-get install nginx-light" >&2; exit 1; }
+source bench/lib.sh
+
+DB_DIR="$DATA/pg-media-$N"
+MEDIA_DIR="$DATA/media-floor"
+PHOTOS="$DATA/photos"
+rm -rf "$MEDIA_DIR"
+fresh=false
+[ -d "$DB_DIR" ] || fresh=true
+"$PY" bench/media_photos.py make "$PHOTOS"
+KEY=bench-admin-key-0123456789abcdef
+start_service "$DB_DIR" "$DATA/service-media-floor.log" "${JAVA_OPTS:--Xms240m -Xmx240m -XX:+UseSerialGC}" \
+  MALLOC_ARENA_MAX=2 NEWSROOM_CACHE_RESPONSE_CACHE_SIZE=32MB NEWSROOM_ADMIN_KEY="$KEY" NEWSROOM_MEDIA_DIRECTORY="$MEDIA_DIR" \
+  NEWSROOM_WARM_UP_DURATION="${WARM_UP:-10s}"
+if $fresh; then
+  generate "$N" 500
+  cp "$DATA/slugs.txt" "$DATA/slugs-media-$N.txt"
+fi
+BASE="http://127.0.0.1:$PORT"
+sed 's|^|/api/content/articles/|' "$DATA/slugs-media-$N.txt" > "$DATA/paths-slug-floor.txt"
+
+# Three photos (the 24 MP JPEG with different trailing bytes: three library items), their renditions
+# of the original crop: every width, both formats, as bench/media.sh serves them.
+RUN_TAG=$(date +%s%N)
+: > "$DATA/paths-floor-all.txt"
+for i in 1 2 3; do
+  copy="$DATA/upload-floor-$i.jpg"
+  { cat "$PHOTOS/24mp.jpg"; printf 'floor-%s-%s' "$RUN_TAG" "$i"; } > "$copy"
+  curl -sf -o "$DATA/upload-floor-$i.json" -H "Authorization: Bearer $KEY" -F "file=@$copy;type=image/jpeg" "$BASE/api/admin/media"
+  rm -f "$copy"
+  python3 -c '
+import json, sys
+for r in json.load(open(sys.argv[1]))["renditions"]:
+    if r["crop"] == "original":
+        print(r["url"][r["url"].index("/media/"):])' "$DATA/upload-floor-$i.json" >> "$DATA/paths-floor-all.txt"
+done
+grep -m1 '/w320\.jpg$' "$DATA/paths-floor-all.txt" > "$DATA/paths-floor-small.txt"
+grep -m1 '/w1920\.jpg$' "$DATA/paths-floor-all.txt" > "$DATA/paths-floor-large.txt"
+size_of() { curl -s -o /dev/null -w '%{size_download}' "$BASE$(head -1 "$1")"; }
+echo "Renditions: small $(size_of "$DATA/paths-floor-small.txt") bytes (320 wide), large $(size_of "$DATA/paths-floor-large.txt") bytes (1920 wide), all: $(wc -l < "$DATA/paths-floor-all.txt") files"
+
+# Each nginx on a port of its own, all serving the service's directory.
+declare -A NGINX_PIDS NGINX_PORTS
+NGINX_DIRS=()
+nginx_variant() { # NAME PORT DIRECTIVES
+  start_nginx "$MEDIA_DIR" "$2" "$3"
+  NGINX_PIDS[$1]=$NGINX
+  NGINX_PORTS[$1]=$2
+  NGINX_DIRS+=("$NGINX_DIR")
+}
+stop_all() {
+  for pid in "${NGINX_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for dir in "${NGINX_DIRS[@]}"; do rm -rf "$dir"; done
+  stop_service
+}
+trap stop_all EXIT
+nginx_variant nginx 8093 "sendfile on; tcp_nopush on;"
+nginx_variant nginx-sendfile-headers-apart 8094 "sendfile on; tcp_nopush off;"
+nginx_variant nginx-8k-writes 8095 "sendfile off; output_buffers 1 8k;"
+
+# CPU ticks (user + system) of each process given, one "pid ticks" line each (threads included; nginx:
+# its workers); a process gone by the second reading (a worker nginx replaced) is left out of both.
+ticks() { for pid in "$@"; do [ -r "/proc/$pid/stat" ] && awk -v pid="$pid" '{ print pid, $14 + $15 }' "/proc/$pid/stat"; done; true; }
+spent() { awk 'NR == FNR { before[$1] = $2; next } $1 in before { t += $2 - before[$1] } END { print t + 0 }' <(echo "$1") <(echo "$2"); }
+workers() { pgrep -P "$1" | tr '\n' ' '; }
+HZ=$(getconf CLK_TCK)
+# run SERVER FILES (small, large or all): appends "server files rate cpu_us_per_request" to the results
+RESULTS="$DATA/rates-media-floor.txt"
+: > "$RESULTS"
+run() {
+  local server=$1 files=$2 url pids
+  if [ "$server" = service ] || [ "$server" = slug ]; then url=$BASE; pids=$SERVICE; else url="http://127.0.0.1:${NGINX_PORTS[$server]}"; pids=$(workers "${NGINX_PIDS[$server]}"); fi
+  local paths="$DATA/paths-floor-$files.txt"
+  [ "$server" = slug ] && paths="$DATA/paths-slug-floor.txt"
+  # shellcheck disable=SC2086 # pids are words
+  local before; before=$(ticks $pids)
+  local out; out=$(PATHS_FILE="$paths" wrk -t2 -c16 -d"$DURATION" -s bench/paths.lua "$url")
+  # shellcheck disable=SC2086
+  local after; after=$(ticks $pids)
+  if grep -q Non-2xx <<<"$out"; then echo "$server answered other than 200 on $files" >&2; exit 1; fi
+  local requests; requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+  local rate; rate=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
+  echo "$server $files $rate $(( $(spent "$before" "$after") * 1000000 / HZ / requests ))" >> "$RESULTS"
+}
+SERVERS=(slug service nginx nginx-sendfile-headers-apart nginx-8k-writes)
+for files in small large all; do run service "$files" >/dev/null; run nginx "$files"; done # warm-up
+: > "$RESULTS"
+for round in $(seq 1 "$ROUNDS"); do
+  for files in small large all; do
+    for server in "${SERVERS[@]}"; do run "$server" "$files"; done
+  done
+done
+
+python3 - "$RESULTS" <<'PY'
+import statistics, sys
+from collections import defaultdict
+rates, cpu = defaultdict(list), defaultdict(list)
+for line in open(sys.argv[1]):
+    server, files, rate, us = line.split()
+    key = server if server == "slug" else (server, files)
+    rates[key].append(float(rate)); cpu[key].append(float(us))
+slug = statistics.median(rates["slug"])
+print(f"article by slug: {slug:8.0f} req/s   {statistics.median(cpu['slug']):5.0f} us CPU per request (the service)")
+for files in ("small", "large", "all"):
+    floor = statistics.median(rates[("nginx", files)])
+    print(f"\n{files} rendition(s)        req/s   of slug   of nginx   CPU us/request (that server)")
+    for server in ("service", "nginx", "nginx-sendfile-headers-apart", "nginx-8k-writes"):
+        r = statistics.median(rates[(server, files)]); c = statistics.median(cpu[(server, files)])
+        print(f"  {server:30s} {r:8.0f}   {r / slug:6.2f}   {r / floor:8.2f}   {c:6.0f}")
+PY
