@@ -17,7 +17,7 @@ final class PairFeatures {
     /** The figures, in the order of {@link SameStory#COEFFICIENTS} after its intercept. */
     static final String[] NAMES = {"dice", "headline dice", "lesser headline cover", "own rare word on each side", "rarest shared word",
             "shared weight", "word put in another's place",
-            "another word in headlines otherwise alike"};
+            "another word in headlines otherwise alike", "spellings dice"};
     static final int COUNT = NAMES.length;
     /** A word no text of the archive uses: its weight is the most any word weighs. */
     private static final String UNSEEN = "\u0000";
@@ -42,6 +42,9 @@ final class PairFeatures {
             features[5] = Math.min(1, sharedWeight(a.words(), b.words(), weights) / most / SHARED_WORDS);
             features[6] = substitution(a, b, weights) / most;
             features[7] = features[6] * features[2];
+        }
+        if (signals.contains(StorySignal.SPELLINGS)) {
+            features[8] = Spellings.similarity(a.spellings(), b.spellings(), weights);
         }
         return features;
     }

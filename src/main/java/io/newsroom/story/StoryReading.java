@@ -27,6 +27,7 @@ final class StoryReading {
     private final Set<StorySignal> signals;
     private final Set<String> words = new HashSet<>();
     private final List<String> headlineWords = new ArrayList<>();
+    private final Map<String, String> spellings = new HashMap<>();
     private final Set<String> countries = new HashSet<>();
     private final Set<String> headlineCountries = new HashSet<>();
     private final Set<String> places = new HashSet<>();
@@ -72,7 +73,7 @@ final class StoryReading {
                 Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors, reading.headlineActors,
                 reading.counts, reading.topics, reading.outcomes.outcomes(), reading.outcomes.marked(), reading.subject, reading.subjectInstitution,
                 reading.outcomes.counterpart(),
-                List.copyOf(reading.headlineWords), reading.subjectCountry));
+                List.copyOf(reading.headlineWords), reading.subjectCountry), Map.copyOf(reading.spellings));
     }
 
     /** A city alone before a colon opening the headline ("أنقرة: ..."), or null. */
@@ -117,6 +118,9 @@ final class StoryReading {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != null && !keys[i].equals(STOP)) {
                 words.add(keys[i]);
+                if (signals.contains(StorySignal.SPELLINGS) && tokens.get(i).number() == null) {
+                    spellings.putIfAbsent(tokens.get(i).key(), keys[i]);
+                }
                 if (headline) {
                     headlineWords.add(keys[i]);
                 }

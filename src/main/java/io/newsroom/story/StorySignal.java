@@ -22,6 +22,8 @@ enum StorySignal {
     HEADLINE,
     /** The model: a rare headline word of its own on each side (another name in the same place), the rarest word shared (a name). */
     OWN_WORDS,
+    /** The model: how alike the two texts' words are letter by letter (3- and 4-letter runs), rare words weighing more. */
+    SPELLINGS,
     /** Conflict: different countries. */
     COUNTRIES,
     /** Conflict: different cities or regions. */

@@ -12,9 +12,11 @@ import org.jsoup.nodes.Element;
  * What a story is compared by: the words of its headline and lead, each by its root, synonym
  * group, place or value ({@link StoryReading}), and the facts that tell two events apart however
  * many words they share ({@link Facts}, {@link Conflicts}). {@code headline} is the words of the
- * headline alone (a subset of {@code words}).
+ * headline alone (a subset of {@code words}). {@code spellings} is each word as written (in search form,
+ * without its clitics and article) with the word it is compared by: what {@link Spellings} compares
+ * letter by letter where roots and lists do not reach.
  */
-public record StorySignature(Set<String> words, Set<String> headline, Facts facts) {
+public record StorySignature(Set<String> words, Set<String> headline, Facts facts, Map<String, String> spellings) {
 
     /**
      * @param countries         the countries a text names (by name, adjective, or a city of theirs)

@@ -72,7 +72,8 @@ class SameStoryTest {
         // measured 2026-12-07 on 949 pairs, the third writer's among them: precision 0.960, recall 0.791 (TP 389, FP 16, FN 103;
         // before the conflicts were narrowed: 0.958, 0.789). Without the third writer's pairs it was 0.965 and 0.832: that
         // writer's pairs are harder for a model fitted on the others. With the fourth writer's folded in (1,187 pairs):
-        // 0.960 / 0.786 (TP 481, FP 20, FN 131). The targets are 0.97 and 0.85.
+        // 0.960 / 0.786 (TP 481, FP 20, FN 131); with the spellings' likeness 0.964 / 0.799 (TP 489, FP 18, FN 123). The
+        // issue's targets are 0.97 and 0.85.
         assertThat(cv.pooled().precision()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.955);
         assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.785);
     }
@@ -104,9 +105,10 @@ class SameStoryTest {
     void fittedWithoutTheFourthWriterThatWritersPairsAreJudgedNoWorseThanMeasured() throws IOException {
         StoryEvaluation.Measured fourth = fittedWithout(FOURTH_WRITER);
         // measured once as the held-out set of round 2, by the lead: precision 0.987, recall 0.625 (TP 75, FP 1, FN 45). Its
-        // errors were read in round 3 (docs/benchmarks.md): from then on a development figure, not a held-out one.
-        assertThat(fourth.precision()).as(fourth.toString()).isGreaterThanOrEqualTo(0.98);
-        assertThat(fourth.recall()).as(fourth.toString()).isGreaterThanOrEqualTo(0.62);
+        // errors were read in round 3 (docs/benchmarks.md): from then on a development figure, not a held-out one. With the
+        // spellings' likeness (round 3): 0.975 / 0.658 (TP 79, FP 2, FN 41).
+        assertThat(fourth.precision()).as(fourth.toString()).isGreaterThanOrEqualTo(0.97);
+        assertThat(fourth.recall()).as(fourth.toString()).isGreaterThanOrEqualTo(0.65);
     }
 
     /** The model fitted on the labelled pairs but one writer's, measured on that writer's. */
