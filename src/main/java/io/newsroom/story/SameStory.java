@@ -39,7 +39,7 @@ public final class SameStory {
      * figures overlap (Dice, headline Dice, cover; the shared weight and the rarest shared word), so
      * single coefficients are not each figure's worth: SameStoryTest measures that by leaving signals out.
      */
-    static final double[] COEFFICIENTS = {-1.599185, 8.550359, -12.994378, 12.276432, -1.380745, 4.659732, -3.197670, 2.195844, -7.065815, -5.031994};
+    static final double[] COEFFICIENTS = {-1.506371, 7.731871, -13.082860, 12.348083, -1.612905, 4.915924, -3.318153, 2.191178, -6.869764, -4.410621};
 
     /** The decision with its reasons: the similarity (weighted Dice), the model's probability, and the conflict found (null when none). */
     public record Verdict(boolean same, double similarity, double probability, String contradiction) {
