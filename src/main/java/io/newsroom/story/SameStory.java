@@ -7,7 +7,8 @@ import java.util.Set;
  * that need no list of a writer's words ({@link PairFeatures}: how alike all their words are by root,
  * synonym, place and value (StoryReading), rare words counting more; how alike the headlines are and
  * how much of each the other text covers; a rare headline word of its own on each side; the rarest
- * word they share; how alike their spellings are letter by letter, {@link Spellings}) gives the probability, and two texts are one story from {@code threshold} on, or
+ * word they share; how alike their spellings are letter by letter, {@link Spellings}; a figure both give;
+ * how alike they are outside their headlines) gives the probability, and two texts are one story from {@code threshold} on, or
  * when they are near copies ({@link #NEAR_COPY}). Conflicts
  * decide "different": another country, city, role holder, figure, outcome or subject
  * ({@link Conflicts}), however many words the texts share. Texts sharing less than
@@ -18,7 +19,7 @@ import java.util.Set;
 public final class SameStory {
 
     /** The model's probability from which two texts are one story: the one SameStoryTest chooses on all labelled pairs. */
-    public static final double DEFAULT_THRESHOLD = 0.8249;
+    public static final double DEFAULT_THRESHOLD = 0.7311;
     /**
      * The weighted Dice below which two texts are never one story, whatever the model says: what lets
      * the story index skip nearly every article of its window (at 0.2 it compared six times slower).
@@ -39,7 +40,7 @@ public final class SameStory {
      * figures overlap (Dice, headline Dice, cover; the shared weight and the rarest shared word), so
      * single coefficients are not each figure's worth: SameStoryTest measures that by leaving signals out.
      */
-    static final double[] COEFFICIENTS = {-1.506371, 7.731871, -13.082860, 12.348083, -1.612905, 4.915924, -3.318153, 2.191178, -6.869764, -4.410621};
+    static final double[] COEFFICIENTS = {-2.738099, 14.252673, -10.526114, 8.772352, -0.848567, 3.190125, -3.081170, 2.980850, -7.911301, -1.995969, 1.430571, -6.129167};
 
     /** The decision with its reasons: the similarity (weighted Dice), the model's probability, and the conflict found (null when none). */
     public record Verdict(boolean same, double similarity, double probability, String contradiction) {

@@ -24,6 +24,10 @@ enum StorySignal {
     OWN_WORDS,
     /** The model: how alike the two texts' words are letter by letter (3- and 4-letter runs), rare words weighing more. */
     SPELLINGS,
+    /** The model: a figure both texts give (not a year, not a small count): 5.6 مليار, 2718 دولارا. */
+    FIGURES,
+    /** The model: how alike the texts are outside their headlines (leads agreeing on the facts under headlines worded apart). */
+    REST,
     /** Conflict: different countries. */
     COUNTRIES,
     /** Conflict: different cities or regions. */
