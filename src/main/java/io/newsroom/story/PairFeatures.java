@@ -19,7 +19,7 @@ final class PairFeatures {
     static final String[] NAMES = {"dice", "headline dice", "lesser headline cover", "own rare word on each side", "rarest shared word",
             "shared weight", "word put in another's place",
             "another word in headlines otherwise alike", "spellings dice", "a figure both give",
-            "dice outside the headlines"};
+            "dice outside the headlines", "one kind of event in both headlines"};
     static final int COUNT = NAMES.length;
     /** A word no text of the archive uses: its weight is the most any word weighs. */
     private static final String UNSEEN = "\u0000";
@@ -53,6 +53,9 @@ final class PairFeatures {
         }
         if (signals.contains(StorySignal.REST)) {
             features[10] = restSimilarity(a, b, weights);
+        }
+        if (signals.contains(StorySignal.EVENTS)) {
+            features[11] = java.util.Collections.disjoint(a.facts().headlineEvents(), b.facts().headlineEvents()) ? 0 : 1;
         }
         return features;
     }

@@ -28,6 +28,7 @@ final class StoryReading {
     private final Set<String> words = new HashSet<>();
     private final List<String> headlineWords = new ArrayList<>();
     private final Map<String, String> spellings = new HashMap<>();
+    private final Set<String> headlineEvents = new HashSet<>();
     private final Set<String> countries = new HashSet<>();
     private final Set<String> headlineCountries = new HashSet<>();
     private final Set<String> places = new HashSet<>();
@@ -79,7 +80,7 @@ final class StoryReading {
                 Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors, reading.headlineActors,
                 reading.counts, reading.topics, reading.outcomes.outcomes(), reading.outcomes.marked(), reading.subject, reading.subjectInstitution,
                 reading.outcomes.counterpart(),
-                List.copyOf(reading.headlineWords), reading.subjectCountry), Map.copyOf(reading.spellings));
+                List.copyOf(reading.headlineWords), reading.subjectCountry, Set.copyOf(reading.headlineEvents)), Map.copyOf(reading.spellings));
     }
 
     /** A city alone before a colon opening the headline ("أنقرة: ..."), or null. */
@@ -154,6 +155,9 @@ final class StoryReading {
                 }
                 if (headline) {
                     headlineWords.add(keys[i]);
+                    if (lexicon.events.contains(keys[i])) {
+                        headlineEvents.add(keys[i]);
+                    }
                 }
                 if (headline && subject == null) {
                     subject = keys[i];

@@ -28,6 +28,8 @@ enum StorySignal {
     FIGURES,
     /** The model: how alike the texts are outside their headlines (leads agreeing on the facts under headlines worded apart). */
     REST,
+    /** The model: one kind of event (a quake, an arrest, a visit: synonyms.txt's @events) told in both headlines. */
+    EVENTS,
     /** Conflict: different countries. */
     COUNTRIES,
     /** Conflict: different cities or regions. */

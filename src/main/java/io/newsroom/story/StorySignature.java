@@ -35,11 +35,12 @@ public record StorySignature(Set<String> words, Set<String> headline, Facts fact
      * @param counterpart       the word after على, أمام or من following the headline's win or loss (who lost, who won)
      * @param headlineWords     the headline's words, in order
      * @param subjectCountry    the country the headline opens with (السعودية تعلن, الرياض تستضيف), or null
+     * @param headlineEvents    the kinds of event its headline tells ("~quake", "~arrest": synonyms.txt's @events)
      */
     public record Facts(Set<String> countries, Set<String> headlineCountries, Set<String> places, Set<String> headlinePlaces,
             Map<String, Set<String>> actors, Map<String, Set<String>> headlineActors, Map<String, Set<BigDecimal>> counts, Map<String, Set<String>> topics,
             Map<String, String> outcomes, Set<String> markedOutcomes, String subject, boolean subjectIsBody, String counterpart, List<String> headlineWords,
-            String subjectCountry) {
+            String subjectCountry, Set<String> headlineEvents) {
     }
 
     /** The lead is what outlets agree on first: its first {@value #LEAD_WORDS} words of each part are enough. */

@@ -73,10 +73,10 @@ class SameStoryTest {
         // before the conflicts were narrowed: 0.958, 0.789). Without the third writer's pairs it was 0.965 and 0.832: that
         // writer's pairs are harder for a model fitted on the others. With the fourth writer's folded in (1,187 pairs):
         // 0.960 / 0.786 (TP 481, FP 20, FN 131). Round 3 (docs/benchmarks.md): with the spellings' likeness, the leads'
-        // datelines, a figure both give and the likeness outside the headlines, 0.968 / 0.840 (TP 514, FP 17, FN 98). The
-        // issue's targets are 0.97 and 0.85.
+        // datelines, a figure both give and the likeness outside the headlines, 0.968 / 0.840 (TP 514, FP 17, FN 98); with
+        // one kind of event in both headlines, 0.967 / 0.856 (TP 524, FP 18, FN 88). The issue's targets are 0.97 and 0.85.
         assertThat(cv.pooled().precision()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.965);
-        assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.835);
+        assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.85);
     }
 
     @Test
@@ -88,8 +88,9 @@ class SameStoryTest {
         // 0.775 and 0.733: fewer wrong conflicts on the first writer's different events leave the model more of them to
         // learn from, and the threshold it chooses rose from 0.760 to 0.818. The threshold rule before: 0.698 and 0.493.
         // The other writer's pairs were read while the figures were chosen: this is a development figure, not a held-out one.
-        // Round 3 (a figure both give, the likeness outside the headlines): 0.836 / 0.813 (TP 61, FP 12, FN 14).
-        assertThat(other.precision()).as(other.toString()).isGreaterThanOrEqualTo(0.83);
+        // Round 3 (a figure both give, the likeness outside the headlines): 0.836 / 0.813 (TP 61, FP 12, FN 14); with one kind
+        // of event in both headlines 0.824 / 0.813 (TP 61, FP 13, FN 14).
+        assertThat(other.precision()).as(other.toString()).isGreaterThanOrEqualTo(0.82);
         assertThat(other.recall()).as(other.toString()).isGreaterThanOrEqualTo(0.80);
     }
 
@@ -98,10 +99,10 @@ class SameStoryTest {
         StoryEvaluation.Measured third = fittedWithout(THIRD_WRITER);
         // measured 2026-12-07 (round 2, before the fourth writer's pairs were folded in): precision 0.967, recall 0.695 (TP 89,
         // FP 3, FN 39). With the fourth writer's pairs among those fitted on: 0.958 / 0.711 (TP 91, FP 4, FN 37); after round 3,
-        // 0.964 / 0.836 (TP 107, FP 4, FN 21). Measured once as a held-out set before round 2: 0.944 and 0.664. Its errors
+        // 0.956 / 0.852 (TP 109, FP 5, FN 19). Measured once as a held-out set before round 2: 0.944 and 0.664. Its errors
         // were read: a development figure, not a held-out one.
-        assertThat(third.precision()).as(third.toString()).isGreaterThanOrEqualTo(0.96);
-        assertThat(third.recall()).as(third.toString()).isGreaterThanOrEqualTo(0.83);
+        assertThat(third.precision()).as(third.toString()).isGreaterThanOrEqualTo(0.955);
+        assertThat(third.recall()).as(third.toString()).isGreaterThanOrEqualTo(0.85);
     }
 
     @Test
@@ -109,9 +110,9 @@ class SameStoryTest {
         StoryEvaluation.Measured fourth = fittedWithout(FOURTH_WRITER);
         // measured once as the held-out set of round 2, by the lead: precision 0.987, recall 0.625 (TP 75, FP 1, FN 45). Its
         // errors were read in round 3 (docs/benchmarks.md): from then on a development figure, not a held-out one. After
-        // round 3: 0.988 / 0.692 (TP 83, FP 1, FN 37).
+        // round 3: 0.988 / 0.708 (TP 85, FP 1, FN 35).
         assertThat(fourth.precision()).as(fourth.toString()).isGreaterThanOrEqualTo(0.98);
-        assertThat(fourth.recall()).as(fourth.toString()).isGreaterThanOrEqualTo(0.69);
+        assertThat(fourth.recall()).as(fourth.toString()).isGreaterThanOrEqualTo(0.70);
     }
 
     /** The model fitted on the labelled pairs but one writer's, measured on that writer's. */
@@ -151,10 +152,11 @@ class SameStoryTest {
                     without.precision() - all.precision(), without.recall() - all.recall());
         }
         Set<StorySignal> wordsAlone = EnumSet.of(StorySignal.ROOTS, StorySignal.NUMBERS, StorySignal.SYNONYMS, StorySignal.WEIGHTS, StorySignal.LEAD,
-                StorySignal.HEADLINE, StorySignal.OWN_WORDS, StorySignal.SPELLINGS, StorySignal.FIGURES, StorySignal.REST);
+                StorySignal.HEADLINE, StorySignal.OWN_WORDS, StorySignal.SPELLINGS, StorySignal.FIGURES, StorySignal.REST,
+                StorySignal.EVENTS);
         StoryEvaluation.Measured noConflicts = StoryEvaluation.crossValidate(StoryEvaluation.judge(pairs, wordsAlone), StoryEvaluation.FOLDS).pooled();
         Set<StorySignal> diceAlone = EnumSet.complementOf(EnumSet.of(StorySignal.HEADLINE, StorySignal.OWN_WORDS, StorySignal.SPELLINGS,
-                StorySignal.FIGURES, StorySignal.REST));
+                StorySignal.FIGURES, StorySignal.REST, StorySignal.EVENTS));
         StoryEvaluation.Measured dice = StoryEvaluation.crossValidate(StoryEvaluation.judge(pairs, diceAlone), StoryEvaluation.FOLDS).pooled();
         Set<StorySignal> plainWords = EnumSet.of(StorySignal.LEAD);
         StoryEvaluation.Measured plain = StoryEvaluation.crossValidate(StoryEvaluation.judge(pairs, plainWords), StoryEvaluation.FOLDS).pooled();
@@ -267,7 +269,7 @@ class SameStoryTest {
         // its threshold of 0.81: يضرب told as تهز is "a word put in another's place" in headlines otherwise alike, what the
         // labelled different events look like. Measured with the conflicts of before too (0.72): the refit, not the
         // narrowed conflicts, moved them. Left as measured, not fitted to these pairs. Round 3's figures (a figure both give,
-        // the likeness outside the headlines; threshold 0.731) join all three: Jeddah 0.86, Al Hoceima 0.83, Zamfara 1.00.
+        // the likeness outside the headlines, one kind of event in both headlines) join all three.
         String[][] issue = {
             {"حريق ضخم يلتهم مستودعا للأخشاب في ميناء جدة", "اندلع حريق ضخم في مستودع للأخشاب داخل ميناء جدة مساء أمس",
                 "احتراق مخزن أخشاب بميناء جدة", "أخمدت فرق الدفاع المدني النيران التي اشتعلت في مخزن للأخشاب بميناء جدة الليلة الماضية"},
