@@ -40,7 +40,7 @@ public final class SameStory {
      * figures overlap (Dice, headline Dice, cover; the shared weight and the rarest shared word), so
      * single coefficients are not each figure's worth: SameStoryTest measures that by leaving signals out.
      */
-    static final double[] COEFFICIENTS = {-2.761657, 13.642906, -10.956784, 8.472859, -1.118089, 3.428991, -2.671992, 3.187959, -8.269948, -1.637686, 1.501445, -6.196088, 0.811191};
+    static final double[] COEFFICIENTS = {-2.755314, 13.657782, -10.973093, 8.483626, -1.124004, 3.422573, -2.664683, 3.193934, -8.273778, -1.652685, 1.500424, -6.197670, 0.810790};
 
     /** The decision with its reasons: the similarity (weighted Dice), the model's probability, and the conflict found (null when none). */
     public record Verdict(boolean same, double similarity, double probability, String contradiction) {

@@ -323,8 +323,9 @@ final class StoryReading {
         }
     }
 
+    /** A word a figure beside it may count: not a figure, not a word that says nothing, not a place (مدافع مغربي لخمس سنوات counts no Moroccans). */
     private static boolean countable(StoryText.Token token, String key) {
-        return token.number() == null && key != null && !key.equals(STOP);
+        return token.number() == null && key != null && !key.equals(STOP) && !key.startsWith("@");
     }
 
     private boolean isStop(StoryText.Token token) {

@@ -74,7 +74,8 @@ class SameStoryTest {
         // writer's pairs are harder for a model fitted on the others. With the fourth writer's folded in (1,187 pairs):
         // 0.960 / 0.786 (TP 481, FP 20, FN 131). Round 3 (docs/benchmarks.md): with the spellings' likeness, the leads'
         // datelines, a figure both give and the likeness outside the headlines, 0.968 / 0.840 (TP 514, FP 17, FN 98); with
-        // one kind of event in both headlines, 0.967 / 0.856 (TP 524, FP 18, FN 88). The targets are 0.97 and 0.85.
+        // one kind of event in both headlines, 0.967 / 0.856 (TP 524, FP 18, FN 88); with bodies read as the dead and no
+        // figure counted by a demonym, 0.967 / 0.859 (TP 526, FP 18, FN 86). The targets are 0.97 and 0.85.
         assertThat(cv.pooled().precision()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.965);
         assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.85);
     }
@@ -110,9 +111,9 @@ class SameStoryTest {
         StoryEvaluation.Measured fourth = fittedWithout(FOURTH_WRITER);
         // measured once as the held-out set of round 2, by the lead: precision 0.987, recall 0.625 (TP 75, FP 1, FN 45). Its
         // errors were read in round 3 (docs/benchmarks.md): from then on a development figure, not a held-out one. After
-        // round 3: 0.988 / 0.708 (TP 85, FP 1, FN 35).
+        // round 3: 0.989 / 0.725 (TP 87, FP 1, FN 33).
         assertThat(fourth.precision()).as(fourth.toString()).isGreaterThanOrEqualTo(0.98);
-        assertThat(fourth.recall()).as(fourth.toString()).isGreaterThanOrEqualTo(0.70);
+        assertThat(fourth.recall()).as(fourth.toString()).isGreaterThanOrEqualTo(0.72);
     }
 
     /** The model fitted on the labelled pairs but one writer's, measured on that writer's. */
@@ -254,6 +255,10 @@ class SameStoryTest {
     void whatIsNoConflict() {
         // naming more of one thing
         assertThat(contradiction("روسيا توقع اتفاقية للطاقة", "روسيا والصين توقعان اتفاقية للطاقة")).isNull();
+        // a figure beside a demonym counts no people of that country (a five-year contract against two goals)
+        assertThat(contradiction("ريال مدريد يتعاقد مع مدافع مغربي لخمس سنوات", "المدافع المغربي يسجل هدفين")).isNull();
+        // the dead told by their bodies
+        assertThat(contradiction("انهيار عقار سكني ومصرع 4", "أربع جثث وستة مصابين تحت ركام عقار منهار")).isNull();
         // one match told from either side
         assertThat(contradiction("السعودية تفوز على الأرجنتين", "الأرجنتين تخسر أمام السعودية")).isNull();
         // a country named in passing in a lead, beside a headline naming none
