@@ -1,5 +1,6 @@
 package io.newsroom.story;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +18,8 @@ final class PairFeatures {
     /** The figures, in the order of {@link SameStory#COEFFICIENTS} after its intercept. */
     static final String[] NAMES = {"dice", "headline dice", "lesser headline cover", "own rare word on each side", "rarest shared word",
             "shared weight", "word put in another's place",
-            "another word in headlines otherwise alike"};
+            "another word in headlines otherwise alike", "spellings dice", "a figure both give",
+            "dice outside the headlines", "one kind of event in both headlines"};
     static final int COUNT = NAMES.length;
     /** A word no text of the archive uses: its weight is the most any word weighs. */
     private static final String UNSEEN = "\u0000";
@@ -43,7 +45,73 @@ final class PairFeatures {
             features[6] = substitution(a, b, weights) / most;
             features[7] = features[6] * features[2];
         }
+        if (signals.contains(StorySignal.SPELLINGS)) {
+            features[8] = Spellings.similarity(a.spellings(), b.spellings(), weights);
+        }
+        if (signals.contains(StorySignal.FIGURES)) {
+            features[9] = sharesAFigure(a.words(), b.words()) ? 1 : 0;
+        }
+        if (signals.contains(StorySignal.REST)) {
+            features[10] = restSimilarity(a, b, weights);
+        }
+        if (signals.contains(StorySignal.EVENTS)) {
+            features[11] = java.util.Collections.disjoint(a.facts().headlineEvents(), b.facts().headlineEvents()) ? 0 : 1;
+        }
         return features;
+    }
+
+    /**
+     * Whether both texts give one figure that says something of its own: 10 or more, or with a
+     * fraction (5.6 مليار, 2718 دولارا, 15 مصابا), not a year (2026 is in half the news of a year) and
+     * not a small count (3, 4) that any two events may share.
+     */
+    static boolean sharesAFigure(Set<String> a, Set<String> b) {
+        for (String word : a) {
+            if (word.startsWith("#") && b.contains(word) && telling(word.substring(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean telling(String figure) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(figure);
+        } catch (NumberFormatException notAFigure) {
+            return false;
+        }
+        boolean whole = value.stripTrailingZeros().scale() <= 0;
+        boolean year = whole && value.compareTo(FIRST_YEAR) >= 0 && value.compareTo(LAST_YEAR) <= 0;
+        return !year && (!whole || value.compareTo(BigDecimal.TEN) >= 0);
+    }
+
+    private static final BigDecimal FIRST_YEAR = BigDecimal.valueOf(1900);
+    private static final BigDecimal LAST_YEAR = BigDecimal.valueOf(2100);
+
+    /**
+     * Weighted Dice over the words outside both headlines: two tellings of one event agree in their
+     * leads' facts when their headlines are worded apart, and two events written alike share their
+     * headlines' words more than the rest.
+     */
+    private static double restSimilarity(StorySignature a, StorySignature b, TermWeights weights) {
+        double shared = 0;
+        double total = 0;
+        for (String word : a.words()) {
+            if (!a.headline().contains(word)) {
+                double weight = weights.of(word);
+                total += weight;
+                if (b.words().contains(word) && !b.headline().contains(word)) {
+                    shared += weight;
+                }
+            }
+        }
+        for (String word : b.words()) {
+            if (!b.headline().contains(word)) {
+                total += weights.of(word);
+            }
+        }
+        return total == 0 ? 0 : 2 * shared / total;
     }
 
     /** The share of a headline's weight the other text uses anywhere (a short headline told in the other's lead). */

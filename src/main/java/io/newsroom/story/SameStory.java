@@ -7,7 +7,8 @@ import java.util.Set;
  * that need no list of a writer's words ({@link PairFeatures}: how alike all their words are by root,
  * synonym, place and value (StoryReading), rare words counting more; how alike the headlines are and
  * how much of each the other text covers; a rare headline word of its own on each side; the rarest
- * word they share) gives the probability, and two texts are one story from {@code threshold} on, or
+ * word they share; how alike their spellings are letter by letter, {@link Spellings}; a figure both give;
+ * how alike they are outside their headlines) gives the probability, and two texts are one story from {@code threshold} on, or
  * when they are near copies ({@link #NEAR_COPY}). Conflicts
  * decide "different": another country, city, role holder, figure, outcome or subject
  * ({@link Conflicts}), however many words the texts share. Texts sharing less than
@@ -18,7 +19,7 @@ import java.util.Set;
 public final class SameStory {
 
     /** The model's probability from which two texts are one story: the one SameStoryTest chooses on all labelled pairs. */
-    public static final double DEFAULT_THRESHOLD = 0.81;
+    public static final double DEFAULT_THRESHOLD = 0.7211;
     /**
      * The weighted Dice below which two texts are never one story, whatever the model says: what lets
      * the story index skip nearly every article of its window (at 0.2 it compared six times slower).
@@ -39,7 +40,7 @@ public final class SameStory {
      * figures overlap (Dice, headline Dice, cover; the shared weight and the rarest shared word), so
      * single coefficients are not each figure's worth: SameStoryTest measures that by leaving signals out.
      */
-    static final double[] COEFFICIENTS = {-2.237654, 5.234996, -12.554607, 11.636242, -0.827708, 5.439662, -4.576854, 2.333238, -7.667267};
+    static final double[] COEFFICIENTS = {-2.755314, 13.657782, -10.973093, 8.483626, -1.124004, 3.422573, -2.664683, 3.193934, -8.273778, -1.652685, 1.500424, -6.197670, 0.810790};
 
     /** The decision with its reasons: the similarity (weighted Dice), the model's probability, and the conflict found (null when none). */
     public record Verdict(boolean same, double similarity, double probability, String contradiction) {

@@ -53,6 +53,8 @@ public final class StoryLexicon {
     final Map<String, String> synonymRoots = new HashMap<>();
     /** The synonym groups that are bodies acting as one ("~government", "~parliament"). */
     final Set<String> institutions = new HashSet<>();
+    /** The synonym groups that say what kind of event a text tells ("~quake", "~arrest", "~visit"). */
+    final Set<String> events = new HashSet<>();
     final Phrases<String> roles = new Phrases<>(false);
 
     private StoryLexicon() {
@@ -155,6 +157,10 @@ public final class StoryLexicon {
         for (String[] line : lines) {
             if (line[0].equals("@institutions")) {
                 spellings(line, 1).forEach(group -> institutions.add("~" + group));
+                continue;
+            }
+            if (line[0].equals("@events")) {
+                spellings(line, 1).forEach(group -> events.add("~" + group));
                 continue;
             }
             String group = line[0].equals(STOP) ? STOP : "~" + line[0];

@@ -27,6 +27,8 @@ final class StoryReading {
     private final Set<StorySignal> signals;
     private final Set<String> words = new HashSet<>();
     private final List<String> headlineWords = new ArrayList<>();
+    private final Map<String, String> spellings = new HashMap<>();
+    private final Set<String> headlineEvents = new HashSet<>();
     private final Set<String> countries = new HashSet<>();
     private final Set<String> headlineCountries = new HashSet<>();
     private final Set<String> places = new HashSet<>();
@@ -58,6 +60,12 @@ final class StoryReading {
         reading.part(StoryText.tokens(headline, signals.contains(StorySignal.NUMBERS)), true, true);
         if (signals.contains(StorySignal.LEAD)) {
             for (String part : lead) {
+                String leadDateline = leadDateline(part);
+                if (leadDateline != null) {
+                    // "جنيف - أعلنت منظمة الصحة..." : the city the agency wrote from, not where it happened
+                    reading.part(StoryText.tokens(leadDateline, signals.contains(StorySignal.NUMBERS)), false, false);
+                    part = part.substring(leadDateline.length());
+                }
                 List<StoryText.Token> tokens = StoryText.tokens(part, signals.contains(StorySignal.NUMBERS));
                 reading.part(tokens.subList(0, Math.min(tokens.size(), StorySignature.LEAD_WORDS)), false, true);
             }
@@ -72,7 +80,7 @@ final class StoryReading {
                 Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors, reading.headlineActors,
                 reading.counts, reading.topics, reading.outcomes.outcomes(), reading.outcomes.marked(), reading.subject, reading.subjectInstitution,
                 reading.outcomes.counterpart(),
-                List.copyOf(reading.headlineWords), reading.subjectCountry));
+                List.copyOf(reading.headlineWords), reading.subjectCountry, Set.copyOf(reading.headlineEvents)), Map.copyOf(reading.spellings));
     }
 
     /** A city alone before a colon opening the headline ("أنقرة: ..."), or null. */
@@ -87,6 +95,31 @@ final class StoryReading {
         boolean city = places.size() == 1 && places.get(0).length() == tokens.size()
                 && places.get(0).value().kind() == StoryLexicon.Place.Kind.CITY;
         return city ? before : null;
+    }
+
+    /** How far into a lead its dateline's dash may stand: a city, or two, and an agency in brackets. */
+    private static final int DATELINE_WORDS = 4;
+
+    /**
+     * The dateline opening a lead, up to and with its dash ("جنيف - ", "الرباط (رويترز) - "), or null:
+     * a few words before a dash set apart by spaces, at the start of the lead.
+     */
+    static String leadDateline(String lead) {
+        if (lead == null) {
+            return null;
+        }
+        int words = 1;
+        for (int i = 0; i < lead.length() && words <= DATELINE_WORDS + 1; i++) {
+            char c = lead.charAt(i);
+            if ((c == '-' || c == '\u2013' || c == '\u2014') && i > 0 && lead.charAt(i - 1) == ' ' && i + 1 < lead.length()
+                    && lead.charAt(i + 1) == ' ') {
+                return lead.substring(0, i).isBlank() ? null : lead.substring(0, i + 1);
+            }
+            if (c == ' ' && i > 0 && lead.charAt(i - 1) != ' ') {
+                words++;
+            }
+        }
+        return null;
     }
 
     private void part(List<StoryText.Token> tokens, boolean headline, boolean facts) {
@@ -117,8 +150,14 @@ final class StoryReading {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != null && !keys[i].equals(STOP)) {
                 words.add(keys[i]);
+                if (signals.contains(StorySignal.SPELLINGS) && tokens.get(i).number() == null) {
+                    spellings.putIfAbsent(tokens.get(i).key(), keys[i]);
+                }
                 if (headline) {
                     headlineWords.add(keys[i]);
+                    if (lexicon.events.contains(keys[i])) {
+                        headlineEvents.add(keys[i]);
+                    }
                 }
                 if (headline && subject == null) {
                     subject = keys[i];
@@ -229,8 +268,12 @@ final class StoryReading {
         String first = token.first();
         boolean preposition = first.startsWith("لل") || first.startsWith("بال") || first.startsWith("كال");
         boolean adjective = !first.startsWith("ال") && (first.endsWith("ية") || first.endsWith("ي"));
-        return token.number() == null && !preposition && !adjective && !STOP.equals(lexicon.synonyms.of(token)) && token.key().length() > 2;
+        return token.number() == null && !preposition && !adjective && !STOP.equals(lexicon.synonyms.of(token)) && token.key().length() > 2
+                && !DIRECTIONS.contains(token.key());
     }
+
+    /** A direction after a place noun names a part of what follows, not a place (إقليم شرق المتوسط, منطقة شمال سيناء). */
+    private static final Set<String> DIRECTIONS = Set.of("شرق", "غرب", "شمال", "جنوب", "وسط");
 
     private static final Set<String> PLACE_NOUNS = Set.of("مدينة", "بلدة", "قرية", "حي", "منطقة", "محافظة", "ولاية", "اقليم", "مديرية",
             "ناحية", "قضاء", "مخيم", "جزيرة", "مقاطعة", "قرى", "مدن", "بلدات");
@@ -280,8 +323,9 @@ final class StoryReading {
         }
     }
 
+    /** A word a figure beside it may count: not a figure, not a word that says nothing, not a place (مدافع مغربي لخمس سنوات counts no Moroccans). */
     private static boolean countable(StoryText.Token token, String key) {
-        return token.number() == null && key != null && !key.equals(STOP);
+        return token.number() == null && key != null && !key.equals(STOP) && !key.startsWith("@");
     }
 
     private boolean isStop(StoryText.Token token) {

@@ -22,6 +22,14 @@ enum StorySignal {
     HEADLINE,
     /** The model: a rare headline word of its own on each side (another name in the same place), the rarest word shared (a name). */
     OWN_WORDS,
+    /** The model: how alike the two texts' words are letter by letter (3- and 4-letter runs), rare words weighing more. */
+    SPELLINGS,
+    /** The model: a figure both texts give (not a year, not a small count): 5.6 مليار, 2718 دولارا. */
+    FIGURES,
+    /** The model: how alike the texts are outside their headlines (leads agreeing on the facts under headlines worded apart). */
+    REST,
+    /** The model: one kind of event (a quake, an arrest, a visit: synonyms.txt's @events) told in both headlines. */
+    EVENTS,
     /** Conflict: different countries. */
     COUNTRIES,
     /** Conflict: different cities or regions. */

@@ -12,9 +12,11 @@ import org.jsoup.nodes.Element;
  * What a story is compared by: the words of its headline and lead, each by its root, synonym
  * group, place or value ({@link StoryReading}), and the facts that tell two events apart however
  * many words they share ({@link Facts}, {@link Conflicts}). {@code headline} is the words of the
- * headline alone (a subset of {@code words}).
+ * headline alone (a subset of {@code words}). {@code spellings} is each word as written (in search form,
+ * without its clitics and article) with the word it is compared by: what {@link Spellings} compares
+ * letter by letter where roots and lists do not reach.
  */
-public record StorySignature(Set<String> words, Set<String> headline, Facts facts) {
+public record StorySignature(Set<String> words, Set<String> headline, Facts facts, Map<String, String> spellings) {
 
     /**
      * @param countries         the countries a text names (by name, adjective, or a city of theirs)
@@ -33,11 +35,12 @@ public record StorySignature(Set<String> words, Set<String> headline, Facts fact
      * @param counterpart       the word after على, أمام or من following the headline's win or loss (who lost, who won)
      * @param headlineWords     the headline's words, in order
      * @param subjectCountry    the country the headline opens with (السعودية تعلن, الرياض تستضيف), or null
+     * @param headlineEvents    the kinds of event its headline tells ("~quake", "~arrest": synonyms.txt's @events)
      */
     public record Facts(Set<String> countries, Set<String> headlineCountries, Set<String> places, Set<String> headlinePlaces,
             Map<String, Set<String>> actors, Map<String, Set<String>> headlineActors, Map<String, Set<BigDecimal>> counts, Map<String, Set<String>> topics,
             Map<String, String> outcomes, Set<String> markedOutcomes, String subject, boolean subjectIsBody, String counterpart, List<String> headlineWords,
-            String subjectCountry) {
+            String subjectCountry, Set<String> headlineEvents) {
     }
 
     /** The lead is what outlets agree on first: its first {@value #LEAD_WORDS} words of each part are enough. */

@@ -7,31 +7,31 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same-story decision on the held-out set (src/test/resources/stories/held-out-3-pairs.tsv, same
+ * The same-story decision on the held-out set (src/test/resources/stories/held-out-4-pairs.tsv, same
  * format as the labelled pairs): at least 100 same-event and 100 hard different-event pairs written by
  * someone who saw neither the code nor any labelled pair, never used to choose anything. The threshold and
  * model are the labelled pairs' ({@link SameStory#DEFAULT_THRESHOLD}); words are weighted over the
  * set's own texts, as the story index weighs them over its window.
  *
- * <p>The issue's targets on this set are precision 0.97 and recall 0.85. Measured once, when the set
- * was merged (120 same, 118 different), the decision scored precision 0.987 and recall 0.625 (TP 75,
- * FP 1, FN 45): the precision target is met, the recall target is not (the decisions before it on this
- * set: the first logistic model 0.973 / 0.592, the threshold rule 0.928 / 0.533). So this test holds
- * the decision to what it was measured at, so that no change makes readers lose more events to wrong
- * joins or see more of them twice; it prints the shortfall. Raise the recall floor to the target when it is
- * met on a held-out set no one tuned on: this one has been measured, so a new attempt folds it into the
- * labelled pairs and needs a new one, written apart (the first two held-out sets went that way:
- * other-writer-pairs.tsv, third-writer-pairs.tsv).
+ * <p>The issue's targets on such a set are precision 0.97 and recall 0.85. The set before this one
+ * (held-out-3-pairs.tsv, a fourth writer's: 120 same, 118 different) was measured once at merge:
+ * precision 0.987, recall 0.625 (TP 75, FP 1, FN 45); it is now the labelled fourth-writer-pairs.tsv.
+ * This test holds the decision to the figures the lead measures on the new set when it is merged
+ * (until then, the floors of the set before), so that no change makes readers lose more events to wrong
+ * joins or see more of them twice; it prints the shortfall. Raise the recall floor to the target when it
+ * is met on a held-out set no one tuned on: a set once measured is folded into the labelled pairs and a
+ * new one is written apart (other-writer-pairs.tsv, third-writer-pairs.tsv, fourth-writer-pairs.tsv went
+ * that way).
  */
 class SameStoryHeldOutTest {
 
-    static final String HELD_OUT_SET = "/stories/held-out-3-pairs.tsv";
+    static final String HELD_OUT_SET = "/stories/held-out-4-pairs.tsv";
 
     /** The targets. */
     static final double TARGET_PRECISION = 0.97;
     static final double TARGET_RECALL = 0.85;
 
-    /** What the decision scored when this set was first measured (TP 75, FP 1, FN 45): never less. */
+    /** What the decision scored when the set before was measured (TP 75, FP 1, FN 45): the lead sets this set's at merge. */
     static final double MEASURED_PRECISION = 0.986;
     static final double MEASURED_RECALL = 0.625;
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * country, a city, a number, a minister or whole phrases, written by two writers
  * (src/test/resources/stories/same-story-pairs.tsv, then other-writer-pairs.tsv), and a third batch
  * scored before it was fitted on (third-batch-pairs.tsv), one agency copy republished (wire-copy-pairs.tsv), and a
- * third writer's (third-writer-pairs.tsv, the held-out set of the model before, measured once, then folded in). The model's
+ * third writer's (third-writer-pairs.tsv, the held-out set of the model before, measured once, then folded in), and a
+ * fourth writer's (fourth-writer-pairs.tsv, the held-out set of round 2, likewise). The model's
  * coefficients are fitted and its threshold chosen by cross-validation (StoryEvaluation); the model
  * fitted on the first writer's pairs alone is measured on the other's, which says how it carries to
  * text its author did not write; each signal is measured by leaving it out. The held-out set no one
@@ -26,6 +27,7 @@ class SameStoryTest {
     static final String TUNING_SET = StoryEvaluation.LABELLED.get(0);
     static final String OTHER_WRITER = StoryEvaluation.LABELLED.get(1);
     static final String THIRD_WRITER = StoryEvaluation.LABELLED.get(4);
+    static final String FOURTH_WRITER = StoryEvaluation.LABELLED.get(5);
     static final StoryLexicon LEXICON = StoryEvaluation.LEXICON;
 
     @Test
@@ -43,6 +45,9 @@ class SameStoryTest {
         List<StoryEvaluation.Pair> thirdWriter = StoryEvaluation.pairs(THIRD_WRITER);
         assertThat(thirdWriter.stream().filter(StoryEvaluation.Pair::same)).hasSizeGreaterThanOrEqualTo(100);
         assertThat(thirdWriter.stream().filter(p -> !p.same())).hasSizeGreaterThanOrEqualTo(100);
+        List<StoryEvaluation.Pair> fourthWriter = StoryEvaluation.pairs(FOURTH_WRITER);
+        assertThat(fourthWriter.stream().filter(StoryEvaluation.Pair::same)).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(fourthWriter.stream().filter(p -> !p.same())).hasSizeGreaterThanOrEqualTo(100);
     }
 
     @Test
@@ -66,9 +71,13 @@ class SameStoryTest {
         cv.bySource().forEach((source, measured) -> System.out.println("  of which " + source + ": " + measured));
         // measured 2026-12-07 on 949 pairs, the third writer's among them: precision 0.960, recall 0.791 (TP 389, FP 16, FN 103;
         // before the conflicts were narrowed: 0.958, 0.789). Without the third writer's pairs it was 0.965 and 0.832: that
-        // writer's pairs are harder for a model fitted on the others. The issue's targets are 0.97 and 0.85.
-        assertThat(cv.pooled().precision()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.955);
-        assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.785);
+        // writer's pairs are harder for a model fitted on the others. With the fourth writer's folded in (1,187 pairs):
+        // 0.960 / 0.786 (TP 481, FP 20, FN 131). Round 3 (docs/benchmarks.md): with the spellings' likeness, the leads'
+        // datelines, a figure both give and the likeness outside the headlines, 0.968 / 0.840 (TP 514, FP 17, FN 98); with
+        // one kind of event in both headlines, 0.967 / 0.856 (TP 524, FP 18, FN 88); with bodies read as the dead and no
+        // figure counted by a demonym, 0.967 / 0.859 (TP 526, FP 18, FN 86). The issue's targets are 0.97 and 0.85.
+        assertThat(cv.pooled().precision()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.965);
+        assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.85);
     }
 
     @Test
@@ -80,21 +89,40 @@ class SameStoryTest {
         // 0.775 and 0.733: fewer wrong conflicts on the first writer's different events leave the model more of them to
         // learn from, and the threshold it chooses rose from 0.760 to 0.818. The threshold rule before: 0.698 and 0.493.
         // The other writer's pairs were read while the figures were chosen: this is a development figure, not a held-out one.
-        assertThat(other.precision()).as(other.toString()).isGreaterThanOrEqualTo(0.84);
-        assertThat(other.recall()).as(other.toString()).isGreaterThanOrEqualTo(0.66);
+        // Round 3 (a figure both give, the likeness outside the headlines): 0.836 / 0.813 (TP 61, FP 12, FN 14); with one kind
+        // of event in both headlines 0.824 / 0.813 (TP 61, FP 13, FN 14).
+        assertThat(other.precision()).as(other.toString()).isGreaterThanOrEqualTo(0.82);
+        assertThat(other.recall()).as(other.toString()).isGreaterThanOrEqualTo(0.80);
     }
 
     @Test
     void fittedWithoutTheThirdWriterThatWritersPairsAreJudgedNoWorseThanMeasured() throws IOException {
-        StoryEvaluation.Model others = StoryEvaluation.fit(StoryEvaluation.judge(StoryEvaluation.pairs(StoryEvaluation.labelledBut(THIRD_WRITER)),
+        StoryEvaluation.Measured third = fittedWithout(THIRD_WRITER);
+        // measured 2026-12-07 (round 2, before the fourth writer's pairs were folded in): precision 0.967, recall 0.695 (TP 89,
+        // FP 3, FN 39). With the fourth writer's pairs among those fitted on: 0.958 / 0.711 (TP 91, FP 4, FN 37); after round 3,
+        // 0.956 / 0.852 (TP 109, FP 5, FN 19). Measured once as a held-out set before round 2: 0.944 and 0.664. Its errors
+        // were read: a development figure, not a held-out one.
+        assertThat(third.precision()).as(third.toString()).isGreaterThanOrEqualTo(0.955);
+        assertThat(third.recall()).as(third.toString()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void fittedWithoutTheFourthWriterThatWritersPairsAreJudgedNoWorseThanMeasured() throws IOException {
+        StoryEvaluation.Measured fourth = fittedWithout(FOURTH_WRITER);
+        // measured once as the held-out set of round 2, by the lead: precision 0.987, recall 0.625 (TP 75, FP 1, FN 45). Its
+        // errors were read in round 3 (docs/benchmarks.md): from then on a development figure, not a held-out one. After
+        // round 3: 0.989 / 0.725 (TP 87, FP 1, FN 33).
+        assertThat(fourth.precision()).as(fourth.toString()).isGreaterThanOrEqualTo(0.98);
+        assertThat(fourth.recall()).as(fourth.toString()).isGreaterThanOrEqualTo(0.72);
+    }
+
+    /** The model fitted on the labelled pairs but one writer's, measured on that writer's. */
+    private static StoryEvaluation.Measured fittedWithout(String writer) throws IOException {
+        StoryEvaluation.Model others = StoryEvaluation.fit(StoryEvaluation.judge(StoryEvaluation.pairs(StoryEvaluation.labelledBut(writer)),
                 StorySignal.all()));
-        StoryEvaluation.Measured third = StoryEvaluation.measure(StoryEvaluation.judge(StoryEvaluation.pairs(THIRD_WRITER), StorySignal.all()), others);
-        System.out.printf("Fitted without %s (threshold %.3f), measured on it: %s%n", THIRD_WRITER, others.threshold(), third);
-        // measured 2026-12-07: precision 0.967, recall 0.695 (TP 89, FP 3, FN 39). Measured once as a held-out set before the
-        // conflicts were narrowed: 0.944 and 0.664 (TP 85, FP 5, FN 43). Its errors were read while the conflicts were
-        // narrowed: this is a development figure, not a held-out one.
-        assertThat(third.precision()).as(third.toString()).isGreaterThanOrEqualTo(0.96);
-        assertThat(third.recall()).as(third.toString()).isGreaterThanOrEqualTo(0.69);
+        StoryEvaluation.Measured measured = StoryEvaluation.measure(StoryEvaluation.judge(StoryEvaluation.pairs(writer), StorySignal.all()), others);
+        System.out.printf("Fitted without %s (threshold %.3f), measured on it: %s%n", writer, others.threshold(), measured);
+        return measured;
     }
 
     @Test
@@ -125,9 +153,11 @@ class SameStoryTest {
                     without.precision() - all.precision(), without.recall() - all.recall());
         }
         Set<StorySignal> wordsAlone = EnumSet.of(StorySignal.ROOTS, StorySignal.NUMBERS, StorySignal.SYNONYMS, StorySignal.WEIGHTS, StorySignal.LEAD,
-                StorySignal.HEADLINE, StorySignal.OWN_WORDS);
+                StorySignal.HEADLINE, StorySignal.OWN_WORDS, StorySignal.SPELLINGS, StorySignal.FIGURES, StorySignal.REST,
+                StorySignal.EVENTS);
         StoryEvaluation.Measured noConflicts = StoryEvaluation.crossValidate(StoryEvaluation.judge(pairs, wordsAlone), StoryEvaluation.FOLDS).pooled();
-        Set<StorySignal> diceAlone = EnumSet.complementOf(EnumSet.of(StorySignal.HEADLINE, StorySignal.OWN_WORDS));
+        Set<StorySignal> diceAlone = EnumSet.complementOf(EnumSet.of(StorySignal.HEADLINE, StorySignal.OWN_WORDS, StorySignal.SPELLINGS,
+                StorySignal.FIGURES, StorySignal.REST, StorySignal.EVENTS));
         StoryEvaluation.Measured dice = StoryEvaluation.crossValidate(StoryEvaluation.judge(pairs, diceAlone), StoryEvaluation.FOLDS).pooled();
         Set<StorySignal> plainWords = EnumSet.of(StorySignal.LEAD);
         StoryEvaluation.Measured plain = StoryEvaluation.crossValidate(StoryEvaluation.judge(pairs, plainWords), StoryEvaluation.FOLDS).pooled();
@@ -138,6 +168,19 @@ class SameStoryTest {
         assertThat(noConflicts.precision()).as(noConflicts.toString()).isLessThan(all.precision() - 0.1);
         assertThat(dice.precision()).as(dice.toString()).isLessThan(all.precision() - 0.03);
         assertThat(plain.recall() + plain.precision()).as(plain.toString()).isLessThan(all.recall() + all.precision());
+    }
+
+    @Test
+    void aFigureBothGiveIsOneThatSaysSomethingOfItsOwn() {
+        assertThat(PairFeatures.sharesAFigure(StorySignature.of("عجز 5,6 مليار دينار", null, LEXICON).words(),
+                StorySignature.of("عجز مقدر بـ٥٫٦ مليار دينار", null, LEXICON).words())).isTrue();
+        assertThat(PairFeatures.sharesAFigure(StorySignature.of("نقل 15 مصابا", null, LEXICON).words(),
+                StorySignature.of("إصابة 15 شخصا", null, LEXICON).words())).isTrue();
+        // a year, or a small count any two events may share, says nothing of its own
+        assertThat(PairFeatures.sharesAFigure(StorySignature.of("ميزانية 2026", null, LEXICON).words(),
+                StorySignature.of("انتخابات 2026", null, LEXICON).words())).isFalse();
+        assertThat(PairFeatures.sharesAFigure(StorySignature.of("مقتل 3 جنود", null, LEXICON).words(),
+                StorySignature.of("اعتقال 3 متهمين", null, LEXICON).words())).isFalse();
     }
 
     @Test
@@ -212,6 +255,10 @@ class SameStoryTest {
     void whatIsNoConflict() {
         // naming more of one thing
         assertThat(contradiction("روسيا توقع اتفاقية للطاقة", "روسيا والصين توقعان اتفاقية للطاقة")).isNull();
+        // a figure beside a demonym counts no people of that country (a five-year contract against two goals)
+        assertThat(contradiction("ريال مدريد يتعاقد مع مدافع مغربي لخمس سنوات", "المدافع المغربي يسجل هدفين")).isNull();
+        // the dead told by their bodies
+        assertThat(contradiction("انهيار عقار سكني ومصرع 4", "أربع جثث وستة مصابين تحت ركام عقار منهار")).isNull();
         // one match told from either side
         assertThat(contradiction("السعودية تفوز على الأرجنتين", "الأرجنتين تخسر أمام السعودية")).isNull();
         // a country named in passing in a lead, beside a headline naming none
@@ -226,7 +273,8 @@ class SameStoryTest {
         // pairs refitting the model) it gives Al Hoceima 0.73 (0.78 and joined before) and the Jeddah fire 0.59 (0.78), under
         // its threshold of 0.81: يضرب told as تهز is "a word put in another's place" in headlines otherwise alike, what the
         // labelled different events look like. Measured with the conflicts of before too (0.72): the refit, not the
-        // narrowed conflicts, moved them. Left as measured, not fitted to these pairs.
+        // narrowed conflicts, moved them. Left as measured, not fitted to these pairs. Round 3's figures (a figure both give,
+        // the likeness outside the headlines, one kind of event in both headlines) join all three.
         String[][] issue = {
             {"حريق ضخم يلتهم مستودعا للأخشاب في ميناء جدة", "اندلع حريق ضخم في مستودع للأخشاب داخل ميناء جدة مساء أمس",
                 "احتراق مخزن أخشاب بميناء جدة", "أخمدت فرق الدفاع المدني النيران التي اشتعلت في مخزن للأخشاب بميناء جدة الليلة الماضية"},
@@ -242,7 +290,9 @@ class SameStoryTest {
             System.out.printf("%s: similarity %.3f, probability %.3f%n", pair[0], verdict.similarity(), verdict.probability());
             assertThat(verdict.probability()).as(pair[0]).isGreaterThan(0.5);
         }
-        assertThat(same(issue[2][0], issue[2][1], issue[2][2], issue[2][3])).isTrue();
+        for (String[] pair : issue) {
+            assertThat(same(pair[0], pair[1], pair[2], pair[3])).as(pair[0]).isTrue();
+        }
     }
 
     @Test

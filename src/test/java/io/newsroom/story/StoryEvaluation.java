@@ -69,11 +69,13 @@ final class StoryEvaluation {
     /**
      * The labelled pairs the decision is fitted and cross-validated on: the first writer's, another
      * writer's (the held-out set of the decision before), a batch written after the model was, and
-     * stories republished from the same agency copy (tools/wire-copy-pairs.py), and a third writer's
-     * (the held-out set of the logistic decision, measured once, then folded in).
+     * stories republished from the same agency copy (tools/wire-copy-pairs.py), a third writer's
+     * (the held-out set of the logistic decision, measured once, then folded in) and a fourth writer's
+     * (the held-out set of round 2, measured once, then folded in).
      */
     static final List<String> LABELLED = List.of("/stories/same-story-pairs.tsv", "/stories/other-writer-pairs.tsv",
-            "/stories/third-batch-pairs.tsv", "/stories/wire-copy-pairs.tsv", "/stories/third-writer-pairs.tsv");
+            "/stories/third-batch-pairs.tsv", "/stories/wire-copy-pairs.tsv", "/stories/third-writer-pairs.tsv",
+            "/stories/fourth-writer-pairs.tsv");
     /**
      * How strongly the fit pulls coefficients toward 0 (an L2 penalty): chosen by the out-of-fold
      * recall over all labelled pairs among 1, 0.3, 0.1, 0.03 and 0.01 (docs/benchmarks.md).
@@ -371,7 +373,7 @@ final class StoryEvaluation {
 
     /**
      * For working on the decision: cross-validated figures on all labelled pairs (pooled and per file),
-     * the model fitted without the third writer's pairs and measured on them (with its wrong decisions
+     * the model fitted without the newest writer's pairs and measured on them (with its wrong decisions
      * there), and the model fitted on all.
      */
     public static void main(String[] args) throws IOException {
@@ -380,10 +382,16 @@ final class StoryEvaluation {
         CrossValidated cv = crossValidate(judged, FOLDS);
         System.out.println("cross-validated on all labelled pairs: " + cv.pooled());
         cv.bySource().forEach((source, measured) -> System.out.println("  " + source + ": " + measured));
-        String third = LABELLED.get(4);
-        Model without = fit(judge(pairs(labelledBut(third)), StorySignal.all()));
-        List<Judged> shown = judge(pairs(third), StorySignal.all());
-        System.out.println("fitted without " + third + " (threshold " + without.threshold() + "), measured on it: " + measure(shown, without));
+        Model first = fit(judge(pairs(LABELLED.get(0)), StorySignal.all()));
+        System.out.println("fitted on " + LABELLED.get(0) + " (threshold " + first.threshold() + "), measured on " + LABELLED.get(1) + ": "
+                + measure(judge(pairs(LABELLED.get(1)), StorySignal.all()), first));
+        Model without = null;
+        List<Judged> shown = null;
+        for (String writer : List.of(LABELLED.get(4), LABELLED.get(5))) {
+            without = fit(judge(pairs(labelledBut(writer)), StorySignal.all()));
+            shown = judge(pairs(writer), StorySignal.all());
+            System.out.println("fitted without " + writer + " (threshold " + without.threshold() + "), measured on it: " + measure(shown, without));
+        }
         Model model = fit(judged);
         System.out.println("fitted on all: " + java.util.Arrays.toString(model.coefficients()) + " threshold " + model.threshold() + ": "
                 + measure(judged, model));

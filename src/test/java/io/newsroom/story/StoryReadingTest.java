@@ -57,6 +57,24 @@ class StoryReadingTest {
     }
 
     @Test
+    void aLeadsDatelineIsWhereTheAgencyWroteFromNotWhereItHappened() {
+        StorySignature.Facts facts = facts("منظمة الصحة العالمية تعلن القضاء على التراخوما في موريتانيا",
+                "جنيف - أعلنت منظمة الصحة العالمية أن موريتانيا قضت على المرض");
+        assertThat(facts.places()).doesNotContain("geneva");
+        assertThat(facts.countries()).containsExactly("MR");
+        assertThat(StoryReading.read("عنوان", List.of("جنيف - أعلنت المنظمة"), LEXICON, StorySignal.all()).words()).contains("@geneva");
+        assertThat(StoryReading.leadDateline("الرباط (رويترز) - حجز المنتخب")).isEqualTo("الرباط (رويترز) -");
+        assertThat(StoryReading.leadDateline("حجز المنتخب المغربي لكرة القدم بطاقة التأهل - بعد فوزه")).isNull();
+        assertThat(StoryReading.leadDateline("فاز 3-1 على ضيفه")).isNull();
+    }
+
+    @Test
+    void aDirectionAfterAPlaceNounIsNoPlace() {
+        assertThat(facts("موريتانيا سابع دولة في إقليم شرق المتوسط", "").places()).isEmpty();
+        assertThat(facts("مقتل 3 في بلدة سرمدا", "").places()).singleElement().asString().startsWith(StoryReading.UNKNOWN_PLACE);
+    }
+
+    @Test
     void aCityIsANameNotTheStemOfAnAdjective() {
         // الرياضية (sports) has الرياض for its light stem; a country's adjective is read (المصرية), a city's never is
         assertThat(facts("فوز الاتحاد على الرائد", "على ملعب الجوهرة المشعة في مدينة الملك عبدالله الرياضية").places()).doesNotContain("riyadh");
