@@ -31,9 +31,12 @@ class SameStoryHeldOutTest {
     static final double TARGET_PRECISION = 0.97;
     static final double TARGET_RECALL = 0.85;
 
-    /** What the decision scored when the set before was measured (TP 75, FP 1, FN 45): the lead sets this set's at merge. */
-    static final double MEASURED_PRECISION = 0.986;
-    static final double MEASURED_RECALL = 0.625;
+    /**
+     * What the decision scored when this set was measured, once, at the merge of round 3 (TP 111, FP 9, FN 19: precision
+     * 0.925, recall 0.854; round 2's decision on the same set 0.961 / 0.754).
+     */
+    static final double MEASURED_PRECISION = 0.925;
+    static final double MEASURED_RECALL = 0.854;
 
     @Test
     void onTextNoOneTunedItToTheDecisionDoesNoWorseThanMeasured() throws IOException {
