@@ -33,10 +33,10 @@ class SameStoryHeldOutTest {
 
     /**
      * What the decision scored when this set was measured, once, at the merge of round 3 (TP 111, FP 9, FN 19: precision
-     * 0.925, recall 0.854; round 2's decision on the same set 0.961 / 0.754).
+     * 0.925, recall 0.854; round 2's decision on the same set 0.961 / 0.754), rounded down.
      */
-    static final double MEASURED_PRECISION = 0.925;
-    static final double MEASURED_RECALL = 0.854;
+    static final double MEASURED_PRECISION = 0.924;
+    static final double MEASURED_RECALL = 0.853;
 
     @Test
     void onTextNoOneTunedItToTheDecisionDoesNoWorseThanMeasured() throws IOException {
