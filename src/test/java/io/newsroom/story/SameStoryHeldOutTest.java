@@ -7,36 +7,39 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same-story decision on the held-out set (src/test/resources/stories/held-out-4-pairs.tsv, same
+ * The same-story decision on the held-out set (src/test/resources/stories/held-out-5-pairs.tsv, same
  * format as the labelled pairs): at least 100 same-event and 100 hard different-event pairs written by
  * someone who saw neither the code nor any labelled pair, never used to choose anything. The threshold and
  * model are the labelled pairs' ({@link SameStory#DEFAULT_THRESHOLD}); words are weighted over the
  * set's own texts, as the story index weighs them over its window.
  *
- * <p>The issue's targets on such a set are precision 0.97 and recall 0.85. The set before this one
- * (held-out-3-pairs.tsv, a fourth writer's: 120 same, 118 different) was measured once at merge:
- * precision 0.987, recall 0.625 (TP 75, FP 1, FN 45); it is now the labelled fourth-writer-pairs.tsv.
+ * <p>The issue's targets on such a set are precision 0.97 and recall 0.85. The sets before this one were
+ * each measured once at merge: held-out-3-pairs.tsv (a fourth writer's, 120 same, 118 different) 0.987 /
+ * 0.625 under round 2; held-out-4-pairs.tsv (a fifth writer's, 130 + 130) 0.925 / 0.854 under round 3. They
+ * are now the labelled fourth-writer-pairs.tsv and fifth-writer-pairs.tsv. This one (a sixth writer's,
+ * 119 same, 118 different) was measured under round 4.
  * This test holds the decision to the figures the lead measures on the new set when it is merged
  * (until then, the floors of the set before), so that no change makes readers lose more events to wrong
  * joins or see more of them twice; it prints the shortfall. Raise the recall floor to the target when it
  * is met on a held-out set no one tuned on: a set once measured is folded into the labelled pairs and a
- * new one is written apart (other-writer-pairs.tsv, third-writer-pairs.tsv, fourth-writer-pairs.tsv went
- * that way).
+ * new one is written apart (other-writer-pairs.tsv, third-writer-pairs.tsv, fourth-writer-pairs.tsv,
+ * fifth-writer-pairs.tsv went that way).
  */
 class SameStoryHeldOutTest {
 
-    static final String HELD_OUT_SET = "/stories/held-out-4-pairs.tsv";
+    static final String HELD_OUT_SET = "/stories/held-out-5-pairs.tsv";
 
     /** The targets. */
     static final double TARGET_PRECISION = 0.97;
     static final double TARGET_RECALL = 0.85;
 
     /**
-     * What the decision scored when this set was measured, once, at the merge of round 3 (TP 111, FP 9, FN 19: precision
-     * 0.925, recall 0.854; round 2's decision on the same set 0.961 / 0.754), rounded down.
+     * What the decision scored when this set was measured, once, at the merge of round 4 (TP 79, FP 3, FN 40: precision
+     * 0.963, recall 0.664), rounded down. The same set under round 3's decision: 0.936 / 0.739; under round 2's: 0.952 /
+     * 0.672.
      */
-    static final double MEASURED_PRECISION = 0.924;
-    static final double MEASURED_RECALL = 0.853;
+    static final double MEASURED_PRECISION = 0.963;
+    static final double MEASURED_RECALL = 0.663;
 
     @Test
     void onTextNoOneTunedItToTheDecisionDoesNoWorseThanMeasured() throws IOException {

@@ -58,11 +58,13 @@ final class StoryEvaluation {
     }
 
     /**
-     * The least precision a threshold must reach on the pairs it is chosen on: the 0.97 required of
-     * text no one tuned on. Asking 0.98 of the training pairs gave no better precision out of fold
-     * (0.967 against 0.965) for a tenth less recall (0.734 against 0.832).
+     * The least precision a threshold must reach on the pairs it is chosen on. Chosen (round 4) as the least rule whose
+     * pooled figure on writers the model was not fitted on ({@link #leaveWritersOut}) reaches the issue's 0.97: on
+     * 1,447 pairs, 0.97 gave 0.955 there (recall 0.806), 0.975 gave 0.965 (0.784), 0.98 gives 0.974 (0.735). Random
+     * folds overstate it (0.964 at 0.97), since a writer's own pairs in the training folds teach the model that
+     * writer's habits: the held-out set of round 3 fell to 0.925 where its folds promised 0.967.
      */
-    static final double PRECISION_TO_CHOOSE_BY = 0.97;
+    static final double PRECISION_TO_CHOOSE_BY = 0.98;
     static final int FOLDS = 5;
 
     static final StoryLexicon LEXICON = StoryLexicon.standard();
@@ -75,7 +77,10 @@ final class StoryEvaluation {
      */
     static final List<String> LABELLED = List.of("/stories/same-story-pairs.tsv", "/stories/other-writer-pairs.tsv",
             "/stories/third-batch-pairs.tsv", "/stories/wire-copy-pairs.tsv", "/stories/third-writer-pairs.tsv",
-            "/stories/fourth-writer-pairs.tsv");
+            "/stories/fourth-writer-pairs.tsv", "/stories/fifth-writer-pairs.tsv");
+    /** The files of writers other than the first, each written apart from the code: the held-out sets of earlier rounds. */
+    static final List<String> WRITERS = List.of(LABELLED.get(1), LABELLED.get(4), LABELLED.get(5), LABELLED.get(6));
+
     /**
      * How strongly the fit pulls coefficients toward 0 (an L2 penalty): chosen by the out-of-fold
      * recall over all labelled pairs among 1, 0.3, 0.1, 0.03 and 0.01 (docs/benchmarks.md).
@@ -265,6 +270,25 @@ final class StoryEvaluation {
     }
 
     /** The model fitted on these pairs, with the threshold chosen on them. */
+    /**
+     * Each writer's pairs judged by the model fitted (and its threshold chosen) on every other file, pooled: how
+     * the decision does on a writer it was not fitted on, which random folds overstate (a writer's pairs in the
+     * training folds teach the model that writer's habits).
+     */
+    static Measured leaveWritersOut(List<Judged> judged, List<String> writers) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (String writer : writers) {
+            Model model = fit(judged.stream().filter(one -> !one.pair().source().equals(writer)).toList());
+            Measured m = measure(judged.stream().filter(one -> one.pair().source().equals(writer)).toList(), model);
+            tp += m.truePositives();
+            fp += m.falsePositives();
+            fn += m.falseNegatives();
+        }
+        return measured(tp, fp, fn);
+    }
+
     static Model fit(List<Judged> training) {
         double[] coefficients = coefficients(training);
         return new Model(coefficients, choose(training, coefficients));
@@ -382,12 +406,13 @@ final class StoryEvaluation {
         CrossValidated cv = crossValidate(judged, FOLDS);
         System.out.println("cross-validated on all labelled pairs: " + cv.pooled());
         cv.bySource().forEach((source, measured) -> System.out.println("  " + source + ": " + measured));
+        System.out.println("each writer's pairs by the model fitted on the other files, pooled: " + leaveWritersOut(judged, WRITERS));
         Model first = fit(judge(pairs(LABELLED.get(0)), StorySignal.all()));
         System.out.println("fitted on " + LABELLED.get(0) + " (threshold " + first.threshold() + "), measured on " + LABELLED.get(1) + ": "
                 + measure(judge(pairs(LABELLED.get(1)), StorySignal.all()), first));
         Model without = null;
         List<Judged> shown = null;
-        for (String writer : List.of(LABELLED.get(4), LABELLED.get(5))) {
+        for (String writer : List.of(LABELLED.get(4), LABELLED.get(5), LABELLED.get(6))) {
             without = fit(judge(pairs(labelledBut(writer)), StorySignal.all()));
             shown = judge(pairs(writer), StorySignal.all());
             System.out.println("fitted without " + writer + " (threshold " + without.threshold() + "), measured on it: " + measure(shown, without));
