@@ -61,10 +61,20 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # Only readers' pages are shared; a preview is private to whoever holds its link.
+    # Only readers' pages and photos are shared; a preview is private to whoever holds its link.
     if (req.url ~ "^/api/content/preview/" ||
-        req.url !~ "^/(api/content/|feeds/|sitemap\.xml|sitemap-news\.xml|sitemaps/|articles/)") {
+        req.url !~ "^/(api/content/|feeds/|sitemap\.xml|sitemap-news\.xml|sitemaps/|articles/|media/)") {
         return (pass);
+    }
+    # A photo's URL without a format is answered WebP or JPEG by Accept (Vary: Accept); browsers send
+    # many Accept strings, so they are reduced to the one distinction the service makes, and each
+    # rendition is kept twice at most. A URL with a format never varies.
+    if (req.url ~ "^/media/") {
+        if (req.http.Accept ~ "image/webp") {
+            set req.http.Accept = "image/webp";
+        } else {
+            unset req.http.Accept;
+        }
     }
     # Anyone who says who they are gets an answer made for them, never a shared one.
     if (req.http.Authorization || req.http.Cookie) {

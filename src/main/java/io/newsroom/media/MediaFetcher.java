@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -64,10 +65,14 @@ class MediaFetcher {
                     response = future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
                     future.cancel(true);
-                    return failure("Timed out after " + properties.fetch().readTimeout().toSeconds() + " s");
+                    return failure(timedOut());
                 }
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof HttpTimeoutException) {
+                    // the client's own timeout (the request's) can fire a hair before the deadline above: one reason either way
+                    return failure(timedOut());
+                }
                 return failure("Could not fetch the photo: " + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
             } catch (InterruptedException e) {
@@ -130,7 +135,7 @@ class MediaFetcher {
             error = copy.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             closeQuietly(body); // ends the copy's blocked read
-            error = "Timed out after " + properties.fetch().readTimeout().toSeconds() + " s";
+            error = timedOut();
         } catch (ExecutionException e) {
             error = "The photo could not be read";
         } catch (InterruptedException e) {
@@ -142,6 +147,10 @@ class MediaFetcher {
             return failure(error);
         }
         return new Fetched(file, null);
+    }
+
+    private String timedOut() {
+        return "Timed out after " + properties.fetch().readTimeout().toSeconds() + " s";
     }
 
     private static Fetched failure(String error) {

@@ -7,6 +7,7 @@ import io.newsroom.security.ApiKeyService;
 import io.newsroom.support.Api;
 import io.newsroom.support.ArticleFixtures;
 import io.newsroom.support.DatabaseCleaner;
+import io.newsroom.support.Photos;
 import io.newsroom.support.SecondInstance;
 import io.newsroom.support.Varnish;
 import java.net.URI;
@@ -41,6 +42,8 @@ class VarnishIT {
     private static JdbcTemplate jdbc;
     private static Api editor;
     private static Api otherEditor;
+    private static Photos photos;
+    private static String photoDesk;
     private static final HttpClient readers = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
@@ -56,6 +59,8 @@ class VarnishIT {
         DatabaseCleaner.clean(jdbc);
         editor = new Api(first.port(), json).as(first.context().getBean(ApiKeyService.class).create("editor", Role.EDITOR).secret());
         otherEditor = new Api(second.port(), json).as(first.context().getBean(ApiKeyService.class).create("editor 2", Role.EDITOR).secret());
+        photos = new Photos(first.port(), json);
+        photoDesk = first.context().getBean(ApiKeyService.class).create("photo desk", Role.EDITOR).secret();
     }
 
     @AfterAll
@@ -80,7 +85,7 @@ class VarnishIT {
         recorder.forget();
     }
 
-    private record Read(int status, String body, String cache, String age) {
+    private record Read(int status, String body, String cache, String age, String contentType) {
     }
 
     private static Read throughVarnish(String path, String... headers) {
@@ -95,7 +100,7 @@ class VarnishIT {
             }
             HttpResponse<String> response = readers.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Read(response.statusCode(), response.body(), response.headers().firstValue("X-Cache").orElse(null),
-                    response.headers().firstValue("Age").orElse(null));
+                    response.headers().firstValue("Age").orElse(null), response.headers().firstValue("Content-Type").orElse(null));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -103,8 +108,12 @@ class VarnishIT {
 
     /** Reads through Varnish until {@code condition} holds; how long that took. */
     private static Duration until(String path, Predicate<Read> condition) {
+        return until(path, condition, Duration.ofSeconds(10));
+    }
+
+    private static Duration until(String path, Predicate<Read> condition, Duration atMost) {
         long started = System.nanoTime();
-        long end = started + Duration.ofSeconds(10).toNanos();
+        long end = started + atMost.toNanos();
         Read read = throughVarnish(path);
         while (!condition.test(read)) {
             assertThat(System.nanoTime()).as(path + " never became as expected; last: " + read).isLessThan(end);
@@ -228,6 +237,37 @@ class VarnishIT {
         Read page = cached(path);
         assertThat(page.body()).contains("Shared with every reader");
         assertThat(send("PURGE", "/").status()).as("a PURGE names its keys").isEqualTo(400);
+    }
+
+    @Test
+    void photosAreKeptByVarnishOncePerFormatAndLeaveItWhenDeleted() {
+        Photos.Answer uploaded = photos.upload(photoDesk, "photo.jpg", "image/jpeg", Photos.jpeg(700, 400));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        String neutral = uploaded.json().get("url").asString().replaceFirst("^.*(/media/)", "$1");
+        String hash = neutral.split("/")[2];
+        String jpeg = neutral + ".jpg";
+
+        assertThat(cached(jpeg).contentType()).isEqualTo("image/jpeg");
+        // a URL without a format varies on Accept: browsers' many Accept strings make two copies, WebP and JPEG
+        throughVarnish(neutral, "Accept", "image/avif,image/webp,image/apng,image/*,*/*;q=0.8");
+        Read webp = throughVarnish(neutral, "Accept", "image/webp,*/*");
+        assertThat(webp.cache()).as("another browser's Accept, the same copy").isEqualTo("HIT");
+        assertThat(webp.contentType()).isEqualTo("image/webp");
+        throughVarnish(neutral, "Accept", "image/jpeg,*/*");
+        Read plain = throughVarnish(neutral, "Accept", "*/*");
+        assertThat(plain.cache()).isEqualTo("HIT");
+        assertThat(plain.contentType()).isEqualTo("image/jpeg");
+
+        awaitNoPurgePending();
+        recorder.forget();
+        Photos.Answer deleted = photos.delete(photoDesk, "/api/admin/media/" + uploaded.json().get("id").asString());
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        // purged at once and again after ServedRenditions.RECHECK, once no instance answers from what it sent a moment ago
+        assertThat(until(jpeg, read -> read.status() == 404, Duration.ofSeconds(20))).isLessThan(Duration.ofSeconds(20));
+        recorder.await(Duration.ofSeconds(20), received -> received.stream().filter(r -> r.keys("xkey-purge").contains("media-" + hash)).count() >= 2);
+        sleep(500);
+        assertThat(throughVarnish(jpeg).status()).isEqualTo(404);
+        assertThat(throughVarnish(neutral, "Accept", "image/webp").status()).isEqualTo(404);
     }
 
     @Test

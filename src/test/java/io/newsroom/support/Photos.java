@@ -172,6 +172,11 @@ public final class Photos {
         return send("GET", url, headers);
     }
 
+    /** DELETEs a path on the service with an API key (a library photo: {@code /api/admin/media/{id}}). */
+    public Answer delete(String key, String path) {
+        return send("DELETE", path, "Authorization", "Bearer " + key);
+    }
+
     /** HEADs a URL as {@link #get} GETs it. */
     public Answer head(String url, String... headers) {
         return send("HEAD", url, headers);

@@ -34,7 +34,7 @@ class PublicMediaController {
                                      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         MediaFiles.Found found = files.find(hash, name, accept).orElseThrow(() -> new NotFoundProblem("No such rendition"));
-        HttpHeaders headers = RenditionHeaders.of(found.etag(), found.negotiated());
+        HttpHeaders headers = RenditionHeaders.of(hash, found.etag(), found.negotiated());
         if (RenditionHeaders.notModified(ifNoneMatch, found.etag())) {
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }

@@ -55,7 +55,7 @@ class RenditionFilter extends OncePerRequestFilter {
             return;
         }
         MediaFiles.Sent sent = recent.get();
-        RenditionHeaders.of(sent.etag(), sent.negotiated()).forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        RenditionHeaders.of(url.group(1), sent.etag(), sent.negotiated()).forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         if (RenditionHeaders.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), sent.etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
