@@ -92,3 +92,24 @@ stop_nginx() {
   wait "$NGINX" 2>/dev/null || true
   rm -rf "$NGINX_DIR"
 }
+
+# start_media_service N MEDIA_DIR LOG JVM_OPTIONS WARM_UP: the service for the photo benchmarks, on the
+# database of N published articles they share (made on first use, its slugs in slugs-media-N.txt), its
+# photos on local disk in MEDIA_DIR (emptied first), the test photos made in $DATA/photos; sets PHOTOS,
+# KEY (an admin API key) and BASE.
+start_media_service() {
+  local n=$1 media_dir=$2 log=$3 jvm=$4 warm_up=$5
+  local db_dir="$DATA/pg-media-$n" fresh=false
+  PHOTOS="$DATA/photos"
+  KEY=bench-admin-key-0123456789abcdef
+  rm -rf "$media_dir"
+  [ -d "$db_dir" ] || fresh=true
+  "${PYTHON:-/usr/bin/python3}" bench/media_photos.py make "$PHOTOS"
+  start_service "$db_dir" "$log" "$jvm" MALLOC_ARENA_MAX=2 NEWSROOM_CACHE_RESPONSE_CACHE_SIZE=32MB NEWSROOM_ADMIN_KEY="$KEY" \
+    NEWSROOM_MEDIA_DIRECTORY="$media_dir" NEWSROOM_WARM_UP_DURATION="$warm_up"
+  if $fresh; then
+    generate "$n" 500
+    cp "$DATA/slugs.txt" "$DATA/slugs-media-$n.txt"
+  fi
+  BASE="http://127.0.0.1:$PORT"
+}

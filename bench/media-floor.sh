@@ -15,27 +15,12 @@ cd "$(dirname "$0")/.."
 N=${1:-2000}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-8s}
-PY=${PYTHON:-/usr/bin/python3}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 command -v nginx >/dev/null || { echo "nginx is needed: apt-get install nginx-light" >&2; exit 1; }
 source bench/lib.sh
 
-DB_DIR="$DATA/pg-media-$N"
 MEDIA_DIR="$DATA/media-floor"
-PHOTOS="$DATA/photos"
-rm -rf "$MEDIA_DIR"
-fresh=false
-[ -d "$DB_DIR" ] || fresh=true
-"$PY" bench/media_photos.py make "$PHOTOS"
-KEY=bench-admin-key-0123456789abcdef
-start_service "$DB_DIR" "$DATA/service-media-floor.log" "${JAVA_OPTS:--Xms240m -Xmx240m -XX:+UseSerialGC}" \
-  MALLOC_ARENA_MAX=2 NEWSROOM_CACHE_RESPONSE_CACHE_SIZE=32MB NEWSROOM_ADMIN_KEY="$KEY" NEWSROOM_MEDIA_DIRECTORY="$MEDIA_DIR" \
-  NEWSROOM_WARM_UP_DURATION="${WARM_UP:-10s}"
-if $fresh; then
-  generate "$N" 500
-  cp "$DATA/slugs.txt" "$DATA/slugs-media-$N.txt"
-fi
-BASE="http://127.0.0.1:$PORT"
+start_media_service "$N" "$MEDIA_DIR" "$DATA/service-media-floor.log" "${JAVA_OPTS:--Xms240m -Xmx240m -XX:+UseSerialGC}" "${WARM_UP:-10s}"
 sed 's|^|/api/content/articles/|' "$DATA/slugs-media-$N.txt" > "$DATA/paths-slug-floor.txt"
 
 # Three photos (the 24 MP JPEG with different trailing bytes: three library items), their renditions

@@ -24,22 +24,8 @@ command -v nginx >/dev/null || { echo "nginx is needed for the floor: apt-get in
 BENCH_LAUNCH=${BENCH_LAUNCH:-image}
 source bench/lib.sh
 
-DB_DIR="$DATA/pg-media-$N"
 MEDIA_DIR="$DATA/media-photos"
-PHOTOS="$DATA/photos"
-rm -rf "$MEDIA_DIR"
-fresh=false
-[ -d "$DB_DIR" ] || fresh=true
-"$PY" bench/media_photos.py make "$PHOTOS"
-KEY=bench-admin-key-0123456789abcdef
-start_service "$DB_DIR" "$DATA/service-media.log" "${JAVA_OPTS:--Xms240m -Xmx240m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}" \
-  MALLOC_ARENA_MAX=2 NEWSROOM_CACHE_RESPONSE_CACHE_SIZE=32MB NEWSROOM_ADMIN_KEY="$KEY" NEWSROOM_MEDIA_DIRECTORY="$MEDIA_DIR" \
-  NEWSROOM_WARM_UP_DURATION="${WARM_UP:-30s}"
-if $fresh; then
-  generate "$N" 500
-  cp "$DATA/slugs.txt" "$DATA/slugs-media-$N.txt"
-fi
-BASE="http://127.0.0.1:$PORT"
+start_media_service "$N" "$MEDIA_DIR" "$DATA/service-media.log" "${JAVA_OPTS:--Xms240m -Xmx240m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}" "${WARM_UP:-30s}"
 
 # upload FILE TAG: seconds until the 201 (different trailing bytes each time: a new photo, the same pixels;
 # the run's own prefix, since the database, and the library in it, is kept from run to run)
