@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class SameStoryHeldOutTest {
 
-    static final String HELD_OUT_SET = "/stories/held-out-5-pairs.tsv";
+    static final String HELD_OUT_SET = "/stories/held-out-6-pairs.tsv";
 
     /** The targets. */
     static final double TARGET_PRECISION = 0.97;
