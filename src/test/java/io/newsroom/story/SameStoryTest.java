@@ -29,6 +29,7 @@ class SameStoryTest {
     static final String THIRD_WRITER = StoryEvaluation.LABELLED.get(4);
     static final String FOURTH_WRITER = StoryEvaluation.LABELLED.get(5);
     static final String FIFTH_WRITER = StoryEvaluation.LABELLED.get(6);
+    static final String SIXTH_WRITER = StoryEvaluation.LABELLED.get(7);
     static final StoryLexicon LEXICON = StoryEvaluation.LEXICON;
 
     @Test
@@ -79,9 +80,10 @@ class SameStoryTest {
         // figure counted by a demonym, 0.967 / 0.859 (TP 526, FP 18, FN 86). The issue's targets are 0.97 and 0.85.
         // Round 4 (the fifth writer's pairs folded in, 1,447 pairs; a release on bail, an opening and a closing, a swearing-in
         // read as outcomes; thresholds chosen by asking 0.98 of the training pairs): 0.981 / 0.761 (TP 565, FP 11, FN 177).
-        // At 0.97 it was 0.964 / 0.863: the stricter rule is chosen on writers left out (leaveWritersOut below).
-        assertThat(cv.pooled().precision()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.98);
-        assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.76);
+        // At 0.97 it was 0.964 / 0.863: the stricter rule is chosen on writers left out (leaveWritersOut below). Round 5
+        // (the sixth writer's pairs folded in, 1,684 pairs, nothing else changed): 0.977 / 0.735 (TP 633, FP 15, FN 228).
+        assertThat(cv.pooled().precision()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.976);
+        assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.735);
     }
 
     @Test
@@ -90,9 +92,11 @@ class SameStoryTest {
         StoryEvaluation.Measured pooled = StoryEvaluation.leaveWritersOut(judged, StoryEvaluation.WRITERS);
         System.out.println("Each writer's pairs judged by the model fitted on the other files, pooled: " + pooled);
         // measured 2026-12-07 (round 4): 0.974 / 0.735 (TP 333, FP 9, FN 120). Asking 0.97 of the training pairs gave
-        // 0.955 / 0.806 here, 0.975 gave 0.965 / 0.784: the issue's 0.97 on a writer no one tuned to needs 0.98.
-        assertThat(pooled.precision()).as(pooled.toString()).isGreaterThanOrEqualTo(0.973);
-        assertThat(pooled.recall()).as(pooled.toString()).isGreaterThanOrEqualTo(0.735);
+        // 0.955 / 0.806 here, 0.975 gave 0.965 / 0.784: the issue's 0.97 on a writer no one tuned to needs 0.98. Round 5,
+        // the sixth writer among the five left out in turn: 0.966 / 0.703 (TP 402, FP 14, FN 170); 0.97 gave 0.947 / 0.783,
+        // 0.975 0.956 / 0.755: no rule reaches 0.97 any more (0.985 finds no threshold that precise and falls back).
+        assertThat(pooled.precision()).as(pooled.toString()).isGreaterThanOrEqualTo(0.966);
+        assertThat(pooled.recall()).as(pooled.toString()).isGreaterThanOrEqualTo(0.702);
     }
 
     @Test
@@ -116,9 +120,10 @@ class SameStoryTest {
         // measured 2026-12-07 (round 2, before the fourth writer's pairs were folded in): precision 0.967, recall 0.695 (TP 89,
         // FP 3, FN 39). With the fourth writer's pairs among those fitted on: 0.958 / 0.711 (TP 91, FP 4, FN 37); after round 3,
         // 0.956 / 0.852 (TP 109, FP 5, FN 19). Measured once as a held-out set before round 2: 0.944 and 0.664. Its errors
-        // were read: a development figure, not a held-out one. Round 4 (the 0.98 rule): 0.970 / 0.766 (TP 98, FP 3, FN 30).
-        assertThat(third.precision()).as(third.toString()).isGreaterThanOrEqualTo(0.97);
-        assertThat(third.recall()).as(third.toString()).isGreaterThanOrEqualTo(0.765);
+        // were read: a development figure, not a held-out one. Round 4 (the 0.98 rule): 0.970 / 0.766 (TP 98, FP 3, FN 30);
+        // round 5: 0.970 / 0.750 (TP 96, FP 3, FN 32).
+        assertThat(third.precision()).as(third.toString()).isGreaterThanOrEqualTo(0.969);
+        assertThat(third.recall()).as(third.toString()).isGreaterThanOrEqualTo(0.75);
     }
 
     @Test
@@ -126,18 +131,29 @@ class SameStoryTest {
         StoryEvaluation.Measured fourth = fittedWithout(FOURTH_WRITER);
         // measured once as the held-out set of round 2, by the lead: precision 0.987, recall 0.625 (TP 75, FP 1, FN 45). Its
         // errors were read in round 3 (docs/benchmarks.md): from then on a development figure, not a held-out one. After
-        // round 3: 0.989 / 0.725 (TP 87, FP 1, FN 33). Round 4 (the 0.98 rule): 1.000 / 0.617 (TP 74, FP 0, FN 46).
+        // round 3: 0.989 / 0.725 (TP 87, FP 1, FN 33). Round 4 (the 0.98 rule): 1.000 / 0.617 (TP 74, FP 0, FN 46); round 5:
+        // 1.000 / 0.633 (TP 76, FP 0, FN 44).
         assertThat(fourth.precision()).as(fourth.toString()).isGreaterThanOrEqualTo(0.98);
-        assertThat(fourth.recall()).as(fourth.toString()).isGreaterThanOrEqualTo(0.615);
+        assertThat(fourth.recall()).as(fourth.toString()).isGreaterThanOrEqualTo(0.633);
     }
 
     @Test
     void fittedWithoutTheFifthWriterThatWritersPairsAreJudgedNoWorseThanMeasured() throws IOException {
         StoryEvaluation.Measured fifth = fittedWithout(FIFTH_WRITER);
         // measured once as the held-out set of round 3, by the lead: precision 0.925, recall 0.854 (TP 111, FP 9, FN 19). Its
-        // errors were read in round 4: a development figure from then on. After round 4: 0.972 / 0.792 (TP 103, FP 3, FN 27).
+        // errors were read in round 4: a development figure from then on. After round 4: 0.972 / 0.792 (TP 103, FP 3, FN 27);
+        // round 5: 0.970 / 0.754 (TP 98, FP 3, FN 32).
         assertThat(fifth.precision()).as(fifth.toString()).isGreaterThanOrEqualTo(0.97);
-        assertThat(fifth.recall()).as(fifth.toString()).isGreaterThanOrEqualTo(0.79);
+        assertThat(fifth.recall()).as(fifth.toString()).isGreaterThanOrEqualTo(0.753);
+    }
+
+    @Test
+    void fittedWithoutTheSixthWriterThatWritersPairsAreJudgedNoWorseThanMeasured() throws IOException {
+        StoryEvaluation.Measured sixth = fittedWithout(SIXTH_WRITER);
+        // measured once as the held-out set of round 4, by the lead: precision 0.963, recall 0.664 (TP 79, FP 3, FN 40), the
+        // same model as now without that writer's pairs. Its errors were read in round 5: a development figure from then on.
+        assertThat(sixth.precision()).as(sixth.toString()).isGreaterThanOrEqualTo(0.963);
+        assertThat(sixth.recall()).as(sixth.toString()).isGreaterThanOrEqualTo(0.663);
     }
 
     /** The model fitted on the labelled pairs but one writer's, measured on that writer's. */
@@ -300,7 +316,7 @@ class SameStoryTest {
         // narrowed conflicts, moved them. Left as measured, not fitted to these pairs. Round 3's figures (a figure both give,
         // the likeness outside the headlines, one kind of event in both headlines) join all three. Round 4's stricter threshold
         // (0.909, chosen for precision on writers left out) joins Zamfara only: the Jeddah fire gives 0.885 and Al Hoceima
-        // 0.846, both still read alike and without a conflict.
+        // 0.846, both still read alike and without a conflict; round 5's refit (0.905) gives 0.823 and 0.806.
         String[][] issue = {
             {"حريق ضخم يلتهم مستودعا للأخشاب في ميناء جدة", "اندلع حريق ضخم في مستودع للأخشاب داخل ميناء جدة مساء أمس",
                 "احتراق مخزن أخشاب بميناء جدة", "أخمدت فرق الدفاع المدني النيران التي اشتعلت في مخزن للأخشاب بميناء جدة الليلة الماضية"},
@@ -320,7 +336,7 @@ class SameStoryTest {
         for (String[] pair : List.of(issue[0], issue[1])) {
             double probability = SameStory.judge(StorySignature.of(pair[0], pair[1], LEXICON), StorySignature.of(pair[2], pair[3], LEXICON),
                     ARCHIVE, SameStory.DEFAULT_THRESHOLD).probability();
-            assertThat(probability).as(pair[0] + ": the model's probability, under the threshold since round 4").isGreaterThan(0.84);
+            assertThat(probability).as(pair[0] + ": the model's probability, under the threshold since round 4").isGreaterThan(0.8);
         }
     }
 

@@ -62,7 +62,9 @@ final class StoryEvaluation {
      * pooled figure on writers the model was not fitted on ({@link #leaveWritersOut}) reaches the issue's 0.97: on
      * 1,447 pairs, 0.97 gave 0.955 there (recall 0.806), 0.975 gave 0.965 (0.784), 0.98 gives 0.974 (0.735). Random
      * folds overstate it (0.964 at 0.97), since a writer's own pairs in the training folds teach the model that
-     * writer's habits: the held-out set of round 3 fell to 0.925 where its folds promised 0.967.
+     * writer's habits: the held-out set of round 3 fell to 0.925 where its folds promised 0.967. With the sixth
+     * writer's pairs (round 5, 1,684 pairs) 0.98 gives 0.966 there and no rule reaches 0.97 (0.985 finds no
+     * threshold that precise and falls back): 0.98 kept.
      */
     static final double PRECISION_TO_CHOOSE_BY = 0.98;
     static final int FOLDS = 5;
@@ -77,9 +79,9 @@ final class StoryEvaluation {
      */
     static final List<String> LABELLED = List.of("/stories/same-story-pairs.tsv", "/stories/other-writer-pairs.tsv",
             "/stories/third-batch-pairs.tsv", "/stories/wire-copy-pairs.tsv", "/stories/third-writer-pairs.tsv",
-            "/stories/fourth-writer-pairs.tsv", "/stories/fifth-writer-pairs.tsv");
+            "/stories/fourth-writer-pairs.tsv", "/stories/fifth-writer-pairs.tsv", "/stories/sixth-writer-pairs.tsv");
     /** The files of writers other than the first, each written apart from the code: the held-out sets of earlier rounds. */
-    static final List<String> WRITERS = List.of(LABELLED.get(1), LABELLED.get(4), LABELLED.get(5), LABELLED.get(6));
+    static final List<String> WRITERS = List.of(LABELLED.get(1), LABELLED.get(4), LABELLED.get(5), LABELLED.get(6), LABELLED.get(7));
 
     /**
      * How strongly the fit pulls coefficients toward 0 (an L2 penalty): chosen by the out-of-fold
@@ -412,7 +414,7 @@ final class StoryEvaluation {
                 + measure(judge(pairs(LABELLED.get(1)), StorySignal.all()), first));
         Model without = null;
         List<Judged> shown = null;
-        for (String writer : List.of(LABELLED.get(4), LABELLED.get(5), LABELLED.get(6))) {
+        for (String writer : List.of(LABELLED.get(4), LABELLED.get(5), LABELLED.get(6), LABELLED.get(7))) {
             without = fit(judge(pairs(labelledBut(writer)), StorySignal.all()));
             shown = judge(pairs(writer), StorySignal.all());
             System.out.println("fitted without " + writer + " (threshold " + without.threshold() + "), measured on it: " + measure(shown, without));
