@@ -9,6 +9,8 @@
 #     "sendfile on; tcp_nopush off;" (nginx's fast path corks the headers and the file into full packets);
 #   - a body written from memory goes out in pieces of socket.appWriteBufSize, 8 KB, one write each:
 #     nginx "sendfile off; output_buffers 1 8k;".
+# With Debian's varnish installed, also Varnish with the shipped VCL in front of the service
+# (bench/varnish.sh): renditions and articles by slug from its cache, as deployed at scale.
 # Usage: bench/media-floor.sh [ARTICLES]   (from the repository root; needs wrk, curl, nginx, python3-pil)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +63,17 @@ trap stop_all EXIT
 nginx_variant nginx 8093 "sendfile on; tcp_nopush on;"
 nginx_variant nginx-sendfile-headers-apart 8094 "sendfile on; tcp_nopush off;"
 nginx_variant nginx-8k-writes 8095 "sendfile off; output_buffers 1 8k;"
+# Varnish with the shipped VCL in front of the service, as docs/guide.md deploys it (when installed):
+# renditions and articles by slug from its cache.
+VARNISH_PORT=8096
+SERVERS=(slug service nginx nginx-sendfile-headers-apart nginx-8k-writes)
+if command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ]; then
+  bench/varnish.sh "$PORT" "$VARNISH_PORT" 2>/dev/null &
+  VARNISH=$!
+  NGINX_PIDS[varnish]=$VARNISH
+  for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$VARNISH_PORT/" && break; sleep 0.1; done
+  SERVERS+=(varnish-slug varnish)
+fi
 
 # CPU ticks (user + system) of each process given, one "pid ticks" line each (threads included; nginx:
 # its workers); a process gone by the second reading (a worker nginx replaced) is left out of both.
@@ -73,9 +86,14 @@ RESULTS="$DATA/rates-media-floor.txt"
 : > "$RESULTS"
 run() {
   local server=$1 files=$2 url pids
-  if [ "$server" = service ] || [ "$server" = slug ]; then url=$BASE; pids=$SERVICE; else url="http://127.0.0.1:${NGINX_PORTS[$server]}"; pids=$(workers "${NGINX_PIDS[$server]}"); fi
+  case $server in
+    service | slug) url=$BASE; pids=$SERVICE ;;
+    # Varnish's CPU: its manager and cache processes (the service behind it is idle once all is cached)
+    varnish | varnish-slug) url="http://127.0.0.1:$VARNISH_PORT"; pids=$(pgrep -f "varnishd.*127.0.0.1:$VARNISH_PORT" | tr '\n' ' ') ;;
+    *) url="http://127.0.0.1:${NGINX_PORTS[$server]}"; pids=$(workers "${NGINX_PIDS[$server]}") ;;
+  esac
   local paths="$DATA/paths-floor-$files.txt"
-  [ "$server" = slug ] && paths="$DATA/paths-slug-floor.txt"
+  [ "$server" = slug ] || [ "$server" = varnish-slug ] && paths="$DATA/paths-slug-floor.txt"
   # shellcheck disable=SC2086 # pids are words
   local before; before=$(ticks $pids)
   local out; out=$(PATHS_FILE="$paths" wrk -t2 -c16 -d"$DURATION" -s bench/paths.lua "$url")
@@ -86,8 +104,7 @@ run() {
   local rate; rate=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
   echo "$server $files $rate $(( $(spent "$before" "$after") * 1000000 / HZ / requests ))" >> "$RESULTS"
 }
-SERVERS=(slug service nginx nginx-sendfile-headers-apart nginx-8k-writes)
-for files in small large all; do run service "$files" >/dev/null; run nginx "$files"; done # warm-up
+for files in small large all; do for server in "${SERVERS[@]}"; do run "$server" "$files"; done; done # warm-up, Varnish's cache filled
 : > "$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
   for files in small large all; do
@@ -101,14 +118,16 @@ from collections import defaultdict
 rates, cpu = defaultdict(list), defaultdict(list)
 for line in open(sys.argv[1]):
     server, files, rate, us = line.split()
-    key = server if server == "slug" else (server, files)
+    key = server if server in ("slug", "varnish-slug") else (server, files)
     rates[key].append(float(rate)); cpu[key].append(float(us))
 slug = statistics.median(rates["slug"])
 print(f"article by slug: {slug:8.0f} req/s   {statistics.median(cpu['slug']):5.0f} us CPU per request (the service)")
+if "varnish-slug" in rates:
+    print(f"article by slug through Varnish: {statistics.median(rates['varnish-slug']):8.0f} req/s   {statistics.median(cpu['varnish-slug']):5.0f} us CPU per request (Varnish)")
 for files in ("small", "large", "all"):
     floor = statistics.median(rates[("nginx", files)])
     print(f"\n{files} rendition(s)        req/s   of slug   of nginx   CPU us/request (that server)")
-    for server in ("service", "nginx", "nginx-sendfile-headers-apart", "nginx-8k-writes"):
+    for server in [s for s in ("service", "nginx", "nginx-sendfile-headers-apart", "nginx-8k-writes", "varnish") if (s, files) in rates]:
         r = statistics.median(rates[(server, files)]); c = statistics.median(cpu[(server, files)])
         print(f"  {server:30s} {r:8.0f}   {r / slug:6.2f}   {r / floor:8.2f}   {c:6.0f}")
 PY
