@@ -1,6 +1,7 @@
 package io.newsroom.story;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -55,7 +56,7 @@ final class PairFeatures {
             features[10] = restSimilarity(a, b, weights);
         }
         if (signals.contains(StorySignal.EVENTS)) {
-            features[11] = java.util.Collections.disjoint(a.facts().headlineEvents(), b.facts().headlineEvents()) ? 0 : 1;
+            features[11] = Collections.disjoint(a.facts().headlineEvents(), b.facts().headlineEvents()) ? 0 : 1;
         }
         return features;
     }

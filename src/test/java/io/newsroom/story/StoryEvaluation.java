@@ -58,13 +58,10 @@ final class StoryEvaluation {
     }
 
     /**
-     * The least precision a threshold must reach on the pairs it is chosen on. Chosen (round 4) as the least rule whose
-     * pooled figure on writers the model was not fitted on ({@link #leaveWritersOut}) reaches the issue's 0.97: on
-     * 1,447 pairs, 0.97 gave 0.955 there (recall 0.806), 0.975 gave 0.965 (0.784), 0.98 gives 0.974 (0.735). Random
-     * folds overstate it (0.964 at 0.97), since a writer's own pairs in the training folds teach the model that
-     * writer's habits: the held-out set of round 3 fell to 0.925 where its folds promised 0.967. With the sixth
-     * writer's pairs (round 5, 1,684 pairs) 0.98 gives 0.966 there and no rule reaches 0.97 (0.985 finds no
-     * threshold that precise and falls back): 0.98 kept.
+     * The least precision a threshold must reach on the pairs it is chosen on: the least rule whose pooled figure on
+     * writers the model was not fitted on ({@link #leaveWritersOut}) comes nearest the issue's 0.97. Random folds
+     * overstate a new writer's precision, since a writer's own pairs in the training folds teach the model that
+     * writer's habits. The rules measured, round by round: docs/benchmarks.md, "Same-story decision: quality".
      */
     static final double PRECISION_TO_CHOOSE_BY = 0.98;
     static final int FOLDS = 5;
