@@ -41,7 +41,12 @@ start_service() {
   SERVICE=$!
   trap stop_service EXIT
   # readiness includes the warm-up (NEWSROOM_WARM_UP_DURATION, 60 s by default)
-  for _ in $(seq 1 300); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && return; sleep 1; done
+  for _ in $(seq 1 300); do
+    curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && return
+    # a service that failed to start (a missing tool such as cwebp, a port taken) is said at once
+    kill -0 "$SERVICE" 2>/dev/null || break
+    sleep 1
+  done
   echo "the service did not become ready; see $log" >&2
   exit 1
 }
@@ -99,11 +104,16 @@ stop_nginx() {
 # KEY (an admin API key) and BASE.
 start_media_service() {
   local n=$1 media_dir=$2 log=$3 jvm=$4 warm_up=$5
+  command -v "${NEWSROOM_MEDIA_CWEBP:-cwebp}" >/dev/null || { echo "cwebp makes the WebP renditions: apt-get install webp" >&2; exit 1; }
   local db_dir="$DATA/pg-media-$n" fresh=false
   PHOTOS="$DATA/photos"
   KEY=bench-admin-key-0123456789abcdef
   rm -rf "$media_dir"
-  [ -d "$db_dir" ] || fresh=true
+  # a database whose slugs were never written (its first start failed) is made again
+  if [ ! -d "$db_dir" ] || [ ! -f "$DATA/slugs-media-$n.txt" ]; then
+    rm -rf "$db_dir"
+    fresh=true
+  fi
   "${PYTHON:-/usr/bin/python3}" bench/media_photos.py make "$PHOTOS"
   start_service "$db_dir" "$log" "$jvm" MALLOC_ARENA_MAX=2 NEWSROOM_CACHE_RESPONSE_CACHE_SIZE=32MB NEWSROOM_ADMIN_KEY="$KEY" \
     NEWSROOM_MEDIA_DIRECTORY="$media_dir" NEWSROOM_WARM_UP_DURATION="$warm_up"

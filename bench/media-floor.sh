@@ -11,7 +11,7 @@
 #     nginx "sendfile off; output_buffers 1 8k;".
 # With Debian's varnish installed, also Varnish with the shipped VCL in front of the service
 # (bench/varnish.sh): renditions and articles by slug from its cache, as deployed at scale.
-# Usage: bench/media-floor.sh [ARTICLES]   (from the repository root; needs wrk, curl, nginx, python3-pil)
+# Usage: bench/media-floor.sh [ARTICLES]   (from the repository root; needs wrk, curl, nginx, python3-pil, webp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-2000}
@@ -72,6 +72,7 @@ if command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ]; then
   VARNISH=$!
   NGINX_PIDS[varnish]=$VARNISH
   for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$VARNISH_PORT/" && break; sleep 0.1; done
+  curl -s -o /dev/null "http://127.0.0.1:$VARNISH_PORT/" || { echo "Varnish did not start (its VCL needs Debian's varnish-modules)" >&2; exit 1; }
   SERVERS+=(varnish-slug varnish)
 fi
 

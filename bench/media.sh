@@ -9,7 +9,7 @@
 #     against the content benchmark's 512 MB
 #   - the same rendition files served by nginx from the same directory: the floor of sending these bytes
 #     on this machine, whatever the service does
-# Usage: bench/media.sh [ARTICLES]   (from the repository root; needs wrk, python3-pil, curl, nginx)
+# Usage: bench/media.sh [ARTICLES]   (from the repository root; needs wrk, python3-pil, curl, nginx, webp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-2000}
