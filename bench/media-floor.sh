@@ -9,6 +9,8 @@
 #     "sendfile on; tcp_nopush off;" (nginx's fast path corks the headers and the file into full packets);
 #   - a body written from memory goes out in pieces of socket.appWriteBufSize, 8 KB, one write each:
 #     nginx "sendfile off; output_buffers 1 8k;".
+# Also a JVM sender without a servlet container (bench/MediaSenderFloor.java, Netty): what a dedicated
+# sender inside the service could reach.
 # With Debian's varnish installed, also Varnish with the shipped VCL in front of the service
 # (bench/varnish.sh): renditions and articles by slug from its cache, as deployed at scale.
 # Usage: bench/media-floor.sh [ARTICLES]   (from the repository root; needs wrk, curl, nginx, python3-pil, webp)
@@ -66,7 +68,17 @@ nginx_variant nginx-8k-writes 8095 "sendfile off; output_buffers 1 8k;"
 # Varnish with the shipped VCL in front of the service, as docs/guide.md deploys it (when installed):
 # renditions and articles by slug from its cache.
 VARNISH_PORT=8096
-SERVERS=(slug service nginx nginx-sendfile-headers-apart nginx-8k-writes)
+SERVERS=(slug service nginx nginx-sendfile-headers-apart nginx-8k-writes jvm-sender)
+# The floor of a JVM without a servlet container (bench/MediaSenderFloor.java: Netty, headers and file in
+# one flush, no lookup), with the Netty jars the service's jar carries.
+NETTY_LIB="$DATA/netty-lib"
+rm -rf "$NETTY_LIB" && mkdir -p "$NETTY_LIB"
+unzip -q -o -j "$JAR" 'BOOT-INF/lib/netty-*' -d "$NETTY_LIB"
+java -Xms64m -Xmx64m -XX:+UseSerialGC -cp "$NETTY_LIB/*" bench/MediaSenderFloor.java "$MEDIA_DIR" 8097 > "$DATA/jvm-sender.log" 2>&1 &
+NGINX_PIDS[jvm-sender]=$!
+NGINX_PORTS[jvm-sender]=8097
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:8097/" && break; sleep 0.2; done
+curl -s -o /dev/null "http://127.0.0.1:8097/" || { echo "the JVM sender did not start; see $DATA/jvm-sender.log" >&2; exit 1; }
 if command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ]; then
   bench/varnish.sh "$PORT" "$VARNISH_PORT" 2>/dev/null &
   VARNISH=$!
@@ -91,6 +103,7 @@ run() {
     service | slug) url=$BASE; pids=$SERVICE ;;
     # Varnish's CPU: its manager and cache processes (the service behind it is idle once all is cached)
     varnish | varnish-slug) url="http://127.0.0.1:$VARNISH_PORT"; pids=$(pgrep -f "varnishd.*127.0.0.1:$VARNISH_PORT" | tr '\n' ' ') ;;
+    jvm-sender) url="http://127.0.0.1:${NGINX_PORTS[$server]}"; pids=${NGINX_PIDS[$server]} ;;
     *) url="http://127.0.0.1:${NGINX_PORTS[$server]}"; pids=$(workers "${NGINX_PIDS[$server]}") ;;
   esac
   local paths="$DATA/paths-floor-$files.txt"
@@ -128,7 +141,7 @@ if "varnish-slug" in rates:
 for files in ("small", "large", "all"):
     floor = statistics.median(rates[("nginx", files)])
     print(f"\n{files} rendition(s)        req/s   of slug   of nginx   CPU us/request (that server)")
-    for server in [s for s in ("service", "nginx", "nginx-sendfile-headers-apart", "nginx-8k-writes", "varnish") if (s, files) in rates]:
+    for server in [s for s in ("service", "nginx", "nginx-sendfile-headers-apart", "nginx-8k-writes", "jvm-sender", "varnish") if (s, files) in rates]:
         r = statistics.median(rates[(server, files)]); c = statistics.median(cpu[(server, files)])
         print(f"  {server:30s} {r:8.0f}   {r / slug:6.2f}   {r / floor:8.2f}   {c:6.0f}")
 PY
