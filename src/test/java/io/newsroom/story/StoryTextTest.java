@@ -51,6 +51,15 @@ class StoryTextTest {
     }
 
     @Test
+    void aShareOfAMultiplierIsItsValue() {
+        assertThat(numbers("غرامة قدرها نصف مليون دولار")).containsExactly("500000");
+        assertThat(numbers("ثلاثة أرباع مليون درهم")).containsExactly("750000");
+        assertThat(numbers("تهريب مليون ونصف المليون حبة")).containsExactly("1500000");
+        assertThat(numbers("1,5 مليون حبة")).containsExactly("1500000");
+        assertThat(numbers("تأهل إلى نصف النهائي بعد ربع ساعة")).isEmpty();
+    }
+
+    @Test
     void wordsThatOnlyLookLikeNumbersAreNot() {
         assertThat(numbers("لم يصب أحد")).isEmpty();
         assertThat(numbers("آلاف المتظاهرين وعشرات الجرحى")).isEmpty();
