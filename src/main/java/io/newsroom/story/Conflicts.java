@@ -182,7 +182,7 @@ final class Conflicts {
         Set<BigDecimal> figuresB = null;
         for (Map.Entry<String, Set<BigDecimal>> slot : a.counts().entrySet()) {
             Set<BigDecimal> other = b.counts().get(slot.getKey());
-            if (other == null || !noneIn(slot.getValue(), other)) {
+            if (other == null || !noneIn(slot.getValue(), other, a.nearFigures(), b.nearFigures())) {
                 continue;
             }
             for (boolean years : new boolean[] {false, true}) {
@@ -193,7 +193,7 @@ final class Conflicts {
                 }
                 figuresA = figuresA == null ? figures(wordsA) : figuresA;
                 figuresB = figuresB == null ? figures(wordsB) : figuresB;
-                if (noneIn(ofA, figuresB) && noneIn(ofB, figuresA)) {
+                if (noneIn(ofA, figuresB, a.nearFigures(), b.nearFigures()) && noneIn(ofB, figuresA, b.nearFigures(), a.nearFigures())) {
                     return "count " + slot.getKey() + ": " + join(slot.getValue()) + " ≠ " + join(other);
                 }
             }
@@ -234,16 +234,27 @@ final class Conflicts {
         return figures;
     }
 
-    /** Whether no figure of {@code these} agrees with one of {@code those}. */
-    private static boolean noneIn(Set<BigDecimal> these, Set<BigDecimal> those) {
+    /**
+     * Whether no figure of {@code these} agrees with one of {@code those}, a figure given as near ({@code nearThese},
+     * {@code nearThose}: نحو 880, أكثر من 800) agreeing with any within {@link #NEAR} of it.
+     */
+    private static boolean noneIn(Set<BigDecimal> these, Set<BigDecimal> those, Set<BigDecimal> nearThese, Set<BigDecimal> nearThose) {
         for (BigDecimal x : these) {
             for (BigDecimal y : those) {
-                if (agree(x, y)) {
+                if (agree(x, y) || (nearThese.contains(x) || nearThose.contains(y)) && near(x, y)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** How far apart, as a share of the larger, a near figure and another may be and tell one count: أكثر من 800 and 887. */
+    private static final BigDecimal NEAR = new BigDecimal("0.2");
+
+    private static boolean near(BigDecimal x, BigDecimal y) {
+        BigDecimal larger = x.max(y);
+        return larger.signum() > 0 && x.subtract(y).abs().compareTo(larger.multiply(NEAR)) <= 0;
     }
 
     /** Equal, or one is the other rounded to its own precision: 56 and 56.12, 5.8 and 5.83 (not 5.8 and 5.9). */

@@ -56,6 +56,8 @@ public final class StoryLexicon {
     /** The synonym groups that say what kind of event a text tells ("~quake", "~arrest", "~visit"). */
     final Set<String> events = new HashSet<>();
     final Phrases<String> roles = new Phrases<>(false);
+    /** The words that give the figure after them as near, not exact (نحو, أكثر من): synonyms.txt's @approximate. */
+    final Phrases<Boolean> approximations = new Phrases<>(false);
 
     private StoryLexicon() {
     }
@@ -161,6 +163,10 @@ public final class StoryLexicon {
             }
             if (line[0].equals("@events")) {
                 spellings(line, 1).forEach(group -> events.add("~" + group));
+                continue;
+            }
+            if (line[0].equals("@approximate")) {
+                spellings(line, 1).forEach(spelling -> approximations.add(spelling, true));
                 continue;
             }
             String group = line[0].equals(STOP) ? STOP : "~" + line[0];

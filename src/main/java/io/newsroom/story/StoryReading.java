@@ -36,6 +36,7 @@ final class StoryReading {
     private final Map<String, Set<String>> actors = new HashMap<>();
     private final Map<String, Set<String>> headlineActors = new HashMap<>();
     private final Map<String, Set<BigDecimal>> counts = new HashMap<>();
+    private final Set<BigDecimal> nearFigures = new HashSet<>();
     private final Map<String, Set<String>> topics = new HashMap<>();
     private final StoryOutcomes outcomes;
     private String subject;
@@ -78,7 +79,7 @@ final class StoryReading {
         }
         return new StorySignature(Set.copyOf(reading.words), Set.copyOf(reading.headlineWords), new StorySignature.Facts(Set.copyOf(reading.countries),
                 Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors, reading.headlineActors,
-                reading.counts, reading.topics, reading.outcomes.outcomes(), reading.outcomes.marked(), reading.subject, reading.subjectInstitution,
+                reading.counts, Set.copyOf(reading.nearFigures), reading.topics, reading.outcomes.outcomes(), reading.outcomes.marked(), reading.subject, reading.subjectInstitution,
                 reading.outcomes.counterpart(),
                 List.copyOf(reading.headlineWords), reading.subjectCountry, Set.copyOf(reading.headlineEvents)), Map.copyOf(reading.spellings));
     }
@@ -307,6 +308,15 @@ final class StoryReading {
 
     /** Each figure with the words beside it, which say what it counts (5 قتلى, مقتل 5, بقوة 5.8 درجة). */
     private void counts(List<StoryText.Token> tokens, String[] keys) {
+        Set<Integer> afterApproximation = new HashSet<>();
+        for (Phrases.Match<Boolean> match : lexicon.approximations.find(tokens)) {
+            afterApproximation.add(match.start() + match.length());
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).number() != null && afterApproximation.contains(i)) {
+                nearFigures.add(tokens.get(i).number());
+            }
+        }
         for (int i = 0; i < tokens.size(); i++) {
             StoryText.Token token = tokens.get(i);
             if (token.number() == null) {
