@@ -49,6 +49,8 @@ public final class StoryLexicon {
     final Set<String> firstMentionCategories = new HashSet<>();
     /** Outcomes that undo or deny what another telling says happened ("decision:postpone"). */
     final Set<String> markedOutcomes = new HashSet<>();
+    /** By outcome ("decision:detained"), the outcome of its kind that ends it when a text tells both ("freed"). */
+    final Map<String, String> endedBy = new HashMap<>();
     final Phrases<String> synonyms = new Phrases<>(true);
     final Map<String, String> synonymRoots = new HashMap<>();
     /** The synonym groups that are bodies acting as one ("~government", "~parliament"). */
@@ -139,6 +141,10 @@ public final class StoryLexicon {
                 for (int column = 1; column < line.length; column++) {
                     (line[0].equals("@first") ? firstMentionCategories : markedOutcomes).addAll(spellings(line, column));
                 }
+                continue;
+            }
+            if (line[0].equals("@ends")) {
+                spellings(line, 3).forEach(ended -> endedBy.put(line[1] + ":" + ended, line[2]));
                 continue;
             }
             Slot slot = new Slot(line[0], line[1]);

@@ -26,6 +26,8 @@ final class StoryOutcomes {
     private final Map<String, String> lead = new HashMap<>();
     private final Map<String, String> circumstance = new HashMap<>();
     private final Set<String> marked = new HashSet<>();
+    /** Every outcome told anywhere ("decision:freed"), for the one that ends another (lexicon.txt's @ends). */
+    private final Set<String> toldAnywhere = new HashSet<>();
     private String counterpart;
 
     StoryOutcomes(StoryLexicon lexicon) {
@@ -39,6 +41,9 @@ final class StoryOutcomes {
             StoryLexicon.Slot slot = match.value();
             boolean aside = inHeadline ? match.start() >= circumstanceStarts : afterCircumstance(tokens, match.start());
             Map<String, String> told = aside ? circumstance : inHeadline ? headline : lead;
+            if (!governed(tokens, match.start())) {
+                toldAnywhere.add(slot.category() + ":" + slot.value());
+            }
             if (told.putIfAbsent(slot.category(), slot.value()) == null && inHeadline && !aside) {
                 if (lexicon.markedOutcomes.contains(slot.category() + ":" + slot.value())) {
                     marked.add(slot.category());
@@ -50,11 +55,15 @@ final class StoryOutcomes {
         }
     }
 
-    /** One outcome of each kind told. */
+    /** One outcome of each kind told: the first, unless the text also tells one that ends it (a release ends a detention). */
     Map<String, String> outcomes() {
         Map<String, String> outcomes = new HashMap<>(headline);
         lead.forEach(outcomes::putIfAbsent);
         circumstance.forEach(outcomes::putIfAbsent);
+        outcomes.replaceAll((category, value) -> {
+            String ending = lexicon.endedBy.get(category + ":" + value);
+            return ending != null && toldAnywhere.contains(category + ":" + ending) ? ending : value;
+        });
         return outcomes;
     }
 
@@ -67,6 +76,23 @@ final class StoryOutcomes {
     String counterpart() {
         return counterpart;
     }
+
+    /**
+     * Whether an outcome's word is the object of a preposition, as what is asked for or worked toward is told
+     * ("طالبت بالإفراج عنه", "للإفراج عنهم", "بالإسراع في تحريره", "دعا إلى إطلاق سراحهم"), not what happened.
+     */
+    private static boolean governed(List<StoryText.Token> tokens, int at) {
+        return prefixed(tokens.get(at), "ب") || prefixed(tokens.get(at), "ل")
+                || at > 0 && (PREPOSITIONS.contains(tokens.get(at - 1).first()) || prefixed(tokens.get(at - 1), "ل")); // لتأمين الإفراج
+    }
+
+    /** Whether a word is written with this clitic before it (بالإفراج, لتأمين), as search peels it. */
+    private static boolean prefixed(StoryText.Token token, String clitic) {
+        String first = token.first();
+        return first.startsWith(clitic) && token.forms().length > 1 && token.forms()[1].equals(first.substring(clitic.length()));
+    }
+
+    private static final Set<String> PREPOSITIONS = Set.of("في", "الي", "علي", "من", "عن");
 
     /** Whether the word before is one that opens a circumstance ("بعد توقف دام عاما"). */
     private static boolean afterCircumstance(List<StoryText.Token> tokens, int at) {
