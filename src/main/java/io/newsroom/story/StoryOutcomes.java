@@ -9,13 +9,13 @@ import java.util.Set;
 /**
  * What a text says happened, one outcome of each kind (lexicon.txt's @first categories: change,
  * result, decision, office, balance, access, harm): the first word of that kind in the headline's
- * main clause, else in the lead, else in a circumstance (after بعد, وسط, مع, بسبب...: "الطماطم
+ * main clause, else in the lead, else in a circumstance (after بعد, وسط, مع, بسبب, في ظل...: "الطماطم
  * بعشرين جنيها وسط تراجع المعروض" tells no fall of prices). Also whether the headline tells the
  * event undone (postponed, failed, ...), and for a win or loss the other side it names.
  */
 final class StoryOutcomes {
 
-    private static final Set<String> CIRCUMSTANCE = Set.of("بعد", "بعدما", "وسط", "مع", "بسبب", "رغم", "عقب", "اثر", "جراء", "نتيجة", "لتفادي");
+    private static final Set<String> CIRCUMSTANCE = Set.of("بعد", "بعدما", "وسط", "مع", "بسبب", "رغم", "عقب", "اثر", "جراء", "نتيجة", "لتفادي", "ظل");
     private static final Set<String> RESULT_OBJECT = Set.of("علي", "امام", "من", "ضد");
     /** How far after a win or loss its other side may be named: يتوج ببطولة العالم للإسكواش على حساب فرج. */
     private static final int RESULT_REACH = 6;
