@@ -51,6 +51,8 @@ public final class StoryLexicon {
     final Set<String> markedOutcomes = new HashSet<>();
     /** By outcome ("decision:detained"), the outcome of its kind that ends it when a text tells both ("freed"). */
     final Map<String, String> endedBy = new HashMap<>();
+    /** By topic ("incident:overturn"), the values of its category one event is told by either way (drowning, overturn). */
+    final Map<String, List<String>> toldTogether = new HashMap<>();
     final Phrases<String> synonyms = new Phrases<>(true);
     final Map<String, String> synonymRoots = new HashMap<>();
     /** The synonym groups that are bodies acting as one ("~government", "~parliament"). */
@@ -141,6 +143,11 @@ public final class StoryLexicon {
                 for (int column = 1; column < line.length; column++) {
                     (line[0].equals("@first") ? firstMentionCategories : markedOutcomes).addAll(spellings(line, column));
                 }
+                continue;
+            }
+            if (line[0].equals("@together")) {
+                List<String> values = spellings(line, 2);
+                values.forEach(value -> toldTogether.put(line[1] + ":" + value, values));
                 continue;
             }
             if (line[0].equals("@ends")) {

@@ -351,7 +351,8 @@ final class StoryReading {
             if (lexicon.firstMentionCategories.contains(slot.category())) {
                 told.add(match);
             } else if (!slot.category().equals(STOP)) {
-                topics.computeIfAbsent(slot.category(), k -> new HashSet<>()).add(slot.value());
+                topics.computeIfAbsent(slot.category(), k -> new HashSet<>())
+                        .addAll(lexicon.toldTogether.getOrDefault(slot.category() + ":" + slot.value(), List.of(slot.value())));
             }
         }
         outcomes.read(tokens, keys, told, headline);
