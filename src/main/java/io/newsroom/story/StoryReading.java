@@ -197,6 +197,7 @@ final class StoryReading {
      */
     private Set<Integer> placesAndTheirKeys(List<StoryText.Token> tokens, String[] keys, boolean headline, boolean facts) {
         Set<Integer> starts = new HashSet<>();
+        int partyEnd = -1; // where the last place naming a party ends: بين صنعاء وعدن ومأرب names three
         for (Phrases.Match<StoryLexicon.Place> match : lexicon.places.find(tokens)) {
             StoryLexicon.Place place = match.value();
             if (place.kind() == StoryLexicon.Place.Kind.CITY && match.length() == 1 && !lexicon.places.startsByForm(tokens.get(match.start()))) {
@@ -216,7 +217,9 @@ final class StoryReading {
             if (place.country() != null) {
                 add(countries, headline ? headlineCountries : null, place.country());
             }
-            if (place.kind() != StoryLexicon.Place.Kind.COUNTRY) {
+            boolean party = namesAParty(tokens, match.start()) || tokens.get(match.start()).afterAnd() && match.start() == partyEnd;
+            partyEnd = party ? match.start() + match.length() : -1;
+            if (place.kind() != StoryLexicon.Place.Kind.COUNTRY && !party) {
                 headlineNamesACity |= headline && place.kind() == StoryLexicon.Place.Kind.CITY;
                 add(places, headline ? headlinePlaces : null, place.id());
                 if (place.region() != null) {
@@ -235,6 +238,25 @@ final class StoryReading {
         }
         return starts;
     }
+
+    /**
+     * Whether the place at {@code at} names a party rather than where it happened: after بين (اتفاق بين الخرطوم
+     * والجبهة الثورية, signed in Juba; رحلات بين صنعاء وعدن), or a word for the ones who act for it or between
+     * (حركات دارفور, وفد صنعاء, بوساطة أبوظبي); the places joined to it by و are parties too.
+     */
+    private static boolean namesAParty(List<StoryText.Token> tokens, int at) {
+        if (at == 0) {
+            return false;
+        }
+        for (String form : tokens.get(at - 1).forms()) {
+            if (PARTIES.contains(form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> PARTIES = Set.of("بين", "حركات", "حركة", "فصائل", "فصيل", "جماعات", "وفد", "وفدا", "وفدي", "ممثلي", "وساطة");
 
     private static void add(Set<String> all, Set<String> alsoTo, String value) {
         all.add(value);
