@@ -347,12 +347,20 @@ final class StoryReading {
             // the word before, unless the figure opens a clause of its own (3 قتلى و15 مصابا)
             if (i > 0 && !token.afterAnd() && countable(tokens.get(i - 1), keys[i - 1])) {
                 counts.computeIfAbsent(keys[i - 1], k -> new HashSet<>()).add(token.number());
+                if (basisPointsAt(tokens, i + 1)) {
+                    counts.get(keys[i - 1]).add(token.number().movePointLeft(2)); // الفائدة 200 نقطة أساس: 2%
+                }
             }
             // the word after, unless it opens a clause of its own (مقتل 4 وإصابة 7)
             if (i + 1 < tokens.size() && !tokens.get(i + 1).afterAnd() && countable(tokens.get(i + 1), keys[i + 1])) {
                 counts.computeIfAbsent(keys[i + 1], k -> new HashSet<>()).add(token.number());
             }
         }
+    }
+
+    /** Whether "نقطة أساس" (a hundredth of a percent) starts at {@code at}. */
+    private static boolean basisPointsAt(List<StoryText.Token> tokens, int at) {
+        return at + 1 < tokens.size() && tokens.get(at).key().startsWith("نقط") && tokens.get(at + 1).key().equals("اساس");
     }
 
     /** A word a figure beside it may count: not a figure, not a word that says nothing, not a place (مدافع مغربي لخمس سنوات counts no Moroccans). */
