@@ -48,6 +48,7 @@ class StoryTextTest {
         assertThat(numbers("وإنقاذ عشرين آخرين")).containsExactly("20");
         assertThat(numbers("للمرة الثانية عشرة")).containsExactly("12");
         assertThat(numbers("للمرة الرابعة والأربعين")).containsExactly("44");
+        assertThat(numbers("تلامس الحرارة ثمانيا وأربعين درجة")).containsExactly("48");
     }
 
     @Test
