@@ -16,6 +16,11 @@ final class Conflicts {
     /** Outcomes told from either side: "X beats Y" and "Y loses to X" are one match. */
     private static final Set<Set<String>> EITHER_SIDE = Set.of(Set.of("win", "lose"));
     private static final String RESULT = "result";
+    /**
+     * Outcomes that are parts of one toll: a text telling the dead first and one telling the injured first tell one
+     * event when either names the other's too ("5 آلاف إصابة بينها 18 وفاة" / "18 وفاة و5000 إصابة").
+     */
+    private static final Set<String> PARTS_OF_ONE_TOLL = Set.of("harm");
 
     private Conflicts() {
     }
@@ -286,6 +291,10 @@ final class Conflicts {
                         && (a.subject().equals(b.counterpart()) || b.subject().equals(a.counterpart()))) {
                     return "winner: " + a.subject() + " ≠ " + b.subject(); // one's winner is the other's beaten side
                 }
+                continue;
+            }
+            if (PARTS_OF_ONE_TOLL.contains(outcome.getKey())
+                    && (b.toldOutcomes().contains(outcome.getKey() + ":" + outcome.getValue()) || a.toldOutcomes().contains(outcome.getKey() + ":" + other))) {
                 continue;
             }
             if (!EITHER_SIDE.contains(Set.of(outcome.getValue(), other)) || sameSubject || !toldFromEitherSide(a, b)) {

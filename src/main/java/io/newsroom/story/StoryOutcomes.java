@@ -26,8 +26,10 @@ final class StoryOutcomes {
     private final Map<String, String> lead = new HashMap<>();
     private final Map<String, String> circumstance = new HashMap<>();
     private final Set<String> marked = new HashSet<>();
-    /** Every outcome told anywhere ("decision:freed"), for the one that ends another (lexicon.txt's @ends). */
+    /** Every outcome told anywhere ("harm:injured"). */
     private final Set<String> toldAnywhere = new HashSet<>();
+    /** Those told as what happened, not as asked for (بالإفراج): for the one that ends another (lexicon.txt's @ends). */
+    private final Set<String> toldAsHappened = new HashSet<>();
     private String counterpart;
 
     StoryOutcomes(StoryLexicon lexicon) {
@@ -41,8 +43,9 @@ final class StoryOutcomes {
             StoryLexicon.Slot slot = match.value();
             boolean aside = inHeadline ? match.start() >= circumstanceStarts : afterCircumstance(tokens, match.start());
             Map<String, String> told = aside ? circumstance : inHeadline ? headline : lead;
+            toldAnywhere.add(slot.category() + ":" + slot.value());
             if (!governed(tokens, match.start())) {
-                toldAnywhere.add(slot.category() + ":" + slot.value());
+                toldAsHappened.add(slot.category() + ":" + slot.value());
             }
             if (told.putIfAbsent(slot.category(), slot.value()) == null && inHeadline && !aside) {
                 if (lexicon.markedOutcomes.contains(slot.category() + ":" + slot.value())) {
@@ -62,9 +65,14 @@ final class StoryOutcomes {
         circumstance.forEach(outcomes::putIfAbsent);
         outcomes.replaceAll((category, value) -> {
             String ending = lexicon.endedBy.get(category + ":" + value);
-            return ending != null && toldAnywhere.contains(category + ":" + ending) ? ending : value;
+            return ending != null && toldAsHappened.contains(category + ":" + ending) ? ending : value;
         });
         return outcomes;
+    }
+
+    /** Every outcome told anywhere, as "category:value". */
+    Set<String> told() {
+        return Set.copyOf(toldAnywhere);
     }
 
     /** The kinds whose outcome the headline tells as undone or denied. */

@@ -79,7 +79,7 @@ final class StoryReading {
         }
         return new StorySignature(Set.copyOf(reading.words), Set.copyOf(reading.headlineWords), new StorySignature.Facts(Set.copyOf(reading.countries),
                 Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors, reading.headlineActors,
-                reading.counts, Set.copyOf(reading.nearFigures), reading.topics, reading.outcomes.outcomes(), reading.outcomes.marked(), reading.subject, reading.subjectInstitution,
+                reading.counts, Set.copyOf(reading.nearFigures), reading.topics, reading.outcomes.outcomes(), reading.outcomes.told(), reading.outcomes.marked(), reading.subject, reading.subjectInstitution,
                 reading.outcomes.counterpart(),
                 List.copyOf(reading.headlineWords), reading.subjectCountry, Set.copyOf(reading.headlineEvents)), Map.copyOf(reading.spellings));
     }

@@ -30,6 +30,7 @@ public record StorySignature(Set<String> words, Set<String> headline, Facts fact
      * @param nearFigures       the figures given as near, not exact (نحو 880, أكثر من 800)
      * @param topics            by category, what it is about (sport: football)
      * @param outcomes          by category, what happened, as its first word of that kind says (change: up)
+     * @param toldOutcomes      every outcome told anywhere, as "category:value" (harm:injured)
      * @param markedOutcomes    the categories whose outcome the headline tells as undone or denied (postponed, failed, ...)
      * @param subject           the headline's first word (whose win, whose loss)
      * @param subjectIsBody     whether that word is a body acting as one (the government, parliament, a court, the police, the army)
@@ -41,7 +42,7 @@ public record StorySignature(Set<String> words, Set<String> headline, Facts fact
     public record Facts(Set<String> countries, Set<String> headlineCountries, Set<String> places, Set<String> headlinePlaces,
             Map<String, Set<String>> actors, Map<String, Set<String>> headlineActors, Map<String, Set<BigDecimal>> counts, Set<BigDecimal> nearFigures,
             Map<String, Set<String>> topics,
-            Map<String, String> outcomes, Set<String> markedOutcomes, String subject, boolean subjectIsBody, String counterpart, List<String> headlineWords,
+            Map<String, String> outcomes, Set<String> toldOutcomes, Set<String> markedOutcomes, String subject, boolean subjectIsBody, String counterpart, List<String> headlineWords,
             String subjectCountry, Set<String> headlineEvents) {
     }
 
