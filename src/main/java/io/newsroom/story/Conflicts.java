@@ -254,8 +254,8 @@ final class Conflicts {
         return true;
     }
 
-    /** How far apart, as a share of the larger, a near figure and another may be and tell one count: أكثر من 800 and 887. */
-    private static final BigDecimal NEAR = new BigDecimal("0.2");
+    /** How far apart, as a share of the larger, a near figure and another may be and tell one count: أكثر من 800 and 887 (a fifth joined نحو 35 and نحو 40 مليون يورو, two transfers). */
+    private static final BigDecimal NEAR = new BigDecimal("0.1");
 
     private static boolean near(BigDecimal x, BigDecimal y) {
         BigDecimal larger = x.max(y);

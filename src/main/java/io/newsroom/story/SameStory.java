@@ -40,7 +40,7 @@ public final class SameStory {
      * figures overlap (Dice, headline Dice, cover; the shared weight and the rarest shared word), so
      * single coefficients are not each figure's worth: SameStoryTest measures that by leaving signals out.
      */
-    static final double[] COEFFICIENTS = {-1.852094, 11.055879, -11.300909, 8.138781, -1.567374, 2.643717, -0.592028, 2.258596, -6.610532, -1.455116, 1.356670, -5.249250, 0.849008};
+    static final double[] COEFFICIENTS = {-1.866380, 11.028851, -11.277060, 8.121901, -1.560656, 2.659409, -0.588132, 2.225211, -6.536043, -1.433611, 1.352763, -5.242795, 0.842435};
 
     /** The decision with its reasons: the similarity (weighted Dice), the model's probability, and the conflict found (null when none). */
     public record Verdict(boolean same, double similarity, double probability, String contradiction) {

@@ -85,9 +85,9 @@ class SameStoryTest {
         // (the sixth writer's pairs folded in, 1,684 pairs, nothing else changed): 0.977 / 0.735 (TP 633, FP 15, FN 228).
         // Round 6 (the seventh writer's pairs folded in, 1,913 pairs: 0.980 / 0.739; then readings made right: shares of a
         // multiplier, near figures, a release that ends a detention, parts of one toll, parties' places, the elections as no
-        // one elected, and synonyms): 0.979 / 0.778 (TP 759, FP 16, FN 217).
+        // one elected, and synonyms): 0.979 / 0.779 (TP 760, FP 16, FN 216).
         assertThat(cv.pooled().precision()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.979);
-        assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.777);
+        assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.778);
     }
 
     @Test
@@ -100,7 +100,7 @@ class SameStoryTest {
         // the sixth writer among the five left out in turn: 0.966 / 0.703 (TP 402, FP 14, FN 170); 0.97 gave 0.947 / 0.783,
         // 0.975 0.956 / 0.755: no rule reaches 0.97 any more (0.985 finds no threshold that precise and falls back).
         // Round 6, the seventh writer among the six left out: 0.969 / 0.726 (TP 499, FP 16, FN 188) before its changes,
-        // 0.969 / 0.770 (TP 529, FP 17, FN 158) after; 0.985 gave 0.973 / 0.744 then, 0.975 0.965 / 0.803.
+        // 0.969 / 0.770 (TP 529, FP 17, FN 158) after; 0.985 gave 0.973 / 0.744 then, 0.975 0.965 / 0.805.
         assertThat(pooled.precision()).as(pooled.toString()).isGreaterThanOrEqualTo(0.968);
         assertThat(pooled.recall()).as(pooled.toString()).isGreaterThanOrEqualTo(0.77);
     }
@@ -158,10 +158,10 @@ class SameStoryTest {
         StoryEvaluation.Measured sixth = fittedWithout(SIXTH_WRITER);
         // measured once as the held-out set of round 4, by the lead: precision 0.963, recall 0.664 (TP 79, FP 3, FN 40), the
         // same model as now without that writer's pairs. Its errors were read in round 5: a development figure from then on.
-        // Round 5: 0.975 / 0.664 (TP 79, FP 2, FN 40); round 6 (its misread conflicts made right): 0.977 / 0.714 (TP 85, FP 2,
-        // FN 34).
+        // Round 5: 0.975 / 0.664 (TP 79, FP 2, FN 40); round 6 (its misread conflicts made right): 0.978 / 0.731 (TP 87, FP 2,
+        // FN 32).
         assertThat(sixth.precision()).as(sixth.toString()).isGreaterThanOrEqualTo(0.977);
-        assertThat(sixth.recall()).as(sixth.toString()).isGreaterThanOrEqualTo(0.714);
+        assertThat(sixth.recall()).as(sixth.toString()).isGreaterThanOrEqualTo(0.731);
     }
 
     @Test
@@ -359,7 +359,7 @@ class SameStoryTest {
         // the likeness outside the headlines, one kind of event in both headlines) join all three. Round 4's stricter threshold
         // (0.909, chosen for precision on writers left out) joins Zamfara only: the Jeddah fire gives 0.885 and Al Hoceima
         // 0.846, both still read alike and without a conflict; round 5's refit (0.905) gives 0.823 and 0.806, round 6's (0.891)
-        // 0.790 and 0.769: still without a conflict, and further under the threshold.
+        // 0.788 and 0.770: still without a conflict, and further under the threshold.
         String[][] issue = {
             {"حريق ضخم يلتهم مستودعا للأخشاب في ميناء جدة", "اندلع حريق ضخم في مستودع للأخشاب داخل ميناء جدة مساء أمس",
                 "احتراق مخزن أخشاب بميناء جدة", "أخمدت فرق الدفاع المدني النيران التي اشتعلت في مخزن للأخشاب بميناء جدة الليلة الماضية"},
