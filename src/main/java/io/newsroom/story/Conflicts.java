@@ -254,7 +254,10 @@ final class Conflicts {
         return true;
     }
 
-    /** How far apart, as a share of the larger, a near figure and another may be and tell one count: أكثر من 800 and 887 (a fifth joined نحو 35 and نحو 40 مليون يورو, two transfers). */
+    /**
+     * How far apart, as a share of the larger, a near figure and another may be and tell one count: أكثر من 800 and 887
+     * (a fifth made نحو 35 and نحو 40 مليون يورو, two clubs' transfers, one count).
+     */
     private static final BigDecimal NEAR = new BigDecimal("0.1");
 
     private static boolean near(BigDecimal x, BigDecimal y) {

@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Numbers written in words, as outlets write them beside digits: خمسة عشر (15), أربعة وثلاثين (34),
  * ثلاثمئة وخمسون (350), ألف ومئتي (1200), أحد عشر ألفا (11,000), ستمئة وأربعين ألف (640,000),
- * مليوني (2,000,000), a unit in the accusative before tens (ثمانيا وأربعين: 48), a share of a multiplier (نصف مليون: 500,000; ثلاثة أرباع مليون: 750,000; مليون ونصف
- * المليون: 1,500,000), and the ordinals a count is told with (للمرة الثانية عشرة: 12). Words are
+ * مليوني (2,000,000), a unit in the accusative before tens (ثمانيا وأربعين: 48), a share of a
+ * multiplier (نصف مليون: 500,000; ثلاثة أرباع مليون: 750,000; مليون ونصف المليون: 1,500,000), and the
+ * ordinals a count is told with (للمرة الثانية عشرة: 12). Words are
  * read in search form with their clitics peeled (وثلاثين → ثلاثين, الخمسين → خمسين).
  *
  * <p>Left out on purpose: أحد and إحدى alone ("لم يصب أحد": nobody), the ordinal الأول (mostly

@@ -79,8 +79,8 @@ final class StoryReading {
         }
         return new StorySignature(Set.copyOf(reading.words), Set.copyOf(reading.headlineWords), new StorySignature.Facts(Set.copyOf(reading.countries),
                 Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors, reading.headlineActors,
-                reading.counts, Set.copyOf(reading.nearFigures), reading.topics, reading.outcomes.outcomes(), reading.outcomes.told(), reading.outcomes.marked(), reading.subject, reading.subjectInstitution,
-                reading.outcomes.counterpart(),
+                reading.counts, Set.copyOf(reading.nearFigures), reading.topics, reading.outcomes.outcomes(), reading.outcomes.told(),
+                reading.outcomes.marked(), reading.subject, reading.subjectInstitution, reading.outcomes.counterpart(),
                 List.copyOf(reading.headlineWords), reading.subjectCountry, Set.copyOf(reading.headlineEvents)), Map.copyOf(reading.spellings));
     }
 
@@ -335,14 +335,12 @@ final class StoryReading {
             afterApproximation.add(match.start() + match.length());
         }
         for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).number() != null && afterApproximation.contains(i)) {
-                nearFigures.add(tokens.get(i).number());
-            }
-        }
-        for (int i = 0; i < tokens.size(); i++) {
             StoryText.Token token = tokens.get(i);
             if (token.number() == null) {
                 continue;
+            }
+            if (afterApproximation.contains(i)) {
+                nearFigures.add(token.number()); // نحو 880, أكثر من 800
             }
             // the word before, unless the figure opens a clause of its own (3 قتلى و15 مصابا)
             if (i > 0 && !token.afterAnd() && countable(tokens.get(i - 1), keys[i - 1])) {
