@@ -16,6 +16,11 @@ final class Conflicts {
     /** Outcomes told from either side: "X beats Y" and "Y loses to X" are one match. */
     private static final Set<Set<String>> EITHER_SIDE = Set.of(Set.of("win", "lose"));
     private static final String RESULT = "result";
+    /**
+     * Outcomes that are parts of one toll: a text telling the dead first and one telling the injured first tell one
+     * event when either names the other's too ("5 آلاف إصابة بينها 18 وفاة" / "18 وفاة و5000 إصابة").
+     */
+    private static final Set<String> PARTS_OF_ONE_TOLL = Set.of("harm");
 
     private Conflicts() {
     }
@@ -182,7 +187,7 @@ final class Conflicts {
         Set<BigDecimal> figuresB = null;
         for (Map.Entry<String, Set<BigDecimal>> slot : a.counts().entrySet()) {
             Set<BigDecimal> other = b.counts().get(slot.getKey());
-            if (other == null || !noneIn(slot.getValue(), other)) {
+            if (other == null || !noneIn(slot.getValue(), other, a.nearFigures(), b.nearFigures())) {
                 continue;
             }
             for (boolean years : new boolean[] {false, true}) {
@@ -193,7 +198,7 @@ final class Conflicts {
                 }
                 figuresA = figuresA == null ? figures(wordsA) : figuresA;
                 figuresB = figuresB == null ? figures(wordsB) : figuresB;
-                if (noneIn(ofA, figuresB) && noneIn(ofB, figuresA)) {
+                if (noneIn(ofA, figuresB, a.nearFigures(), b.nearFigures()) && noneIn(ofB, figuresA, b.nearFigures(), a.nearFigures())) {
                     return "count " + slot.getKey() + ": " + join(slot.getValue()) + " ≠ " + join(other);
                 }
             }
@@ -234,16 +239,30 @@ final class Conflicts {
         return figures;
     }
 
-    /** Whether no figure of {@code these} agrees with one of {@code those}. */
-    private static boolean noneIn(Set<BigDecimal> these, Set<BigDecimal> those) {
+    /**
+     * Whether no figure of {@code these} agrees with one of {@code those}, a figure given as near ({@code nearThese},
+     * {@code nearThose}: نحو 880, أكثر من 800) agreeing with any within {@link #NEAR} of it.
+     */
+    private static boolean noneIn(Set<BigDecimal> these, Set<BigDecimal> those, Set<BigDecimal> nearThese, Set<BigDecimal> nearThose) {
         for (BigDecimal x : these) {
             for (BigDecimal y : those) {
-                if (agree(x, y)) {
+                if (agree(x, y) || (nearThese.contains(x) || nearThose.contains(y)) && near(x, y)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * How far apart, as a share of the larger, a near figure and another may be and tell one count: أكثر من 800 and 887
+     * (a fifth made نحو 35 and نحو 40 مليون يورو, two clubs' transfers, one count).
+     */
+    private static final BigDecimal NEAR = new BigDecimal("0.1");
+
+    private static boolean near(BigDecimal x, BigDecimal y) {
+        BigDecimal larger = x.max(y);
+        return larger.signum() > 0 && x.subtract(y).abs().compareTo(larger.multiply(NEAR)) <= 0;
     }
 
     /** Equal, or one is the other rounded to its own precision: 56 and 56.12, 5.8 and 5.83 (not 5.8 and 5.9). */
@@ -275,6 +294,10 @@ final class Conflicts {
                         && (a.subject().equals(b.counterpart()) || b.subject().equals(a.counterpart()))) {
                     return "winner: " + a.subject() + " ≠ " + b.subject(); // one's winner is the other's beaten side
                 }
+                continue;
+            }
+            if (PARTS_OF_ONE_TOLL.contains(outcome.getKey())
+                    && (b.toldOutcomes().contains(outcome.getKey() + ":" + outcome.getValue()) || a.toldOutcomes().contains(outcome.getKey() + ":" + other))) {
                 continue;
             }
             if (!EITHER_SIDE.contains(Set.of(outcome.getValue(), other)) || sameSubject || !toldFromEitherSide(a, b)) {

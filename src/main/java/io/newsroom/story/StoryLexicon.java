@@ -49,6 +49,10 @@ public final class StoryLexicon {
     final Set<String> firstMentionCategories = new HashSet<>();
     /** Outcomes that undo or deny what another telling says happened ("decision:postpone"). */
     final Set<String> markedOutcomes = new HashSet<>();
+    /** By outcome ("decision:detained"), the outcome of its kind that ends it when a text tells both ("freed"). */
+    final Map<String, String> endedBy = new HashMap<>();
+    /** By topic ("incident:overturn"), the values of its category one event is told by either way (drowning, overturn). */
+    final Map<String, List<String>> toldTogether = new HashMap<>();
     final Phrases<String> synonyms = new Phrases<>(true);
     final Map<String, String> synonymRoots = new HashMap<>();
     /** The synonym groups that are bodies acting as one ("~government", "~parliament"). */
@@ -56,6 +60,8 @@ public final class StoryLexicon {
     /** The synonym groups that say what kind of event a text tells ("~quake", "~arrest", "~visit"). */
     final Set<String> events = new HashSet<>();
     final Phrases<String> roles = new Phrases<>(false);
+    /** The words that give the figure after them as near, not exact (نحو, أكثر من): synonyms.txt's @approximate. */
+    final Phrases<Boolean> approximations = new Phrases<>(false);
 
     private StoryLexicon() {
     }
@@ -139,6 +145,15 @@ public final class StoryLexicon {
                 }
                 continue;
             }
+            if (line[0].equals("@together")) {
+                List<String> values = spellings(line, 2);
+                values.forEach(value -> toldTogether.put(line[1] + ":" + value, values));
+                continue;
+            }
+            if (line[0].equals("@ends")) {
+                spellings(line, 3).forEach(ended -> endedBy.put(line[1] + ":" + ended, line[2]));
+                continue;
+            }
             Slot slot = new Slot(line[0], line[1]);
             for (String spelling : spellings(line, 2)) {
                 Slot before = slots.add(spelling, slot);
@@ -161,6 +176,10 @@ public final class StoryLexicon {
             }
             if (line[0].equals("@events")) {
                 spellings(line, 1).forEach(group -> events.add("~" + group));
+                continue;
+            }
+            if (line[0].equals("@approximate")) {
+                spellings(line, 1).forEach(spelling -> approximations.add(spelling, true));
                 continue;
             }
             String group = line[0].equals(STOP) ? STOP : "~" + line[0];

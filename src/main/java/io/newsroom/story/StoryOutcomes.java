@@ -9,13 +9,13 @@ import java.util.Set;
 /**
  * What a text says happened, one outcome of each kind (lexicon.txt's @first categories: change,
  * result, decision, office, balance, access, harm): the first word of that kind in the headline's
- * main clause, else in the lead, else in a circumstance (after بعد, وسط, مع, بسبب...: "الطماطم
+ * main clause, else in the lead, else in a circumstance (after بعد, وسط, مع, بسبب, في ظل...: "الطماطم
  * بعشرين جنيها وسط تراجع المعروض" tells no fall of prices). Also whether the headline tells the
  * event undone (postponed, failed, ...), and for a win or loss the other side it names.
  */
 final class StoryOutcomes {
 
-    private static final Set<String> CIRCUMSTANCE = Set.of("بعد", "بعدما", "وسط", "مع", "بسبب", "رغم", "عقب", "اثر", "جراء", "نتيجة", "لتفادي");
+    private static final Set<String> CIRCUMSTANCE = Set.of("بعد", "بعدما", "وسط", "مع", "بسبب", "رغم", "عقب", "اثر", "جراء", "نتيجة", "لتفادي", "ظل");
     private static final Set<String> RESULT_OBJECT = Set.of("علي", "امام", "من", "ضد");
     /** How far after a win or loss its other side may be named: يتوج ببطولة العالم للإسكواش على حساب فرج. */
     private static final int RESULT_REACH = 6;
@@ -26,6 +26,10 @@ final class StoryOutcomes {
     private final Map<String, String> lead = new HashMap<>();
     private final Map<String, String> circumstance = new HashMap<>();
     private final Set<String> marked = new HashSet<>();
+    /** Every outcome told anywhere ("harm:injured"). */
+    private final Set<String> toldAnywhere = new HashSet<>();
+    /** Those told as what happened, not as asked for (بالإفراج): for the one that ends another (lexicon.txt's @ends). */
+    private final Set<String> toldAsHappened = new HashSet<>();
     private String counterpart;
 
     StoryOutcomes(StoryLexicon lexicon) {
@@ -39,6 +43,10 @@ final class StoryOutcomes {
             StoryLexicon.Slot slot = match.value();
             boolean aside = inHeadline ? match.start() >= circumstanceStarts : afterCircumstance(tokens, match.start());
             Map<String, String> told = aside ? circumstance : inHeadline ? headline : lead;
+            toldAnywhere.add(slot.category() + ":" + slot.value());
+            if (!governed(tokens, match.start())) {
+                toldAsHappened.add(slot.category() + ":" + slot.value());
+            }
             if (told.putIfAbsent(slot.category(), slot.value()) == null && inHeadline && !aside) {
                 if (lexicon.markedOutcomes.contains(slot.category() + ":" + slot.value())) {
                     marked.add(slot.category());
@@ -50,12 +58,21 @@ final class StoryOutcomes {
         }
     }
 
-    /** One outcome of each kind told. */
+    /** One outcome of each kind told: the first, unless the text also tells one that ends it (a release ends a detention). */
     Map<String, String> outcomes() {
         Map<String, String> outcomes = new HashMap<>(headline);
         lead.forEach(outcomes::putIfAbsent);
         circumstance.forEach(outcomes::putIfAbsent);
+        outcomes.replaceAll((category, value) -> {
+            String ending = lexicon.endedBy.get(category + ":" + value);
+            return ending != null && toldAsHappened.contains(category + ":" + ending) ? ending : value;
+        });
         return outcomes;
+    }
+
+    /** Every outcome told anywhere, as "category:value". */
+    Set<String> told() {
+        return Set.copyOf(toldAnywhere);
     }
 
     /** The kinds whose outcome the headline tells as undone or denied. */
@@ -67,6 +84,23 @@ final class StoryOutcomes {
     String counterpart() {
         return counterpart;
     }
+
+    /**
+     * Whether an outcome's word is the object of a preposition, as what is asked for or worked toward is told
+     * ("طالبت بالإفراج عنه", "للإفراج عنهم", "بالإسراع في تحريره", "دعا إلى إطلاق سراحهم"), not what happened.
+     */
+    private static boolean governed(List<StoryText.Token> tokens, int at) {
+        return prefixed(tokens.get(at), "ب") || prefixed(tokens.get(at), "ل")
+                || at > 0 && (PREPOSITIONS.contains(tokens.get(at - 1).first()) || prefixed(tokens.get(at - 1), "ل")); // لتأمين الإفراج
+    }
+
+    /** Whether a word is written with this clitic before it (بالإفراج, لتأمين), as search peels it. */
+    private static boolean prefixed(StoryText.Token token, String clitic) {
+        String first = token.first();
+        return first.startsWith(clitic) && token.forms().length > 1 && token.forms()[1].equals(first.substring(clitic.length()));
+    }
+
+    private static final Set<String> PREPOSITIONS = Set.of("في", "الي", "علي", "من", "عن");
 
     /** Whether the word before is one that opens a circumstance ("بعد توقف دام عاما"). */
     private static boolean afterCircumstance(List<StoryText.Token> tokens, int at) {

@@ -36,6 +36,7 @@ final class StoryReading {
     private final Map<String, Set<String>> actors = new HashMap<>();
     private final Map<String, Set<String>> headlineActors = new HashMap<>();
     private final Map<String, Set<BigDecimal>> counts = new HashMap<>();
+    private final Set<BigDecimal> nearFigures = new HashSet<>();
     private final Map<String, Set<String>> topics = new HashMap<>();
     private final StoryOutcomes outcomes;
     private String subject;
@@ -78,8 +79,8 @@ final class StoryReading {
         }
         return new StorySignature(Set.copyOf(reading.words), Set.copyOf(reading.headlineWords), new StorySignature.Facts(Set.copyOf(reading.countries),
                 Set.copyOf(reading.headlineCountries), Set.copyOf(reading.places), Set.copyOf(reading.headlinePlaces), reading.actors, reading.headlineActors,
-                reading.counts, reading.topics, reading.outcomes.outcomes(), reading.outcomes.marked(), reading.subject, reading.subjectInstitution,
-                reading.outcomes.counterpart(),
+                reading.counts, Set.copyOf(reading.nearFigures), reading.topics, reading.outcomes.outcomes(), reading.outcomes.told(),
+                reading.outcomes.marked(), reading.subject, reading.subjectInstitution, reading.outcomes.counterpart(),
                 List.copyOf(reading.headlineWords), reading.subjectCountry, Set.copyOf(reading.headlineEvents)), Map.copyOf(reading.spellings));
     }
 
@@ -196,6 +197,7 @@ final class StoryReading {
      */
     private Set<Integer> placesAndTheirKeys(List<StoryText.Token> tokens, String[] keys, boolean headline, boolean facts) {
         Set<Integer> starts = new HashSet<>();
+        int partyEnd = -1; // where the last place naming a party ends: بين صنعاء وعدن ومأرب names three
         for (Phrases.Match<StoryLexicon.Place> match : lexicon.places.find(tokens)) {
             StoryLexicon.Place place = match.value();
             if (place.kind() == StoryLexicon.Place.Kind.CITY && match.length() == 1 && !lexicon.places.startsByForm(tokens.get(match.start()))) {
@@ -215,7 +217,9 @@ final class StoryReading {
             if (place.country() != null) {
                 add(countries, headline ? headlineCountries : null, place.country());
             }
-            if (place.kind() != StoryLexicon.Place.Kind.COUNTRY) {
+            boolean party = namesAParty(tokens, match.start()) || tokens.get(match.start()).afterAnd() && match.start() == partyEnd;
+            partyEnd = party ? match.start() + match.length() : -1;
+            if (place.kind() != StoryLexicon.Place.Kind.COUNTRY && !party) {
                 headlineNamesACity |= headline && place.kind() == StoryLexicon.Place.Kind.CITY;
                 add(places, headline ? headlinePlaces : null, place.id());
                 if (place.region() != null) {
@@ -234,6 +238,25 @@ final class StoryReading {
         }
         return starts;
     }
+
+    /**
+     * Whether the place at {@code at} names a party rather than where it happened: after بين (اتفاق بين الخرطوم
+     * والجبهة الثورية, signed in Juba; رحلات بين صنعاء وعدن), or a word for the ones who act for it or between
+     * (حركات دارفور, وفد صنعاء, بوساطة أبوظبي); the places joined to it by و are parties too.
+     */
+    private static boolean namesAParty(List<StoryText.Token> tokens, int at) {
+        if (at == 0) {
+            return false;
+        }
+        for (String form : tokens.get(at - 1).forms()) {
+            if (PARTIES.contains(form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> PARTIES = Set.of("بين", "حركات", "حركة", "فصائل", "فصيل", "جماعات", "وفد", "وفدا", "وفدي", "ممثلي", "وساطة");
 
     private static void add(Set<String> all, Set<String> alsoTo, String value) {
         all.add(value);
@@ -307,20 +330,35 @@ final class StoryReading {
 
     /** Each figure with the words beside it, which say what it counts (5 قتلى, مقتل 5, بقوة 5.8 درجة). */
     private void counts(List<StoryText.Token> tokens, String[] keys) {
+        Set<Integer> afterApproximation = new HashSet<>();
+        for (Phrases.Match<Boolean> match : lexicon.approximations.find(tokens)) {
+            afterApproximation.add(match.start() + match.length());
+        }
         for (int i = 0; i < tokens.size(); i++) {
             StoryText.Token token = tokens.get(i);
             if (token.number() == null) {
                 continue;
             }
+            if (afterApproximation.contains(i)) {
+                nearFigures.add(token.number()); // نحو 880, أكثر من 800
+            }
             // the word before, unless the figure opens a clause of its own (3 قتلى و15 مصابا)
             if (i > 0 && !token.afterAnd() && countable(tokens.get(i - 1), keys[i - 1])) {
                 counts.computeIfAbsent(keys[i - 1], k -> new HashSet<>()).add(token.number());
+                if (basisPointsAt(tokens, i + 1)) {
+                    counts.get(keys[i - 1]).add(token.number().movePointLeft(2)); // الفائدة 200 نقطة أساس: 2%
+                }
             }
             // the word after, unless it opens a clause of its own (مقتل 4 وإصابة 7)
             if (i + 1 < tokens.size() && !tokens.get(i + 1).afterAnd() && countable(tokens.get(i + 1), keys[i + 1])) {
                 counts.computeIfAbsent(keys[i + 1], k -> new HashSet<>()).add(token.number());
             }
         }
+    }
+
+    /** Whether "نقطة أساس" (a hundredth of a percent) starts at {@code at}. */
+    private static boolean basisPointsAt(List<StoryText.Token> tokens, int at) {
+        return at + 1 < tokens.size() && tokens.get(at).key().startsWith("نقط") && tokens.get(at + 1).key().equals("اساس");
     }
 
     /** A word a figure beside it may count: not a figure, not a word that says nothing, not a place (مدافع مغربي لخمس سنوات counts no Moroccans). */
@@ -341,7 +379,8 @@ final class StoryReading {
             if (lexicon.firstMentionCategories.contains(slot.category())) {
                 told.add(match);
             } else if (!slot.category().equals(STOP)) {
-                topics.computeIfAbsent(slot.category(), k -> new HashSet<>()).add(slot.value());
+                topics.computeIfAbsent(slot.category(), k -> new HashSet<>())
+                        .addAll(lexicon.toldTogether.getOrDefault(slot.category() + ":" + slot.value(), List.of(slot.value())));
             }
         }
         outcomes.read(tokens, keys, told, headline);

@@ -27,8 +27,10 @@ public record StorySignature(Set<String> words, Set<String> headline, Facts fact
      * @param actors            by role, the countries of its holders (foreign-minister: JO)
      * @param headlineActors    those its headline names
      * @param counts            by the word counted, the figures given (~killed: 5)
+     * @param nearFigures       the figures given as near, not exact (نحو 880, أكثر من 800)
      * @param topics            by category, what it is about (sport: football)
      * @param outcomes          by category, what happened, as its first word of that kind says (change: up)
+     * @param toldOutcomes      every outcome told anywhere, as "category:value" (harm:injured)
      * @param markedOutcomes    the categories whose outcome the headline tells as undone or denied (postponed, failed, ...)
      * @param subject           the headline's first word (whose win, whose loss)
      * @param subjectIsBody     whether that word is a body acting as one (the government, parliament, a court, the police, the army)
@@ -38,8 +40,9 @@ public record StorySignature(Set<String> words, Set<String> headline, Facts fact
      * @param headlineEvents    the kinds of event its headline tells ("~quake", "~arrest": synonyms.txt's @events)
      */
     public record Facts(Set<String> countries, Set<String> headlineCountries, Set<String> places, Set<String> headlinePlaces,
-            Map<String, Set<String>> actors, Map<String, Set<String>> headlineActors, Map<String, Set<BigDecimal>> counts, Map<String, Set<String>> topics,
-            Map<String, String> outcomes, Set<String> markedOutcomes, String subject, boolean subjectIsBody, String counterpart, List<String> headlineWords,
+            Map<String, Set<String>> actors, Map<String, Set<String>> headlineActors, Map<String, Set<BigDecimal>> counts, Set<BigDecimal> nearFigures,
+            Map<String, Set<String>> topics,
+            Map<String, String> outcomes, Set<String> toldOutcomes, Set<String> markedOutcomes, String subject, boolean subjectIsBody, String counterpart, List<String> headlineWords,
             String subjectCountry, Set<String> headlineEvents) {
     }
 

