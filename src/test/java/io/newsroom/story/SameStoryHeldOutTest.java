@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * are now the labelled fourth-writer-pairs.tsv and fifth-writer-pairs.tsv; held-out-5-pairs.tsv (a sixth
  * writer's, 119 + 118) 0.963 / 0.664 under round 4, now sixth-writer-pairs.tsv; held-out-6-pairs.tsv (a
  * seventh writer's, 115 + 114) 0.976 / 0.713 under round 5, now seventh-writer-pairs.tsv. This one (an eighth
- * writer's) is measured under round 6.
+ * writer's, 120 + 120) was measured under round 6.
  * This test holds the decision to the figures the lead measures on the new set when it is merged
  * (until then, the floors of the set before), so that no change makes readers lose more events to wrong
  * joins or see more of them twice; it prints the shortfall. Raise the recall floor to the target when it
@@ -36,12 +36,13 @@ class SameStoryHeldOutTest {
     static final double TARGET_RECALL = 0.85;
 
     /**
-     * The floors of the set before (held-out-6-pairs.tsv, measured once at the merge of round 5: TP 82, FP 2, FN 33,
-     * precision 0.976, recall 0.713), rounded down, until the lead measures this set at the merge of round 6. That set under round 4's decision: 0.977 / 0.730; round 3's: 0.969 / 0.826;
-     * round 2's: 0.965 / 0.722.
+     * What the decision scored when this set (120 same, 120 different) was measured, once, at the merge of round 6 (TP 70,
+     * FP 4, FN 50: precision 0.946, recall 0.583), rounded down. The same set under round 5's decision: 0.943 / 0.550;
+     * round 3's: 0.916 / 0.633; round 2's: 0.932 / 0.575. Its writer made the different-event pairs share more words than
+     * the same-event pairs (word overlap 0.17 against 0.14), and every round scored lower on it than on the sets before.
      */
-    static final double MEASURED_PRECISION = 0.976;
-    static final double MEASURED_RECALL = 0.713;
+    static final double MEASURED_PRECISION = 0.945;
+    static final double MEASURED_RECALL = 0.583;
 
     @Test
     void onTextNoOneTunedItToTheDecisionDoesNoWorseThanMeasured() throws IOException {
