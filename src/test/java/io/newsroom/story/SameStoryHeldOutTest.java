@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same-story decision on the held-out set (src/test/resources/stories/held-out-7-pairs.tsv, same
+ * The same-story decision on the held-out set (src/test/resources/stories/held-out-8-pairs.tsv, same
  * format as the labelled pairs): at least 100 same-event and 100 hard different-event pairs written by
  * someone who saw neither the code nor any labelled pair, never used to choose anything. The threshold and
  * model are the labelled pairs' ({@link SameStory#DEFAULT_THRESHOLD}); words are weighted over the
@@ -18,25 +18,27 @@ import org.junit.jupiter.api.Test;
  * 0.625 under round 2; held-out-4-pairs.tsv (a fifth writer's, 130 + 130) 0.925 / 0.854 under round 3. They
  * are now the labelled fourth-writer-pairs.tsv and fifth-writer-pairs.tsv; held-out-5-pairs.tsv (a sixth
  * writer's, 119 + 118) 0.963 / 0.664 under round 4, now sixth-writer-pairs.tsv; held-out-6-pairs.tsv (a
- * seventh writer's, 115 + 114) 0.976 / 0.713 under round 5, now seventh-writer-pairs.tsv. This one (an eighth
- * writer's, 120 + 120) was measured under round 6.
+ * seventh writer's, 115 + 114) 0.976 / 0.713 under round 5, now seventh-writer-pairs.tsv; held-out-7-pairs.tsv (an
+ * eighth writer's, 120 + 120) 0.946 / 0.583 under round 6, now eighth-writer-pairs.tsv. This one (a ninth writer's) is
+ * measured under round 7.
  * This test holds the decision to the figures the lead measures on the new set when it is merged
  * (until then, the floors of the set before), so that no change makes readers lose more events to wrong
  * joins or see more of them twice; it prints the shortfall. Raise the recall floor to the target when it
  * is met on a held-out set no one tuned on: a set once measured is folded into the labelled pairs and a
  * new one is written apart (other-writer-pairs.tsv, third-writer-pairs.tsv, fourth-writer-pairs.tsv,
- * fifth-writer-pairs.tsv, sixth-writer-pairs.tsv, seventh-writer-pairs.tsv went that way).
+ * fifth-writer-pairs.tsv, sixth-writer-pairs.tsv, seventh-writer-pairs.tsv, eighth-writer-pairs.tsv went that way).
  */
 class SameStoryHeldOutTest {
 
-    static final String HELD_OUT_SET = "/stories/held-out-7-pairs.tsv";
+    static final String HELD_OUT_SET = "/stories/held-out-8-pairs.tsv";
 
     /** The targets. */
     static final double TARGET_PRECISION = 0.97;
     static final double TARGET_RECALL = 0.85;
 
     /**
-     * What the decision scored when this set (120 same, 120 different) was measured, once, at the merge of round 6 (TP 70,
+     * Until the lead measures held-out-8 at the merge of round 7, the floors of the set before. What the decision scored
+     * when that set (held-out-7, 120 same, 120 different) was measured, once, at the merge of round 6 (TP 70,
      * FP 4, FN 50: precision 0.946, recall 0.583), rounded down. The same set under round 5's decision: 0.943 / 0.550;
      * round 3's: 0.916 / 0.633; round 2's: 0.932 / 0.575. Its writer made the different-event pairs share more words than
      * the same-event pairs (word overlap 0.17 against 0.14), and every round scored lower on it than on the sets before.

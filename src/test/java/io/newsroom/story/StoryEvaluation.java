@@ -71,16 +71,16 @@ final class StoryEvaluation {
      * The labelled pairs the decision is fitted and cross-validated on: the first writer's, another
      * writer's (the held-out set of the decision before), a batch written after the model was, and
      * stories republished from the same agency copy (tools/wire-copy-pairs.py), a third writer's
-     * (the held-out set of the logistic decision, measured once, then folded in), and the fourth to seventh
-     * writers' (the held-out sets of rounds 2 to 5, each measured once, then folded in).
+     * (the held-out set of the logistic decision, measured once, then folded in), and the fourth to eighth
+     * writers' (the held-out sets of rounds 2 to 6, each measured once, then folded in).
      */
     static final List<String> LABELLED = List.of("/stories/same-story-pairs.tsv", "/stories/other-writer-pairs.tsv",
             "/stories/third-batch-pairs.tsv", "/stories/wire-copy-pairs.tsv", "/stories/third-writer-pairs.tsv",
             "/stories/fourth-writer-pairs.tsv", "/stories/fifth-writer-pairs.tsv", "/stories/sixth-writer-pairs.tsv",
-            "/stories/seventh-writer-pairs.tsv");
+            "/stories/seventh-writer-pairs.tsv", "/stories/eighth-writer-pairs.tsv");
     /** The files of writers other than the first, each written apart from the code: the held-out sets of earlier rounds. */
     static final List<String> WRITERS = List.of(LABELLED.get(1), LABELLED.get(4), LABELLED.get(5), LABELLED.get(6), LABELLED.get(7),
-            LABELLED.get(8));
+            LABELLED.get(8), LABELLED.get(9));
 
     /**
      * How strongly the fit pulls coefficients toward 0 (an L2 penalty): chosen by the out-of-fold
@@ -413,7 +413,8 @@ final class StoryEvaluation {
                 + measure(judge(pairs(LABELLED.get(1)), StorySignal.all()), first));
         Model without = null;
         List<Judged> shown = null;
-        for (String writer : List.of(LABELLED.get(4), LABELLED.get(5), LABELLED.get(6), LABELLED.get(7), LABELLED.get(8))) {
+        for (String writer : List.of(LABELLED.get(4), LABELLED.get(5), LABELLED.get(6), LABELLED.get(7), LABELLED.get(8),
+                LABELLED.get(9))) {
             without = fit(judge(pairs(labelledBut(writer)), StorySignal.all()));
             shown = judge(pairs(writer), StorySignal.all());
             System.out.println("fitted without " + writer + " (threshold " + without.threshold() + "), measured on it: " + measure(shown, without));
