@@ -285,13 +285,16 @@ final class StoryReading {
 
     /**
      * A word that names the place before it: with the article or bare, but not a preposition with
-     * the article (مخيم للنازحين) and not an adjective (منطقة جبلية, حي سكني).
+     * the article (مخيم للنازحين), not an adjective (منطقة جبلية, حي سكني), and not a word of the synonym list with
+     * the article (مديرية الأمن, مديرية الصحة: a body's office; صعدة, bare, stays a place though its root is صعد's).
      */
     private boolean isPlaceName(StoryText.Token token) {
         String first = token.first();
         boolean preposition = first.startsWith("لل") || first.startsWith("بال") || first.startsWith("كال");
         boolean adjective = !first.startsWith("ال") && (first.endsWith("ية") || first.endsWith("ي"));
-        return token.number() == null && !preposition && !adjective && !STOP.equals(lexicon.synonyms.of(token)) && token.key().length() > 2
+        String group = lexicon.synonyms.of(token);
+        boolean commonNoun = token.hasArticle() && group != null; // مديرية الأمن العام: a directorate, not a district
+        return token.number() == null && !preposition && !adjective && !STOP.equals(group) && !commonNoun && token.key().length() > 2
                 && !DIRECTIONS.contains(token.key());
     }
 
