@@ -355,6 +355,9 @@ final class StoryReading {
             // the word after, unless it opens a clause of its own (مقتل 4 وإصابة 7)
             if (i + 1 < tokens.size() && !tokens.get(i + 1).afterAnd() && countable(tokens.get(i + 1), keys[i + 1])) {
                 counts.computeIfAbsent(keys[i + 1], k -> new HashSet<>()).add(token.number());
+                if (basisPointsAt(tokens, i + 1)) {
+                    counts.get(keys[i + 1]).add(token.number().movePointLeft(2)); // 25 نقطة أساس: 0.25 نقطة مئوية
+                }
             }
         }
     }
