@@ -20,6 +20,9 @@ final class StoryOutcomes {
     /** How far after a win or loss its other side may be named: يتوج ببطولة العالم للإسكواش على حساب فرج. */
     private static final int RESULT_REACH = 6;
     private static final String RESULT = "result";
+    /** Words that ask for what follows (يطالب بالإفراج, دعا إلى إطلاق سراح): it is not told as happened. */
+    private static final Set<String> ASKING = Set.of("يطالب", "تطالب", "طالب", "طالبت", "طالبوا", "يطالبون", "مطالبا", "مطالبة", "المطالبة",
+            "مطالبين", "يدعو", "تدعو", "دعا", "دعت", "دعوا", "يدعون", "داعيا", "يناشد", "تناشد", "ناشد", "ناشدت");
 
     private final StoryLexicon lexicon;
     private final Map<String, String> headline = new HashMap<>();
@@ -46,6 +49,9 @@ final class StoryOutcomes {
             toldAnywhere.add(slot.category() + ":" + slot.value());
             if (!governed(tokens, match.start())) {
                 toldAsHappened.add(slot.category() + ":" + slot.value());
+            }
+            if (askedFor(tokens, match.start())) {
+                continue; // يطالب بالإفراج عن موظفين اعتقلهم: the detention happened, the release is asked for
             }
             if (told.putIfAbsent(slot.category(), slot.value()) == null && inHeadline && !aside) {
                 if (lexicon.markedOutcomes.contains(slot.category() + ":" + slot.value())) {
@@ -92,6 +98,18 @@ final class StoryOutcomes {
     private static boolean governed(List<StoryText.Token> tokens, int at) {
         return prefixed(tokens.get(at), "ب") || prefixed(tokens.get(at), "ل")
                 || at > 0 && (PREPOSITIONS.contains(tokens.get(at - 1).first()) || prefixed(tokens.get(at - 1), "ل")); // لتأمين الإفراج
+    }
+
+    /** Whether a word asking for something comes just before the outcome's word, or before إلى, ب or ل and it. */
+    private static boolean askedFor(List<StoryText.Token> tokens, int at) {
+        for (int before = at - 1; before >= Math.max(0, at - 2); before--) {
+            for (String form : tokens.get(before).forms()) {
+                if (ASKING.contains(form)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a word is written with this clitic before it (بالإفراج, لتأمين), as search peels it. */
