@@ -100,7 +100,7 @@ final class StoryOutcomes {
                 || at > 0 && (PREPOSITIONS.contains(tokens.get(at - 1).first()) || prefixed(tokens.get(at - 1), "ل")); // لتأمين الإفراج
     }
 
-    /** Whether a word asking for something comes just before the outcome's word, or before إلى, ب or ل and it. */
+    /** Whether a word asking for something comes just before the outcome's word or one word earlier (دعا إلى إطلاق سراح). */
     private static boolean askedFor(List<StoryText.Token> tokens, int at) {
         for (int before = at - 1; before >= Math.max(0, at - 2); before--) {
             for (String form : tokens.get(before).forms()) {
