@@ -59,11 +59,12 @@ final class StoryEvaluation {
 
     /**
      * The least precision a threshold must reach on the pairs it is chosen on: the least rule whose pooled figure on
-     * writers the model was not fitted on ({@link #leaveWritersOut}) comes nearest the issue's 0.97. Random folds
+     * writers the model was not fitted on ({@link #leaveWritersOut}) reaches the issue's 0.97 (round 7: 0.98 gave 0.968,
+     * 0.9825 0.973; until round 6 the rule nearest 0.97 was taken, and 0.98 was nearest from above). Random folds
      * overstate a new writer's precision, since a writer's own pairs in the training folds teach the model that
      * writer's habits. The rules measured, round by round: docs/benchmarks.md, "Same-story decision: quality".
      */
-    static final double PRECISION_TO_CHOOSE_BY = 0.98;
+    static final double PRECISION_TO_CHOOSE_BY = 0.9825;
     static final int FOLDS = 5;
 
     static final StoryLexicon LEXICON = StoryLexicon.standard();
