@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * (src/test/resources/stories/same-story-pairs.tsv, then other-writer-pairs.tsv), and a third batch
  * scored before it was fitted on (third-batch-pairs.tsv), one agency copy republished (wire-copy-pairs.tsv), and a
  * third writer's (third-writer-pairs.tsv, the held-out set of the model before, measured once, then folded in), and a
- * fourth writer's (fourth-writer-pairs.tsv, the held-out set of round 2, likewise). The model's
+ * fourth writer's (fourth-writer-pairs.tsv, the held-out set of round 2, likewise), and the fifth to eighth writers'
+ * (the held-out sets of rounds 3 to 6, likewise). The model's
  * coefficients are fitted and its threshold chosen by cross-validation (StoryEvaluation); the model
  * fitted on the first writer's pairs alone is measured on the other's, which says how it carries to
  * text its author did not write; each signal is measured by leaving it out. The held-out set no one
@@ -31,6 +32,7 @@ class SameStoryTest {
     static final String FIFTH_WRITER = StoryEvaluation.LABELLED.get(6);
     static final String SIXTH_WRITER = StoryEvaluation.LABELLED.get(7);
     static final String SEVENTH_WRITER = StoryEvaluation.LABELLED.get(8);
+    static final String EIGHTH_WRITER = StoryEvaluation.LABELLED.get(9);
     static final StoryLexicon LEXICON = StoryEvaluation.LEXICON;
 
     @Test
@@ -85,9 +87,11 @@ class SameStoryTest {
         // (the sixth writer's pairs folded in, 1,684 pairs, nothing else changed): 0.977 / 0.735 (TP 633, FP 15, FN 228).
         // Round 6 (the seventh writer's pairs folded in, 1,913 pairs: 0.980 / 0.739; then readings made right: shares of a
         // multiplier, near figures, a release that ends a detention, parts of one toll, parties' places, the elections as no
-        // one elected, and synonyms): 0.979 / 0.779 (TP 760, FP 16, FN 216).
-        assertThat(cv.pooled().precision()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.979);
-        assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.778);
+        // one elected, and synonyms): 0.979 / 0.779 (TP 760, FP 16, FN 216). Round 7 (the eighth writer's pairs folded in,
+        // 2,153 pairs: 0.977 / 0.739; then readings made right, the RSF read as a body, and the 0.9825 rule): 0.979 / 0.777
+        // (TP 852, FP 18, FN 244).
+        assertThat(cv.pooled().precision()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.978);
+        assertThat(cv.pooled().recall()).as(cv.pooled().toString()).isGreaterThanOrEqualTo(0.776);
     }
 
     @Test
@@ -100,9 +104,11 @@ class SameStoryTest {
         // the sixth writer among the five left out in turn: 0.966 / 0.703 (TP 402, FP 14, FN 170); 0.97 gave 0.947 / 0.783,
         // 0.975 0.956 / 0.755: no rule reaches 0.97 any more (0.985 finds no threshold that precise and falls back).
         // Round 6, the seventh writer among the six left out: 0.969 / 0.726 (TP 499, FP 16, FN 188) before its changes,
-        // 0.969 / 0.770 (TP 529, FP 17, FN 158) after; 0.985 gave 0.973 / 0.744 then, 0.975 0.965 / 0.805.
-        assertThat(pooled.precision()).as(pooled.toString()).isGreaterThanOrEqualTo(0.968);
-        assertThat(pooled.recall()).as(pooled.toString()).isGreaterThanOrEqualTo(0.77);
+        // 0.969 / 0.770 (TP 529, FP 17, FN 158) after; 0.985 gave 0.973 / 0.744 then, 0.975 0.965 / 0.805. Round 7, the
+        // eighth writer among the seven left out: 0.970 / 0.732 (TP 591, FP 18, FN 216) before its changes; after them, at
+        // 0.98 0.968 / 0.787 (FP 21), at 0.9825 (the rule since) 0.973 / 0.766 (TP 618, FP 17, FN 189), at 0.985 0.977 / 0.729.
+        assertThat(pooled.precision()).as(pooled.toString()).isGreaterThanOrEqualTo(0.972);
+        assertThat(pooled.recall()).as(pooled.toString()).isGreaterThanOrEqualTo(0.765);
     }
 
     @Test
@@ -115,7 +121,8 @@ class SameStoryTest {
         // learn from, and the threshold it chooses rose from 0.760 to 0.818. The threshold rule before: 0.698 and 0.493.
         // The other writer's pairs were read while the figures were chosen: this is a development figure, not a held-out one.
         // Round 3 (a figure both give, the likeness outside the headlines): 0.836 / 0.813 (TP 61, FP 12, FN 14); with one kind
-        // of event in both headlines 0.824 / 0.813 (TP 61, FP 13, FN 14). Round 6: 0.849 / 0.827 (TP 62, FP 11, FN 13).
+        // of event in both headlines 0.824 / 0.813 (TP 61, FP 13, FN 14). Round 6: 0.849 / 0.827 (TP 62, FP 11, FN 13);
+        // round 7: 0.853 / 0.853 (TP 64, FP 11, FN 11).
         assertThat(other.precision()).as(other.toString()).isGreaterThanOrEqualTo(0.82);
         assertThat(other.recall()).as(other.toString()).isGreaterThanOrEqualTo(0.80);
     }
@@ -127,9 +134,9 @@ class SameStoryTest {
         // FP 3, FN 39). With the fourth writer's pairs among those fitted on: 0.958 / 0.711 (TP 91, FP 4, FN 37); after round 3,
         // 0.956 / 0.852 (TP 109, FP 5, FN 19). Measured once as a held-out set before round 2: 0.944 and 0.664. Its errors
         // were read: a development figure, not a held-out one. Round 4 (the 0.98 rule): 0.970 / 0.766 (TP 98, FP 3, FN 30);
-        // round 5: 0.970 / 0.750 (TP 96, FP 3, FN 32); round 6: 0.973 / 0.844 (TP 108, FP 3, FN 20).
-        assertThat(third.precision()).as(third.toString()).isGreaterThanOrEqualTo(0.972);
-        assertThat(third.recall()).as(third.toString()).isGreaterThanOrEqualTo(0.843);
+        // round 5: 0.970 / 0.750 (TP 96, FP 3, FN 32); round 6: 0.973 / 0.844 (TP 108, FP 3, FN 20); round 7: 0.982 / 0.852 (TP 109, FP 2, FN 19).
+        assertThat(third.precision()).as(third.toString()).isGreaterThanOrEqualTo(0.981);
+        assertThat(third.recall()).as(third.toString()).isGreaterThanOrEqualTo(0.851);
     }
 
     @Test
@@ -138,7 +145,7 @@ class SameStoryTest {
         // measured once as the held-out set of round 2, by the lead: precision 0.987, recall 0.625 (TP 75, FP 1, FN 45). Its
         // errors were read in round 3 (docs/benchmarks.md): from then on a development figure, not a held-out one. After
         // round 3: 0.989 / 0.725 (TP 87, FP 1, FN 33). Round 4 (the 0.98 rule): 1.000 / 0.617 (TP 74, FP 0, FN 46); round 5:
-        // 1.000 / 0.633 (TP 76, FP 0, FN 44); round 6: 1.000 / 0.650 (TP 78, FP 0, FN 42).
+        // 1.000 / 0.633 (TP 76, FP 0, FN 44); round 6: 1.000 / 0.650 (TP 78, FP 0, FN 42); round 7 the same.
         assertThat(fourth.precision()).as(fourth.toString()).isGreaterThanOrEqualTo(0.98);
         assertThat(fourth.recall()).as(fourth.toString()).isGreaterThanOrEqualTo(0.65);
     }
@@ -148,9 +155,10 @@ class SameStoryTest {
         StoryEvaluation.Measured fifth = fittedWithout(FIFTH_WRITER);
         // measured once as the held-out set of round 3, by the lead: precision 0.925, recall 0.854 (TP 111, FP 9, FN 19). Its
         // errors were read in round 4: a development figure from then on. After round 4: 0.972 / 0.792 (TP 103, FP 3, FN 27);
-        // round 5: 0.970 / 0.754 (TP 98, FP 3, FN 32); round 6: 0.972 / 0.800 (TP 104, FP 3, FN 26).
-        assertThat(fifth.precision()).as(fifth.toString()).isGreaterThanOrEqualTo(0.97);
-        assertThat(fifth.recall()).as(fifth.toString()).isGreaterThanOrEqualTo(0.799);
+        // round 5: 0.970 / 0.754 (TP 98, FP 3, FN 32); round 6: 0.972 / 0.800 (TP 104, FP 3, FN 26); round 7: 0.964 / 0.823
+        // (TP 107, FP 4, FN 23): one wrong join more at the lower threshold the other files now choose (0.8581).
+        assertThat(fifth.precision()).as(fifth.toString()).isGreaterThanOrEqualTo(0.963);
+        assertThat(fifth.recall()).as(fifth.toString()).isGreaterThanOrEqualTo(0.822);
     }
 
     @Test
@@ -159,9 +167,9 @@ class SameStoryTest {
         // measured once as the held-out set of round 4, by the lead: precision 0.963, recall 0.664 (TP 79, FP 3, FN 40), the
         // same model as now without that writer's pairs. Its errors were read in round 5: a development figure from then on.
         // Round 5: 0.975 / 0.664 (TP 79, FP 2, FN 40); round 6 (its misread conflicts made right): 0.978 / 0.731 (TP 87, FP 2,
-        // FN 32).
+        // FN 32); round 7: 0.978 / 0.765 (TP 91, FP 2, FN 28).
         assertThat(sixth.precision()).as(sixth.toString()).isGreaterThanOrEqualTo(0.977);
-        assertThat(sixth.recall()).as(sixth.toString()).isGreaterThanOrEqualTo(0.731);
+        assertThat(sixth.recall()).as(sixth.toString()).isGreaterThanOrEqualTo(0.764);
     }
 
     @Test
@@ -169,9 +177,19 @@ class SameStoryTest {
         StoryEvaluation.Measured seventh = fittedWithout(SEVENTH_WRITER);
         // measured once as the held-out set of round 5, by the lead: precision 0.976, recall 0.713 (TP 82, FP 2, FN 33), the
         // same model as round 6's starting point without that writer's pairs. Its errors were read in round 6: a development
-        // figure from then on. After round 6: 0.978 / 0.774 (TP 89, FP 2, FN 26).
+        // figure from then on. After round 6: 0.978 / 0.774 (TP 89, FP 2, FN 26); round 7: 0.978 / 0.791 (TP 91, FP 2, FN 24).
         assertThat(seventh.precision()).as(seventh.toString()).isGreaterThanOrEqualTo(0.977);
-        assertThat(seventh.recall()).as(seventh.toString()).isGreaterThanOrEqualTo(0.773);
+        assertThat(seventh.recall()).as(seventh.toString()).isGreaterThanOrEqualTo(0.79);
+    }
+
+    @Test
+    void fittedWithoutTheEighthWriterThatWritersPairsAreJudgedNoWorseThanMeasured() throws IOException {
+        StoryEvaluation.Measured eighth = fittedWithout(EIGHTH_WRITER);
+        // measured once as the held-out set of round 6, by the lead: precision 0.946, recall 0.583 (TP 70, FP 4, FN 50), the
+        // same model as round 7's starting point without that writer's pairs. Its errors were read in round 7: a development
+        // figure from then on. After round 7: 0.952 / 0.658 (TP 79, FP 4, FN 41).
+        assertThat(eighth.precision()).as(eighth.toString()).isGreaterThanOrEqualTo(0.951);
+        assertThat(eighth.recall()).as(eighth.toString()).isGreaterThanOrEqualTo(0.658);
     }
 
     /** The model fitted on the labelled pairs but one writer's, measured on that writer's. */
