@@ -123,3 +123,22 @@ start_media_service() {
   fi
   BASE="http://127.0.0.1:$PORT"
 }
+
+# upload_photo_copies TAG OUT: three library items (the 24 MP JPEG with different trailing bytes), uploaded
+# through the admin API of the service start_media_service started; the paths of their renditions of the
+# original crop (every width, both formats) written to OUT, one a line.
+upload_photo_copies() {
+  local tag=$1 out=$2 run copy
+  run=$(date +%s%N)
+  : > "$out"
+  for i in 1 2 3; do
+    copy="$DATA/upload-$tag-$i.jpg"
+    { cat "$PHOTOS/24mp.jpg"; printf '%s-%s-%s' "$tag" "$run" "$i"; } > "$copy"
+    curl -sf -H "Authorization: Bearer $KEY" -F "file=@$copy;type=image/jpeg" "$BASE/api/admin/media" | python3 -c '
+import json, sys
+for r in json.load(sys.stdin)["renditions"]:
+    if r["crop"] == "original":
+        print(r["url"][r["url"].index("/media/"):])' >> "$out"
+    rm -f "$copy"
+  done
+}

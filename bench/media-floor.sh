@@ -29,19 +29,7 @@ sed 's|^|/api/content/articles/|' "$DATA/slugs-media-$N.txt" > "$DATA/paths-slug
 
 # Three photos (the 24 MP JPEG with different trailing bytes: three library items), their renditions
 # of the original crop: every width, both formats, as bench/media.sh serves them.
-RUN_TAG=$(date +%s%N)
-: > "$DATA/paths-floor-all.txt"
-for i in 1 2 3; do
-  copy="$DATA/upload-floor-$i.jpg"
-  { cat "$PHOTOS/24mp.jpg"; printf 'floor-%s-%s' "$RUN_TAG" "$i"; } > "$copy"
-  curl -sf -o "$DATA/upload-floor-$i.json" -H "Authorization: Bearer $KEY" -F "file=@$copy;type=image/jpeg" "$BASE/api/admin/media"
-  rm -f "$copy"
-  python3 -c '
-import json, sys
-for r in json.load(open(sys.argv[1]))["renditions"]:
-    if r["crop"] == "original":
-        print(r["url"][r["url"].index("/media/"):])' "$DATA/upload-floor-$i.json" >> "$DATA/paths-floor-all.txt"
-done
+upload_photo_copies floor "$DATA/paths-floor-all.txt"
 grep -m1 '/w320\.jpg$' "$DATA/paths-floor-all.txt" > "$DATA/paths-floor-small.txt"
 grep -m1 '/w1920\.jpg$' "$DATA/paths-floor-all.txt" > "$DATA/paths-floor-large.txt"
 size_of() { curl -s -o /dev/null -w '%{size_download}' "$BASE$(head -1 "$1")"; }

